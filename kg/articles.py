@@ -1,0 +1,398 @@
+"""Reading article files and folders into `Article` records: the first step of the data flow.
+
+Formats: .txt and .md (text as is), .html/.htm (visible text), .jsonl (one article per line).
+Bad input never stops a run: each skipped file or line gives one warning naming it. Ids come from
+the file name and the content hash only, so a corpus read in any order, from any folder, gets the
+same ids. `Article.text` is what character offsets refer to; the NLP step folds typography with
+`normalize_typography`, which keeps every offset valid.
+"""
+from __future__ import annotations
+
+import codecs
+import datetime
+import functools
+import hashlib
+import json
+import os
+import re
+import stat
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from kg.errors import KgError
+
+TYPOGRAPHY_TABLE = Path(__file__).resolve().parent.parent / "ontology" / "lexicon" / "typography.tsv"
+SUPPORTED = ".txt, .md, .html, .jsonl"
+SLUG_MAX = 64
+"""Longest file-name part of an id; with "_" and 12 hex digits an id stays under 80 characters."""
+BINARY_SAMPLE = 65536
+BINARY_RATIO = 0.1
+"""A file with a NUL byte, or whose first BINARY_SAMPLE characters are more than this share of
+control characters, is binary: text has almost none (random bytes decoded as latin-1 have ~23%)."""
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+"""C0 and C1 controls except tab, line breaks, form feed and escape."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: its text (what offsets refer to), where it came from and its metadata."""
+
+    id: str
+    """Slug of the file stem (or JSONL id/line) + "_" + the first 12 hex digits of sha256."""
+    source: str
+    """For messages: the path as given, or "file.jsonl:3" for line 3 of a JSONL file."""
+    name: str
+    """The file name, or the JSONL `id`, else "file.jsonl:3"."""
+    text: str
+    title: str | None
+    url: str | None
+    date: datetime.date | None
+    sha256: str
+    """Hex sha256 of the source bytes: the file, or the JSONL line without its line break."""
+
+
+@dataclass
+class ReadReport:
+    """What `read_articles` found: the articles sorted by id, and one warning per skipped input."""
+
+    articles: list[Article] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_articles(paths: Sequence[str | os.PathLike[str]]) -> ReadReport:
+    """Read files and folders (recursively, hidden ones skipped) into articles sorted by id.
+
+    Articles with the same bytes are kept once (the smallest id), with a warning for the others.
+    Raises KgError (exit 2) when a path does not exist; every other problem is a warning.
+    """
+    report = ReadReport()
+    files = list_files(paths, report.warnings)
+    articles = [article for path in files for article in read_file(path, report.warnings)]
+    report.articles = drop_duplicates(articles, report.warnings)
+    return report
+
+
+def normalize_typography(text: str) -> str:
+    """Fold curly quotes, guillemets, Unicode spaces, zero-width characters and hyphens to ASCII.
+
+    Each character becomes exactly one character, so offsets into `text` stay valid in the result.
+    >>> normalize_typography("l\u2019IA \u00abcr\u00e9ative\u00bb\u202f!")
+    'l\\'IA "créative" !'
+    """
+    return text.translate(load_typography())
+
+
+@functools.cache
+def load_typography() -> dict[int, str]:
+    """The character table of ontology/lexicon/typography.tsv, as a `str.translate` mapping."""
+    table: dict[int, str] = {}
+    for number, line in enumerate(TYPOGRAPHY_TABLE.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        char, replacement = (codecs.decode(cell, "unicode_escape") for cell in line.split("\t")[:2])
+        if len(char) != 1 or len(replacement) != 1:
+            raise ValueError(f"{TYPOGRAPHY_TABLE}:{number}: expected one character to one character")
+        table[ord(char)] = replacement
+    return table
+
+
+def list_files(paths: Sequence[str | os.PathLike[str]], warnings: list[str]) -> list[Path]:
+    """The files to read: named files, and the files under named folders, each file once."""
+    for given in paths:
+        if not Path(given).exists():
+            raise KgError(f"path not found: {os.fspath(given)}", exit_code=2)
+    files: list[Path] = []
+    seen: set[Path] = set()
+    for given in paths:
+        path = Path(given)
+        for file in walk_folder(path, warnings) if path.is_dir() else [path]:
+            identity = file.resolve()
+            if identity not in seen:
+                seen.add(identity)
+                files.append(file)
+    return files
+
+
+def walk_folder(folder: Path, warnings: list[str]) -> list[Path]:
+    """Every file under `folder`, sorted, without hidden files and folders or symlinked folders."""
+
+    def warn_folder(error: OSError) -> None:
+        warnings.append(f"{error.filename}: skipped: cannot read folder ({error.strerror})")
+
+    files = []
+    for root, dirs, names in os.walk(folder, onerror=warn_folder):
+        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+        files += [Path(root, name) for name in sorted(names) if not name.startswith(".")]
+    return sorted(files)
+
+
+def read_file(path: Path, warnings: list[str]) -> list[Article]:
+    """The articles in one file (none, with a warning, when it cannot be used)."""
+    suffix = path.suffix.lower()
+    if suffix not in EXTENSIONS:
+        warnings.append(f"{path}: skipped: unsupported extension {suffix or '(none)'} (use {SUPPORTED})")
+        return []
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            warnings.append(f"{path}: skipped: not a regular file")
+            return []
+        data = path.read_bytes()
+    except OSError as error:
+        warnings.append(f"{path}: skipped: cannot read ({error.strerror or error})")
+        return []
+    decoded = decode_bytes(data, str(path), warnings)
+    if decoded is None:
+        return []
+    text, encoding = decoded
+    if suffix == ".jsonl":
+        return read_jsonl(path, data, encoding, warnings)
+    text, metadata = TEXT_READERS[suffix](text)
+    if not text.strip():
+        warnings.append(f"{path}: skipped: empty")
+        return []
+    return [
+        make_article(path.stem, source=str(path), name=path.name, text=text, data=data, **metadata)
+    ]
+
+
+def decode_bytes(data: bytes, source: str, warnings: list[str]) -> tuple[str, str] | None:
+    """The text of `data` and its encoding (UTF-8, else cp1252, else latin-1), or None when unusable.
+
+    A UTF-8 byte order mark is dropped. Empty and binary data give a warning and None.
+    """
+    data = data.removeprefix(codecs.BOM_UTF8)
+    if not data.strip():
+        warnings.append(f"{source}: skipped: empty")
+        return None
+    for encoding in ("utf-8", "cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    if b"\0" in data or is_mostly_binary(text[:BINARY_SAMPLE]):
+        warnings.append(f"{source}: skipped: binary file")
+        return None
+    if encoding != "utf-8":
+        warnings.append(f"{source}: not UTF-8, decoded as {encoding}")
+    return text, encoding
+
+
+def is_mostly_binary(sample: str) -> bool:
+    """Whether more than BINARY_RATIO of the characters of `sample` are control characters."""
+    return len(CONTROL_CHARACTERS.findall(sample)) > BINARY_RATIO * len(sample)
+
+
+def read_plain(text: str) -> tuple[str, dict[str, object]]:
+    """A .txt file: the text as is, no metadata."""
+    return text, {}
+
+
+MARKDOWN_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+
+
+def read_markdown(text: str) -> tuple[str, dict[str, object]]:
+    """A .md file: the text as is (offsets are the file's), the first ATX heading as title."""
+    heading = MARKDOWN_HEADING.search(text)
+    return text, {"title": heading.group(1) if heading else None}
+
+
+def read_html(text: str) -> tuple[str, dict[str, object]]:
+    """An .html file: its visible text, block elements as line breaks; title, url and date from the head."""
+    parser = VisibleText()
+    parser.feed(text)
+    parser.close()
+    metadata = {
+        "title": " ".join("".join(parser.title).split()) or None,
+        "url": parser.url,
+        "date": parse_date(parser.published) if parser.published else None,
+    }
+    return parser.text(), metadata
+
+
+TEXT_READERS = {".txt": read_plain, ".md": read_markdown, ".html": read_html, ".htm": read_html}
+"""Readers of one-article files by extension: the decoded file → the article text and metadata."""
+EXTENSIONS = frozenset({*TEXT_READERS, ".jsonl"})
+
+
+class VisibleText(HTMLParser):
+    """Collects the text a browser shows (without scripts, styles, templates, comments) and head metadata."""
+
+    HIDDEN = frozenset({"script", "style", "noscript", "template"})
+    BLOCKS = frozenset(
+        "address article aside blockquote br caption dd details dialog div dl dt fieldset figcaption "
+        "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table "
+        "tbody td tfoot th thead tr ul".split()
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.chunks: list[str] = []
+        self.title: list[str] = []
+        self.url: str | None = None
+        self.published: str | None = None
+        self.hidden_depth = 0
+        self.in_title = False
+        self.seen_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag in self.HIDDEN:
+            self.hidden_depth += 1
+        elif tag == "title":
+            self.in_title = True
+        elif tag in self.BLOCKS:
+            self.chunks.append("\n")
+        elif tag == "meta" and values.get("property") == "article:published_time":
+            self.published = values.get("content", "").strip() or self.published
+        elif tag == "meta" and values.get("property") == "og:url" and not self.url:
+            self.url = values.get("content", "").strip() or None
+        elif tag == "link" and "canonical" in values.get("rel", "").lower().split():
+            self.url = values.get("href", "").strip() or self.url
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.HIDDEN:
+            self.hidden_depth = max(0, self.hidden_depth - 1)
+        elif tag == "title":
+            self.in_title = False
+            self.seen_title = True
+        elif tag in self.BLOCKS:
+            self.chunks.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden_depth:
+            return
+        if self.in_title:
+            if not self.seen_title:
+                self.title.append(data)
+        else:
+            self.chunks.append(re.sub(r"[ \t\n\r\f\v]+", " ", data))
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """Skip a malformed `<![...>` section to its `>` as browsers do (the standard parser asserts)."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+
+    def text(self) -> str:
+        """The collected text: one line per block, runs of spaces collapsed, no blank lines."""
+        text = re.sub(r" {2,}", " ", "".join(self.chunks))
+        return "\n".join(line.strip(" ") for line in text.split("\n") if line.strip(" "))
+
+
+def read_jsonl(path: Path, data: bytes, encoding: str, warnings: list[str]) -> list[Article]:
+    """The articles of a JSONL file: one JSON object per line with `text` and optional title, url, date, id.
+
+    Blank lines are ignored; a broken line gives a warning and the other lines are kept.
+    """
+    articles = []
+    lines = data.removeprefix(codecs.BOM_UTF8).split(b"\n")
+    for number, line in enumerate(lines, 1):
+        line = line.removesuffix(b"\r")
+        if not line.strip():
+            continue
+        source = f"{path}:{number}"
+        record, problem = parse_record(line.decode(encoding))
+        if problem:
+            warnings.append(f"{source}: skipped: invalid JSON ({problem})")
+        elif not record["text"].strip():
+            warnings.append(f"{source}: skipped: empty")
+        else:
+            articles.append(record_article(record, path, number, line, warnings))
+    return articles
+
+
+def parse_record(line: str) -> tuple[dict, str | None]:
+    """A JSONL line as a JSON object with a string `text`, or what is wrong with it."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return {}, f"{error.msg} at column {error.colno}"
+    except RecursionError:
+        return {}, "nested too deeply"
+    if not isinstance(record, dict):
+        return {}, "not an object"
+    if not isinstance(record.get("text"), str):
+        return {}, 'no string "text"'
+    return record, None
+
+
+def record_article(record: dict, path: Path, number: int, line: bytes, warnings: list[str]) -> Article:
+    """The article of one valid JSONL record; unusable optional fields are ignored with a warning."""
+    source = f"{path}:{number}"
+
+    def optional(key: str, types: tuple[type, ...] = (str,)) -> str | None:
+        value = record.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, types):
+            warnings.append(f"{source}: ignored {key} (not a string)")
+            return None
+        return str(value).strip() or None
+
+    key = optional("id", (str, int))
+    raw_date = optional("date")
+    date = parse_date(raw_date) if raw_date else None
+    if raw_date and date is None:
+        warnings.append(f"{source}: ignored date {raw_date!r} (not an ISO 8601 date)")
+    return make_article(
+        key or f"{path.stem}-{number}",
+        source=source,
+        name=key or f"{path.name}:{number}",
+        text=record["text"],
+        data=line,
+        title=optional("title"),
+        url=optional("url"),
+        date=date,
+    )
+
+
+def parse_date(value: str) -> datetime.date | None:
+    """The calendar date of an ISO 8601 date or date-time (as written, not moved to UTC), else None."""
+    try:
+        return datetime.datetime.fromisoformat(value.strip()).date()
+    except ValueError:
+        return None
+
+
+def make_article(
+    key: str,
+    *,
+    source: str,
+    name: str,
+    text: str,
+    data: bytes,
+    title: str | None = None,
+    url: str | None = None,
+    date: datetime.date | None = None,
+) -> Article:
+    """An Article whose id is the slug of `key` and the first 12 hex digits of the sha256 of `data`."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    return Article(f"{slugify(key)}_{sha256[:12]}", source, name, text, title, url, date, sha256)
+
+
+def slugify(name: str) -> str:
+    """`name` as lowercase ASCII letters, digits, "_" and "-", at most SLUG_MAX characters.
+
+    >>> slugify("Grève à Hollywood (2023)")
+    'greve-a-hollywood-2023'
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9_-]+", "-", ascii_name.lower()).strip("-_")
+    return slug[:SLUG_MAX].rstrip("-_") or "article"
+
+
+def drop_duplicates(articles: list[Article], warnings: list[str]) -> list[Article]:
+    """The articles sorted by id, keeping the first of each set with the same bytes."""
+    kept: dict[str, Article] = {}
+    for article in sorted(articles, key=lambda article: article.id):
+        if article.sha256 in kept:
+            warnings.append(f"{article.source}: skipped: same content as {kept[article.sha256].source}")
+        else:
+            kept[article.sha256] = article
+    return list(kept.values())
