@@ -62,12 +62,15 @@ class ReadReport:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_articles(paths: Sequence[str | os.PathLike[str]]) -> ReadReport:
+def read_articles(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str]) -> ReadReport:
     """Read files and folders (recursively, hidden ones skipped) into articles sorted by id.
 
     Articles with the same bytes are kept once (the smallest id), with a warning for the others.
+    A single path may be given instead of a sequence (a string is never a list of one-letter paths).
     Raises KgError (exit 2) when a path does not exist; every other problem is a warning.
     """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
     report = ReadReport()
     files = list_files(paths, report.warnings)
     articles = [article for path in files for article in read_file(path, report.warnings)]

@@ -146,3 +146,19 @@ def test_broken_symlink_in_a_folder_is_a_warning(tmp_path: Path) -> None:
     report = read_articles([tmp_path])
     assert report.articles == []
     assert report.warnings == [f"{tmp_path / 'dangling.txt'}: skipped: cannot read (No such file or directory)"]
+
+
+def test_jsonl_in_cp1252_with_repeated_lines_warns_once_per_problem(tmp_path: Path) -> None:
+    path = tmp_path / "f.jsonl"
+    line = '{"text": "Élève à l’école"}'
+    texts, warnings = read_one(path, f"{line}\n{line}\n".encode("cp1252"))
+    assert texts == ["Élève à l’école"]
+    assert warnings == [
+        f"{path}: not UTF-8, decoded as cp1252",
+        f"{path}:2: skipped: same content as {path}:1",
+    ]
+
+
+def test_a_single_path_string_is_one_path(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    assert [article.text for article in read_articles(str(tmp_path)).articles] == [GOOD]
