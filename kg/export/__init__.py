@@ -1,0 +1,74 @@
+"""Exporting a kg graph to other tools' formats: one module per target, registered by name.
+
+`EXPORTERS` maps a format name to "module:function", imported on first use (like rdflib plugins), so
+`kg export --format nt` never imports networkx. Every exporter has the signature
+`(store, path, *, format) -> list[Path]` and writes its files through `kg.files.atomic_write`.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import KgError
+
+Exporter = Callable[..., list[Path]]
+
+EXPORTERS: dict[str, str] = {
+    "ttl": "kg.export.rdf:write_rdf",
+    "nt": "kg.export.rdf:write_rdf",
+    "nq": "kg.export.rdf:write_rdf",
+    "trig": "kg.export.rdf:write_rdf",
+    "jsonld": "kg.export.jsonld:write_jsonld",
+    "xml": "kg.export.rdf:write_rdf",
+    "graphml": "kg.export.networkx:write_network",
+    "gexf": "kg.export.networkx:write_network",
+    "csv": "kg.export.csv:write_csv",
+    "neo4j": "kg.export.neo4j:write_neo4j",
+}
+"""Format name → the function that writes it."""
+
+EXTENSIONS: dict[str, str] = {
+    "ttl": "ttl", "turtle": "ttl", "nt": "nt", "nq": "nq", "trig": "trig", "jsonld": "jsonld",
+    "json": "jsonld", "rdf": "xml", "xml": "xml", "owl": "xml", "graphml": "graphml", "gexf": "gexf",
+    "csv": "csv", "cypher": "neo4j",
+}
+"""File extension → format name, for when `--format` is left out."""
+
+
+def export_format(path: str | os.PathLike[str], name: str | None = None) -> str:
+    """The export format named by `name`, or guessed from `path`'s extension.
+
+    Raises KgError (exit 2) for an unknown name or extension.
+    >>> export_format("out/graph.gexf")
+    'gexf'
+    """
+    if name is not None:
+        if name.lower() in EXPORTERS:
+            return name.lower()
+        raise KgError(f"unknown export format {name!r} (known: {', '.join(EXPORTERS)})", exit_code=2)
+    suffix = Path(path).suffix.lstrip(".").lower()
+    if suffix in EXTENSIONS:
+        return EXTENSIONS[suffix]
+    raise KgError(
+        f"cannot guess the export format from {Path(path).name!r}: use --format ({', '.join(EXPORTERS)})",
+        exit_code=2,
+    )
+
+
+def load_exporter(name: str) -> Exporter:
+    """Import the function registered for format `name`."""
+    module_name, function_name = EXPORTERS[name].split(":")
+    return getattr(importlib.import_module(module_name), function_name)
+
+
+def export_graph(store: ox.Store, path: str | os.PathLike[str], *, format: str | None = None) -> list[Path]:
+    """Write `store` to `path` in `format` (guessed from the extension when None); return the files written.
+
+    Raises KgError (exit 2) for an unknown format or an unwritable path.
+    """
+    name = export_format(path, format)
+    return load_exporter(name)(store, Path(path), format=name)
