@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from kg.errors import KgError
+from kg.results import OutputFormat
 
 app = typer.Typer(
     name="kg",
@@ -43,3 +44,49 @@ def warn(message: str) -> None:
 
 
 # ---- commands are added below, one block per verb; keep each block thin ----
+
+
+# ---- query: SPARQL over the graph ----
+
+
+@app.command("query")
+def query_command(
+    source: Annotated[
+        Optional[str],
+        typer.Argument(metavar="QUERY", help="SPARQL text, a .rq file, or the name of a shipped query (see --list).", show_default=False),
+    ] = None,
+    graph: Annotated[
+        Path,
+        typer.Option("--graph", "-g", dir_okay=False, help="RDF file to query: Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML."),
+    ] = Path("output/graph.ttl"),
+    format: Annotated[
+        Optional[OutputFormat],
+        typer.Option("--format", "-f", help="SELECT: table, csv, tsv, json (SPARQL JSON), markdown. CONSTRUCT/DESCRIBE: ttl, nt, jsonld. ASK: table, json.", show_default=False),
+    ] = None,
+    bind: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--bind", "-b", metavar="NAME=VALUE",
+            help="Pre-bind ?NAME (repeatable). VALUE: <https://…> for an IRI, ent:netflix for a prefixed name, "
+            'anything else for a string; quote it ("ent:x") to force a string. Never pasted into the query.',
+        ),
+    ] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the shipped queries with what each answers, and exit.")] = False,
+) -> None:
+    """Run a SPARQL query over the graph (kg, ent, schema, rdfs, skos, prov, xsd… prefixes are pre-declared).
+
+    ASK prints true or false and exits 0 or 1.
+    """
+    from kg.query import AskResult, list_queries, load_query, parse_bindings, query
+    from kg.results import format_query_list, format_result
+
+    with user_errors():
+        if list_:
+            typer.echo(format_query_list(list_queries()), nl=False)
+            return
+        if source is None:
+            raise KgError("give a QUERY: SPARQL text, a .rq file or a name from `kg query --list`", exit_code=2)
+        result = query(graph, load_query(source), bindings=parse_bindings(bind or []))
+        typer.echo(format_result(result, format), nl=False)
+    if isinstance(result, AskResult) and not result:
+        raise typer.Exit(code=1)

@@ -1,0 +1,205 @@
+"""SPARQL over a graph with Oxigraph: query text, a .rq file, or a named query shipped in queries/.
+
+The project's prefixes (kg.namespace.PREFIXES) are pre-declared, so `ent:ubisoft` works without a
+PREFIX line. Values go into a query as bindings (Oxigraph substitutions), never pasted into its text,
+so a value holding quotes or braces cannot change the query. No spaCy here: `kg query` starts fast.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import KgError
+from kg.namespace import PREFIXES
+from kg.store import load_graph
+
+QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+"""The shipped named queries, one `<name>.rq` file each, starting with a `# <description>` line."""
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+"""An RDF term as Oxigraph gives it back in a result row."""
+
+
+@dataclass(frozen=True)
+class SelectResult:
+    """The answer to a SELECT query: variable names and rows (None where a variable is unbound)."""
+
+    variables: tuple[str, ...]
+    rows: tuple[tuple[Term | None, ...], ...]
+
+
+@dataclass(frozen=True)
+class AskResult:
+    """The answer to an ASK query; truthy when the pattern matches."""
+
+    boolean: bool
+
+    def __bool__(self) -> bool:
+        return self.boolean
+
+
+@dataclass(frozen=True)
+class GraphResult:
+    """The answer to a CONSTRUCT or DESCRIBE query: triples, sorted so that output is stable."""
+
+    triples: tuple[ox.Triple, ...]
+
+
+Result = SelectResult | AskResult | GraphResult
+
+
+@dataclass(frozen=True)
+class ShippedQuery:
+    """A named query in queries/: its name (the file stem), one-line description and file."""
+
+    name: str
+    description: str
+    path: Path
+
+
+def list_queries() -> list[ShippedQuery]:
+    """The shipped named queries, sorted by name."""
+    return [
+        ShippedQuery(path.stem, read_description(path), path)
+        for path in sorted(QUERIES_DIR.glob("*.rq"))
+    ]
+
+
+def read_description(path: Path) -> str:
+    """The text of the query file's first line when it is a `#` comment, else ''."""
+    first = path.read_text(encoding="utf-8").partition("\n")[0]
+    return first.lstrip("#").strip() if first.startswith("#") else ""
+
+
+_NAME = re.compile(r"[\w.-]+")
+
+
+def load_query(spec: str) -> str:
+    """SPARQL text from `spec`: a path to a .rq file, the name of a shipped query, or SPARQL itself.
+
+    A single word that is not a file is a shipped name (with or without `.rq`), never SPARQL text.
+    Raises KgError (exit 2) for an unreadable or missing file, or an unknown name.
+    """
+    for path in query_paths(spec):
+        if path.is_file():
+            try:
+                return path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                raise KgError(f"cannot read query file {path}: {error}", exit_code=2) from None
+    if spec.endswith(".rq"):
+        raise KgError(f"query file not found: {spec}", exit_code=2)
+    if not _NAME.fullmatch(spec):
+        return spec
+    names = ", ".join(shipped.name for shipped in list_queries())
+    raise KgError(f"no shipped query named {spec!r} (known: {names})", exit_code=2)
+
+
+def query_paths(spec: str) -> list[Path]:
+    """The files `spec` may name: itself as a path, then a shipped query (when it is a single word)."""
+    if "\n" in spec or len(spec) > 255:
+        return []
+    shipped = [QUERIES_DIR / spec, QUERIES_DIR / f"{spec}.rq"] if _NAME.fullmatch(spec) else []
+    return [Path(spec), *shipped]
+
+
+_VARIABLE = re.compile(r"[?$]?([A-Za-z_][A-Za-z0-9_]*)")
+_PREFIXED_NAME = re.compile(r"([A-Za-z][\w-]*):(\S*)")
+
+
+def parse_bindings(pairs: Iterable[str]) -> dict[str, str]:
+    """Split `NAME=VALUE` strings (the CLI's --bind) into a name → value mapping.
+
+    Raises KgError (exit 2) when a pair has no `=` or the name is not a SPARQL variable name.
+    """
+    bindings: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        match = _VARIABLE.fullmatch(name.strip())
+        if not sep or not match:
+            raise KgError(f"--bind takes NAME=VALUE with NAME a variable name, not {pair!r}", exit_code=2)
+        bindings[match.group(1)] = value
+    return bindings
+
+
+def parse_term(value: str) -> ox.NamedNode | ox.Literal:
+    """The RDF term a bound value stands for.
+
+    `<https://…>` is an IRI; `prefix:name` with a project prefix (`ent:netflix`, `kg:ceoOf`) is that
+    IRI; `"…"` is the string literal inside the quotes; anything else is a plain string literal.
+    Raises KgError (exit 2) for an invalid IRI.
+    >>> parse_term("ent:netflix")
+    <NamedNode value=https://example.org/kg/entity/netflix>
+    """
+    try:
+        if len(value) >= 2 and value[0] == "<" and value[-1] == ">":
+            return ox.NamedNode(value[1:-1])
+        if len(value) >= 2 and value[0] == '"' and value[-1] == '"':
+            return ox.Literal(value[1:-1])
+        match = _PREFIXED_NAME.fullmatch(value)
+        if match and match.group(1) in PREFIXES:
+            return ox.NamedNode(PREFIXES[match.group(1)] + match.group(2))
+    except ValueError as error:
+        raise KgError(f"not a valid IRI: {value} ({error})", exit_code=2) from None
+    return ox.Literal(value)
+
+
+def query(
+    graph: ox.Store | str | os.PathLike[str],
+    text: str,
+    *,
+    bindings: Mapping[str, str | Term] | None = None,
+) -> Result:
+    """Run SPARQL `text` over `graph` (a store or an RDF file) with the project's prefixes.
+
+    `bindings` pre-bind variables by name (string values are read with `parse_term`); Oxigraph
+    binds only variables the query selects. Raises KgError: exit 2 for a syntax error (with line
+    and column), a binding of a variable the query does not select, or an unreadable graph file;
+    exit 1 when evaluation fails.
+    """
+    store = graph if isinstance(graph, ox.Store) else load_graph(graph)
+    substitutions = {
+        ox.Variable(name): parse_term(value) if isinstance(value, str) else value
+        for name, value in (bindings or {}).items()
+    }
+    try:
+        answer = store.query(text, prefixes=PREFIXES, substitutions=substitutions)
+        if isinstance(answer, ox.QueryBoolean):
+            return AskResult(bool(answer))
+        if isinstance(answer, ox.QueryTriples):
+            return GraphResult(tuple(sorted(answer, key=str)))
+        names = tuple(variable.value for variable in answer.variables)
+        return SelectResult(names, tuple(tuple(solution[name] for name in names) for solution in answer))
+    except SyntaxError as error:
+        raise KgError(describe_syntax_error(str(error), text), exit_code=2) from None
+    except (RuntimeError, OSError) as error:
+        unbindable = _UNBINDABLE.search(str(error))
+        if unbindable:
+            raise KgError(f"cannot bind ?{unbindable.group(1)}: the query does not select it", exit_code=2) from None
+        raise KgError(f"query failed: {error}", exit_code=1) from None
+
+
+_UNBINDABLE = re.compile(r"does not contains? variable \?(\w+)")
+_POSITION = re.compile(r"error at (\d+):(\d+):\s*")
+_CHAR_CLASSES = re.compile(r"\[[^\[\]]*\.\.=[^\[\]]*\](?:, \[[^\[\]]*\.\.=[^\[\]]*\])*")
+
+
+def describe_syntax_error(message: str, text: str) -> str:
+    """A one-line version of Oxigraph's parse error: line, column, what was expected, the line's text.
+
+    Oxigraph lists expected characters as Unicode ranges; they read as "a name character" here.
+    """
+    match = _POSITION.match(message)
+    detail = " ".join(_CHAR_CLASSES.sub("a name character", message[match.end() if match else 0 :]).split())
+    if "Prefix not found" in detail:
+        detail = f"unknown prefix (pre-declared: {', '.join(PREFIXES)}; declare others with PREFIX)"
+    if not match:
+        return f"query syntax error: {detail}"
+    line, column = int(match.group(1)), int(match.group(2))
+    lines = text.splitlines()
+    near = f" (in: {lines[line - 1].strip()!r})" if 0 < line <= len(lines) else ""
+    return f"query syntax error at line {line}, column {column}: {detail}{near}"
