@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -44,6 +45,52 @@ def warn(message: str) -> None:
 
 
 # ---- commands are added below, one block per verb; keep each block thin ----
+
+
+# ---- viz / stats: look at the graph ----
+
+
+class StatsFormat(str, Enum):
+    """Output formats of `kg stats`."""
+
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def viz(
+    graph: Annotated[Path, typer.Option("--graph", help="RDF graph to draw.", dir_okay=False)] = Path("output/graph.ttl"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML page to write.", dir_okay=False)] = Path("output/graph.html"),
+    focus: Annotated[Optional[str], typer.Option(help="Draw only around this entity: IRI, ent:x or a label.")] = None,
+    depth: Annotated[int, typer.Option(min=0, help="Hops around --focus (edges either way).")] = 1,
+    types: Annotated[Optional[str], typer.Option(help="Only these classes, e.g. Person,Organization.")] = None,
+    max_nodes: Annotated[int, typer.Option(min=1, help="Keep the N most connected nodes.")] = 300,
+    no_physics: Annotated[bool, typer.Option("--no-physics", help="Draw without the force layout.")] = False,
+) -> None:
+    """Draw the graph as one self-contained HTML page that works offline; click a node for its sources."""
+    from kg.viz import draw_graph
+
+    with user_errors():
+        kinds = [kind.strip() for kind in (types or "").split(",") if kind.strip()]
+        drawn = draw_graph(graph, output, focus=focus, depth=depth, types=kinds, max_nodes=max_nodes, physics=not no_physics)
+    typer.echo(f"wrote {output}: {drawn.graph.number_of_nodes()} nodes, {drawn.graph.number_of_edges()} edges")
+    if drawn.dropped:
+        shown = ", ".join(list(drawn.dropped.values())[:10])
+        more = f" and {len(drawn.dropped) - 10} more" if len(drawn.dropped) > 10 else ""
+        warn(f"--max-nodes {max_nodes} dropped {len(drawn.dropped)} less connected nodes: {shown}{more}")
+
+
+@app.command()
+def stats(
+    graph: Annotated[Path, typer.Option("--graph", help="RDF graph to describe.", dir_okay=False)] = Path("output/graph.ttl"),
+    format: Annotated[StatsFormat, typer.Option("--format", help="text or json.")] = StatsFormat.text,
+) -> None:
+    """Count classes and properties, list the most central entities and the connected components."""
+    from kg.stats import format_stats, graph_stats
+    from kg.store import load_graph
+
+    with user_errors():
+        typer.echo(format_stats(graph_stats(load_graph(graph)), format=format.value))
 
 
 # ---- query: SPARQL over the graph ----

@@ -1,0 +1,427 @@
+"""Drawing the graph: an Oxigraph store → a networkx graph → a pyvis network → one offline HTML page.
+
+The picture shows entities, n-ary events and value nodes; provenance (rdf:Statement) and article nodes
+are folded into the nodes and edges they describe as source sentences, so clicking anything says
+where it was read. The page inlines vis-network and everything it needs, makes no network request,
+and builds its info panel with DOM `textContent`: text from articles never runs as HTML or script.
+pyvis is imported only where a page is built, so `kg stats` starts fast.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import math
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+import pyoxigraph as ox
+
+from kg.errors import KgError
+from kg.files import atomic_write
+from kg.namespace import KG, OWL, PREFIXES, PROV, RDF, RDFS, SDO, SKOS
+from kg.store import load_graph, store_quads
+
+if TYPE_CHECKING:
+    from pyvis.network import Network
+
+ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+PAGE_TEMPLATE = "graph.html"
+
+DEFAULT_MAX_NODES = 300
+"""Enough to read a picture; a million-triple graph still draws in seconds."""
+RANDOM_SEED = 7
+"""vis-network's layout seed: the same graph draws the same way every time."""
+
+HIDDEN_TYPES = frozenset({str(RDF.Statement), str(SDO.NewsArticle)})
+VALUE_TYPES = frozenset({str(KG.MonetaryAmount), str(KG.Quantity)})
+LABELS = (str(RDFS.label), str(SKOS.prefLabel))
+ALIAS = str(SKOS.altLabel)
+NAME = str(SDO.name)
+SENTENCE = str(KG.sentence)
+STATEMENT_LINKS = frozenset(str(p) for p in (RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom, KG.event))
+NOT_DETAILS = frozenset({*LABELS, ALIAS})
+
+ENTITY, EVENT, VALUE = "entity", "event", "value"
+
+STYLES: dict[str, tuple[str, str]] = {
+    "Organization": ("#4e79a7", "dot"),
+    "Union": ("#76b7b2", "dot"),
+    "Agent": ("#86bcb6", "dot"),
+    "Person": ("#e15759", "dot"),
+    "Place": ("#59a14f", "triangle"),
+    "CreativeWork": ("#b07aa1", "square"),
+    "Movie": ("#d4a6c8", "square"),
+    "TVSeries": ("#9d7660", "square"),
+    "VideoGame": ("#8c564b", "square"),
+    "Video": ("#c49c94", "square"),
+    "Product": ("#f28e2b", "star"),
+    "Technology": ("#edc948", "star"),
+    "Role": ("#9c755f", "triangleDown"),
+    "JobPosting": ("#ff9da7", "hexagon"),
+    "Report": ("#bab0ac", "square"),
+    "Strike": ("#d37295", "hexagon"),
+    "MonetaryAmount": ("#8cd17d", "box"),
+    "Quantity": ("#a0cbe8", "box"),
+}
+"""Colour and vis-network shape per entity and value class: shapes by family, colours per class."""
+OTHER_STYLE = ("#a0a0a0", "dot")
+EVENT_STYLE = ("#7f7f7f", "diamond")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the picture needs from ontology/kg.ttl: English labels and which classes are events."""
+
+    labels: dict[str, str]
+    event_classes: frozenset[str]
+    classes: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> Vocabulary:
+    """Read ontology/kg.ttl once: rdfs:label@en of every term, the kg:Event subclasses, all classes."""
+    store = load_graph(ONTOLOGY)
+    labels = {
+        term_key(q.subject): q.object.value
+        for q in store.quads_for_pattern(None, ox.NamedNode(str(RDFS.label)), None, None)
+        if isinstance(q.object, ox.Literal) and q.object.language == "en"
+    }
+    parents = defaultdict(set)
+    for q in store.quads_for_pattern(None, ox.NamedNode(str(RDFS.subClassOf)), None, None):
+        parents[term_key(q.subject)].add(term_key(q.object))
+    owl_class = ox.NamedNode(str(OWL.Class))
+    classes = frozenset(term_key(q.subject) for q in store.quads_for_pattern(None, ox.NamedNode(str(RDF.type)), owl_class, None))
+    events = frozenset(c for c in classes if str(KG.Event) in ancestors(c, parents))
+    return Vocabulary(labels=labels, event_classes=events, classes=classes)
+
+
+def ancestors(term: str, parents: dict[str, set[str]]) -> set[str]:
+    """`term` and every class above it."""
+    seen, todo = set(), [term]
+    while todo:
+        current = todo.pop()
+        if current not in seen:
+            seen.add(current)
+            todo.extend(parents.get(current, ()))
+    return seen
+
+
+def term_key(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
+    """A node key: the IRI, `_:id` for a blank node, the lexical value for a literal."""
+    return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
+
+
+def local_name(iri: str) -> str:
+    """The part of an IRI after its last `#` or `/`."""
+    return re.split(r"[#/]", iri.rstrip("/#"))[-1] or iri
+
+
+def compact_iri(iri: str) -> str:
+    """`ent:ubisoft` for a kg IRI under a known prefix, the IRI itself otherwise."""
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri
+
+
+def label_property(iri: str) -> str:
+    """A property's English label from the ontology, else its local name."""
+    return load_vocabulary().labels.get(iri) or local_name(iri)
+
+
+@dataclass
+class StoreScan:
+    """Every triple of a store, sorted into what the picture needs, in one pass."""
+
+    types: dict[str, set[str]]
+    literals: dict[str, list[tuple[str, str]]]
+    links: list[tuple[str, str, str]]
+    statements: dict[str, dict[str, str]]
+
+    @classmethod
+    def read(cls, store: ox.Store) -> StoreScan:
+        """Scan the store once: rdf:type, literal-valued triples, node-to-node triples, statement parts."""
+        scan = cls(defaultdict(set), defaultdict(list), [], defaultdict(dict))
+        rdf_type = str(RDF.type)
+        for quad in store_quads(store):
+            s, p, o = term_key(quad.subject), quad.predicate.value, term_key(quad.object)
+            if isinstance(quad.object, ox.Literal):
+                scan.literals[s].append((p, o))
+            elif p == rdf_type:
+                scan.types[s].add(o)
+            elif p in STATEMENT_LINKS:
+                scan.statements[s][p] = o
+            else:
+                scan.links.append((s, p, o))
+        return scan
+
+    def first_literal(self, node: str, properties: Iterable[str]) -> str | None:
+        """The smallest value of the first property in `properties` that `node` has (stable choice)."""
+        for prop in properties:
+            values = [v for p, v in self.literals.get(node, ()) if p == prop]
+            if values:
+                return min(values)
+        return None
+
+    def is_hidden(self, node: str) -> bool:
+        """True for provenance statements and articles, which the picture folds into sources."""
+        return bool(self.types.get(node, set()) & HIDDEN_TYPES) or str(RDF.subject) in self.statements.get(node, {})
+
+
+def to_networkx(graph: ox.Store) -> nx.MultiDiGraph:
+    """The drawable part of a kg graph as a networkx multigraph keyed by IRI.
+
+    Nodes carry label, kind (class local name), class (IRI), category (entity/event/value), aliases,
+    details (literal properties) and sentences ({text, article}); edges are keyed by property IRI and
+    carry label and sentences (an event's role edges: the event's). Statement and article nodes are
+    not nodes: they become sentences.
+    """
+    scan = StoreScan.read(graph)
+    vocabulary = load_vocabulary()
+    node_sources, edge_sources = collect_sentences(scan)
+    result = nx.MultiDiGraph()
+    candidates = {s for s in scan.types} | {s for s, _, _ in scan.links} | {o for _, _, o in scan.links}
+    candidates |= {s for s in scan.literals if scan.first_literal(s, LABELS) is not None}
+    for node in sorted(n for n in candidates if not scan.is_hidden(n)):
+        kind_iri = choose_class(scan.types.get(node, set()))
+        result.add_node(
+            node,
+            label=scan.first_literal(node, LABELS) or local_name(node),
+            kind=local_name(kind_iri) if kind_iri else "Thing",
+            **{"class": kind_iri or ""},
+            category=EVENT if kind_iri in vocabulary.event_classes else VALUE if kind_iri in VALUE_TYPES else ENTITY,
+            aliases=sorted({v for p, v in scan.literals.get(node, ()) if p == ALIAS}),
+            details=sorted((label_property(p), v) for p, v in scan.literals.get(node, ()) if p not in NOT_DETAILS),
+            sentences=node_sources.get(node, []),
+        )
+    for s, p, o in sorted(scan.links):
+        if s in result and o in result:
+            # an event's role edges have no statement of their own: they come from the event's sentences
+            from_event = node_sources.get(s, []) if result.nodes[s]["category"] == EVENT else []
+            result.add_edge(s, o, key=p, label=label_property(p), sentences=edge_sources.get((s, p, o), from_event))
+    return result
+
+
+def choose_class(types: set[str]) -> str | None:
+    """The node's kg class if it has one (the first by IRI if several), else any class it has."""
+    kg_types = sorted(t for t in types if t.startswith(str(KG._NS)))
+    return (kg_types or sorted(types) or [None])[0]
+
+
+def collect_sentences(scan: StoreScan) -> tuple[dict[str, list[dict[str, str]]], dict[tuple[str, str, str], list[dict[str, str]]]]:
+    """Source sentences by node (as subject, object or event of a statement) and by fact triple."""
+    by_node: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    by_edge: dict[tuple[str, str, str], set[tuple[str, str]]] = defaultdict(set)
+    for statement, parts in scan.statements.items():
+        text = scan.first_literal(statement, [SENTENCE])
+        if text is None or str(RDF.subject) not in parts:
+            continue
+        article = parts.get(str(PROV.wasDerivedFrom), "")
+        source = (text, (scan.first_literal(article, [NAME]) or local_name(article)) if article else "")
+        s, p, o = parts[str(RDF.subject)], parts.get(str(RDF.predicate), ""), parts.get(str(RDF.object), "")
+        for node in (s, o, parts.get(str(KG.event))):
+            if node:
+                by_node[node].add(source)
+        by_edge[(s, p, o)].add(source)
+    return _as_sources(by_node), _as_sources(by_edge)
+
+
+def _as_sources(found: dict[Any, set[tuple[str, str]]]) -> dict[Any, list[dict[str, str]]]:
+    """Sorted {text, article} lists, so the page is the same for the same graph."""
+    return {key: [{"text": t, "article": a} for t, a in sorted(pairs)] for key, pairs in found.items()}
+
+
+# ---------------------------------------------------------------- choosing what to draw
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The subgraph to draw and the nodes `max_nodes` left out: IRI → "label (Kind)", most central first."""
+
+    graph: nx.MultiDiGraph
+    dropped: dict[str, str]
+
+
+def select_nodes(
+    graph: nx.MultiDiGraph,
+    *,
+    focus: str | None = None,
+    depth: int = 1,
+    types: Iterable[str] = (),
+    max_nodes: int | None = DEFAULT_MAX_NODES,
+) -> Selection:
+    """Narrow the graph for drawing: the ego graph of `focus` within `depth` hops (edges in either
+    direction), then only nodes whose class local name is in `types`, then the `max_nodes` with
+    the highest degree (ties by IRI). The focus node is always kept.
+
+    Raises KgError (exit 2) for an unknown entity, an unknown class name or a negative number.
+    """
+    if depth < 0 or (max_nodes is not None and max_nodes < 1):
+        raise KgError("--depth must be ≥ 0 and --max-nodes ≥ 1", exit_code=2)
+    center = find_node(graph, focus) if focus else None
+    if center is not None:
+        graph = nx.ego_graph(graph, center, radius=depth, undirected=True)
+    wanted = {kind.lower() for kind in types}
+    if wanted:
+        known = {local_name(c).lower() for c in load_vocabulary().classes} | {k.lower() for _, k in graph.nodes(data="kind")}
+        unknown = sorted(kind for kind in types if kind.lower() not in known)
+        if unknown:
+            raise KgError(f"unknown class name(s): {', '.join(unknown)} (e.g. Person, Organization, Place)", exit_code=2)
+        graph = graph.subgraph(n for n, kind in graph.nodes(data="kind") if kind.lower() in wanted or n == center)
+    ranked = sorted(graph.nodes, key=lambda n: (n != center, -graph.degree(n), n))
+    keep = ranked if max_nodes is None else ranked[:max_nodes]
+    dropped = {n: f"{graph.nodes[n]['label']} ({graph.nodes[n]['kind']})" for n in ranked[len(keep):]}
+    return Selection(graph=nx.MultiDiGraph(graph.subgraph(keep)), dropped=dropped)
+
+
+def find_node(graph: nx.MultiDiGraph, entity: str) -> str:
+    """The node an IRI (`<...>` or bare), a prefixed name (`ent:ubisoft`) or a label or alias names.
+
+    Raises KgError (exit 2) when nothing matches or a label is ambiguous.
+    """
+    name = entity.strip().removeprefix("<").removesuffix(">")
+    prefix, _, rest = name.partition(":")
+    for iri in (name, PREFIXES.get(prefix, "\0") + rest):
+        if iri in graph:
+            return iri
+    folded = name.casefold()
+    matches = sorted(n for n, data in graph.nodes(data=True) if folded in {x.casefold() for x in (data["label"], *data["aliases"])})
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise KgError(f"{entity!r} names {len(matches)} nodes: {', '.join(map(compact_iri, matches[:5]))}; give an IRI", exit_code=2)
+    raise KgError(f"no node {entity!r} in the graph (give an IRI, a prefixed name like ent:x or a label)", exit_code=2)
+
+
+# ---------------------------------------------------------------- drawing
+
+
+def to_pyvis(graph: nx.MultiDiGraph, *, physics: bool = True, seed: int = RANDOM_SEED, height: str = "100vh") -> Network:
+    """A pyvis network of `graph`: nodes coloured and shaped by class and sized by degree, events
+    small diamonds, values small boxes with their label, edges labelled with their property.
+
+    Each node and edge also carries the text the page's info panel shows (type, aliases, sources).
+    """
+    from pyvis.network import Network
+
+    vocabulary = load_vocabulary()
+    network = Network(height=height, width="100%", directed=True, cdn_resources="in_line")
+    network.heading = f"kg graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges"
+    for node in sorted(graph.nodes):
+        data = graph.nodes[node]
+        color, shape = node_style(data["category"], data["kind"])
+        kind_label = vocabulary.labels.get(data["class"]) or data["kind"]
+        small = data["category"] != ENTITY
+        network.add_node(
+            node,
+            label=data["label"],
+            shape=shape,
+            color=color,
+            size=6 if small else round(10 + 4 * math.sqrt(graph.degree(node)), 1),
+            font={"size": 10 if small else 14},
+            kind=kind_label,
+            legend="Event (n-ary fact)" if data["category"] == EVENT else kind_label,
+            category=data["category"],
+            iri=compact_iri(node),
+            aliases=data["aliases"],
+            details=[list(pair) for pair in data["details"]],
+            sentences=data["sentences"],
+        )
+    for number, (source, target, key, data) in enumerate(sorted(graph.edges(keys=True, data=True))):
+        network.add_edge(
+            source,
+            target,
+            id=f"e{number}",
+            label=data["label"],
+            property=compact_iri(key),
+            sentences=data["sentences"],
+        )
+    network.options = page_options(physics=physics, seed=seed)
+    return network
+
+
+def node_style(category: str, kind: str) -> tuple[str, str]:
+    """(colour, shape) for a node."""
+    return EVENT_STYLE if category == EVENT else STYLES.get(kind, OTHER_STYLE)
+
+
+def page_options(*, physics: bool, seed: int) -> dict[str, Any]:
+    """vis-network options: fixed layout seed, a bounded stabilisation, labelled arrows, hover events."""
+    return {
+        "layout": {"randomSeed": seed, "improvedLayout": True},
+        "physics": {
+            "enabled": physics,
+            "solver": "barnesHut",
+            "barnesHut": {"gravitationalConstant": -6000, "springLength": 140, "avoidOverlap": 0.2},
+            "stabilization": {"enabled": True, "iterations": 400, "fit": True},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "color": {"color": "#9a9a9a", "highlight": "#333333"},
+            "font": {"size": 10, "color": "#555555", "strokeWidth": 3, "align": "middle"},
+            "smooth": {"enabled": True, "type": "continuous"},
+        },
+        "nodes": {"borderWidth": 1},
+        "interaction": {"hover": True, "tooltipDelay": 150, "multiselect": False},
+    }
+
+
+def render_html(network: Network) -> str:
+    """The page for `network`: kg's template, vis-network inlined, a CSP allowing only its own scripts.
+
+    The Content-Security-Policy lists the hashes of the page's inline scripts, so even an injected
+    event handler or `javascript:` URL could not run, and `default-src 'none'` forbids any request.
+    """
+    import pyvis
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader
+
+    network.templateEnv = Environment(
+        loader=ChoiceLoader([FileSystemLoader(TEMPLATES), FileSystemLoader(Path(pyvis.__file__).parent / "templates")]),
+        autoescape=True,
+        keep_trailing_newline=True,
+    )
+    network.path = PAGE_TEMPLATE
+    page = network.generate_html()
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
+        for script in re.findall(r"<script>(.*?)</script>", page, flags=re.DOTALL)
+    )
+    return page.replace("__SCRIPT_HASHES__", hashes)
+
+
+def write_html(network_or_graph: Network | nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:
+    """Write the self-contained page for a pyvis network (or a networkx graph, drawn with
+    `to_pyvis` defaults) to `path` atomically; the same input gives the same bytes."""
+    network = to_pyvis(network_or_graph) if isinstance(network_or_graph, nx.Graph) else network_or_graph
+    page = render_html(network)
+    target = Path(path)
+    with atomic_write(target) as handle:
+        handle.write(page)
+    return target
+
+
+def draw_graph(
+    source: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    *,
+    focus: str | None = None,
+    depth: int = 1,
+    types: Iterable[str] = (),
+    max_nodes: int | None = DEFAULT_MAX_NODES,
+    physics: bool = True,
+) -> Selection:
+    """Load the RDF file `source`, narrow it with `select_nodes` and write the page to `output`.
+
+    Returns what was drawn and dropped. Raises KgError for unreadable input or bad options.
+    """
+    selection = select_nodes(to_networkx(load_graph(source)), focus=focus, depth=depth, types=types, max_nodes=max_nodes)
+    write_html(to_pyvis(selection.graph, physics=physics), output)
+    return selection
