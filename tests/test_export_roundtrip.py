@@ -1,0 +1,92 @@
+"""Every export format read back by a second, independent reader: Oxigraph (strict) for RDF,
+networkx for GraphML/GEXF, the csv module for CSV."""
+from __future__ import annotations
+
+import csv
+import json
+
+import networkx as nx
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from kg.export import export_graph
+from kg.export.networkx import to_network
+from kg.namespace import ENT, KG, RDF, RDFS, SRC
+from kg.store import load_graph
+
+
+@pytest.fixture()
+def sample(sample_graph_path) -> ox.Store:
+    """The sample graph plus one blank node, so isomorphism (not equality) is what is tested."""
+    store = load_graph(sample_graph_path)
+    note = ox.BlankNode()
+    store.add(ox.Quad(ox.NamedNode(ENT.ubisoft), ox.NamedNode(RDFS.seeAlso), note, ox.DefaultGraph()))
+    store.add(ox.Quad(note, ox.NamedNode(RDFS.label), ox.Literal("note « anonyme »", language="fr"), ox.DefaultGraph()))
+    return store
+
+
+def to_rdflib(quads) -> Graph:
+    """The triples of Oxigraph quads as an rdflib graph, graph names dropped."""
+    graph = Graph()
+    graph.parse(data=ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES).decode(), format="nt")
+    return graph
+
+
+@pytest.mark.parametrize("name", ["ttl", "nt", "nq", "trig", "jsonld", "xml"])
+def test_rdf_formats_parse_back_to_the_same_graph(sample, tmp_path, name):
+    [path] = export_graph(sample, tmp_path / f"graph.{name}")
+    fmt = {"xml": ox.RdfFormat.RDF_XML}.get(name) or ox.RdfFormat.from_extension(name)
+    back = list(ox.parse(path=str(path), format=fmt))  # strict: raises on any syntax error
+    assert len({q.triple for q in back}) == len(sample)
+    assert isomorphic(to_rdflib(back), to_rdflib(sample))
+
+
+def test_trig_puts_each_article_in_its_own_graph(sample, tmp_path):
+    [path] = export_graph(sample, tmp_path / "graph.trig")
+    quads = list(ox.parse(path=str(path), format=ox.RdfFormat.TRIG))
+    graphs = {q.graph_name for q in quads}
+    article = ox.NamedNode(SRC["ubisoft-ia_3f9a0c2b11de"])
+    uses = ox.Triple(ox.NamedNode(ENT.ubisoft), ox.NamedNode(KG.uses), ox.NamedNode(ENT.generative_ai))
+    revenue_article = ox.NamedNode(SRC["resultats-ubisoft_9c1d2e3f4a5b"])
+    assert graphs == {ox.DefaultGraph(), article, revenue_article}
+    assert ox.Quad(uses.subject, uses.predicate, uses.object, article) in quads
+    label = ox.Quad(ox.NamedNode(ENT.ubisoft), ox.NamedNode(RDFS.label), ox.Literal("Ubisoft"), ox.DefaultGraph())
+    assert label in quads
+    assert {q.graph_name for q in quads if q.subject == article} == {article}
+
+
+def test_jsonld_has_a_compact_context(sample, tmp_path):
+    [path] = export_graph(sample, tmp_path / "graph.jsonld")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["@context"]["kg"] == str(KG._NS)
+    ubisoft = next(node for node in document["@graph"] if node["@id"] == "ent:ubisoft")
+    assert ubisoft["@type"] == ["kg:Organization"]
+    assert {"@id": "ent:generative_ai"} in ubisoft["kg:uses"]
+
+
+@pytest.mark.parametrize("name, read", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+def test_network_formats_read_back_with_the_same_counts(sample, tmp_path, name, read):
+    expected = to_network(sample)
+    [path] = export_graph(sample, tmp_path / f"graph.{name}")
+    back = read(path)
+    assert (back.number_of_nodes(), back.number_of_edges()) == (expected.number_of_nodes(), expected.number_of_edges())
+    ubisoft = back.nodes[str(ENT.ubisoft)]
+    assert (ubisoft["label"], ubisoft["class"]) == ("Ubisoft", "kg:Organization")
+    assert "src:ubisoft-ia_3f9a0c2b11de" in ubisoft["source"].split()
+    assert str(SRC["ubisoft-ia_3f9a0c2b11de"]) not in back  # articles are attributes, not nodes
+
+
+def test_csv_has_one_labelled_row_per_fact_and_statement(sample, tmp_path):
+    [path] = export_graph(sample, tmp_path / "graph.csv")
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    statements = {q.subject for q in sample.quads_for_pattern(None, ox.NamedNode(RDF.type), ox.NamedNode(RDF.Statement))}
+    statement_triples = sum(1 for q in sample if q.subject in statements)
+    assert len(rows) == len(sample) - statement_triples  # the sample states no fact twice
+    uses = [row for row in rows if row["predicate_label"] == "kg:uses"]
+    assert len(uses) == 1
+    assert (uses[0]["subject_label"], uses[0]["object_label"]) == ("Ubisoft", "IA générative")
+    assert uses[0]["article"] == str(SRC["ubisoft-ia_3f9a0c2b11de"])
+    assert uses[0]["sentence"].startswith("Le studio Ubisoft a utilisé")
