@@ -137,3 +137,56 @@ def query_command(
         typer.echo(format_result(result, format), nl=False)
     if isinstance(result, AskResult) and not result:
         raise typer.Exit(code=1)
+
+
+# ---- export / push: take the graph to other tools and stores ----
+
+
+@app.command("export")
+def export_command(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (neo4j: the .cypher script; the CSVs go beside it).", dir_okay=False)],
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help="ttl, nt, nq, trig, jsonld, xml, graphml, gexf, csv, neo4j (default: from the extension).", show_default=False)] = None,
+    graph: Annotated[Path, typer.Option("--graph", help="RDF graph to export.", dir_okay=False)] = Path("output/graph.ttl"),
+) -> None:
+    """Write the graph for another tool: RDF (one named graph per article in nq/trig), GraphML/GEXF, CSV or Neo4j."""
+    from kg.export import export_format, export_graph
+    from kg.store import load_graph
+
+    with user_errors():
+        name = export_format(output, format)
+        files = export_graph(load_graph(graph), output, format=name)
+    typer.echo("wrote " + ", ".join(map(str, files)))
+
+
+@app.command("push")
+def push_command(
+    endpoint: Annotated[Optional[str], typer.Argument(help="Graph Store Protocol endpoint, e.g. http://localhost:7878/store.", show_default=False)] = None,
+    sparql_update: Annotated[Optional[str], typer.Option("--sparql-update", metavar="URL", help="Push by SPARQL UPDATE to this endpoint instead (batched INSERT DATA).", show_default=False)] = None,
+    input: Annotated[Path, typer.Option("--input", "-i", help="RDF graph to push.", dir_okay=False)] = Path("output/graph.ttl"),
+    graph: Annotated[Optional[str], typer.Option("--graph", metavar="IRI", help="Push everything into this one graph (default: one graph per article).", show_default=False)] = None,
+    shared_graph: Annotated[Optional[str], typer.Option("--shared-graph", metavar="IRI", help="Graph for entities and events when pushing per article [default: the source namespace].", show_default=False)] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Replace each graph (PUT, or staged MOVE with --sparql-update) instead of appending (POST).")] = False,
+    query_endpoint: Annotated[Optional[str], typer.Option("--query-endpoint", metavar="URL", help="SPARQL query endpoint for the verification counts [default: the push endpoint].", show_default=False)] = None,
+    user: Annotated[Optional[str], typer.Option("--user", help="User name; the password comes from --password-env or netrc.", show_default=False)] = None,
+    password_env: Annotated[str, typer.Option("--password-env", metavar="VAR", help="Environment variable holding the password.")] = "KG_PUSH_PASSWORD",
+    auth: Annotated[str, typer.Option("--auth", help="HTTP auth scheme: digest or basic.")] = "digest",
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Triples per request when appending or using SPARQL UPDATE.")] = 10_000,
+    retries: Annotated[int, typer.Option("--retries", min=0, help="Retries per request on connection errors and HTTP 5xx.")] = 4,
+    backoff: Annotated[float, typer.Option("--backoff", min=0.0, help="Seconds before the first retry; doubles each time.")] = 0.5,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every request on stderr.")] = False,
+) -> None:
+    """Send the graph to a SPARQL store, then check each graph's triple count there (exit 1 on a mismatch)."""
+    from kg.push import SHARED_GRAPH, make_client, push_graph
+    from kg.store import load_graph
+
+    with user_errors():
+        if (endpoint is None) == (sparql_update is None):
+            raise KgError("give either an ENDPOINT (Graph Store Protocol) or --sparql-update URL", exit_code=2)
+        target = endpoint or sparql_update
+        client = make_client(target, user=user, password_env=password_env, auth_scheme=auth, retries=retries,
+                             backoff=backoff, log=(lambda line: typer.echo(f"kg: {line}", err=True)) if verbose else None)
+        pushed = push_graph(load_graph(input), target, protocol="gsp" if endpoint else "update", graph=graph,
+                            shared_graph=shared_graph or SHARED_GRAPH, replace=replace,
+                            query_endpoint=query_endpoint, client=client, batch_size=batch_size)
+    for item in pushed:
+        typer.echo(f"pushed <{item.graph}>: {item.local} triples, server has {item.remote}")

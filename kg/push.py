@@ -1,0 +1,335 @@
+"""Sending a kg graph to a SPARQL store, then checking the store holds what was sent.
+
+Two protocols:
+- Graph Store HTTP Protocol (`push_graph(protocol="gsp")`): `--replace` sends each graph whole in one
+  PUT (the body is spooled to a temporary file, so memory stays bounded); append sends POSTs of at most
+  `batch_size` triples.
+- SPARQL 1.1 Update (`protocol="update"`): batches of `INSERT DATA`. With `replace`, the batches go to a
+  fresh staging graph (`urn:uuid:...`) and one final `MOVE` request puts it in place of the target.
+
+Graphs: by default one named graph per article (see kg.export.rdf) plus a shared graph for entity
+descriptions (named, because some stores, Virtuoso among them, have no writable default graph); or
+everything in the one graph the caller names.
+
+What a failure leaves: requests are retried with exponential backoff on connection errors and HTTP
+5xx, then the push stops with a KgError (exit 1). Graphs are pushed one after the other, so each graph
+on the server is the old one or the new one, never a mix of both:
+- update + replace: the swap is one `MOVE` request, atomic on stores that run an update request in one
+  transaction (Oxigraph); a failure before it leaves the old graph untouched (and, if the store died, a
+  staging graph to drop).
+- gsp + replace: one PUT per graph. Stores that clear then load (Oxigraph does) can be left with that
+  one graph empty if they die during its PUT; never with a mix.
+- append: each batch is one request and re-sending it is harmless (RDF graphs are sets), so re-running
+  an interrupted push converges.
+
+Blank nodes are not shared between requests: kg build writes none.
+Credentials come from an environment variable or netrc only; they are never logged or put in messages.
+"""
+from __future__ import annotations
+
+import json
+import netrc
+import os
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import IO
+from urllib.parse import urlencode, urlsplit
+
+import pyoxigraph as ox
+import requests
+from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
+
+from kg.errors import KgError
+from kg.export.rdf import store_triples, to_article_dataset
+from kg.namespace import SRC
+
+SHARED_GRAPH = str(SRC)
+"""Default name of the graph that holds what no single article owns (entities, events, values)."""
+PASSWORD_ENV = "KG_PUSH_PASSWORD"
+_SPOOL_BYTES = 8 * 1024 * 1024
+_RETRY_STATUS = 500
+
+Log = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """A user name and its password (kept out of repr, so it never lands in a log or traceback)."""
+
+    user: str
+    password: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class PushedGraph:
+    """One pushed graph: its IRI, the triples sent and the triples the server reports afterwards."""
+
+    graph: str
+    local: int
+    remote: int
+
+
+@dataclass
+class Client:
+    """HTTP requests with auth, bounded retries and exponential backoff; messages never hold secrets."""
+
+    auth: AuthBase | None = None
+    retries: int = 4
+    backoff: float = 0.5
+    timeout: float = 60.0
+    log: Log = lambda message: None
+    session: requests.Session = field(default_factory=requests.Session)
+
+    def __post_init__(self) -> None:
+        self.session.trust_env = False  # no proxies or netrc picked up behind the caller's back
+
+    def send(self, method: str, url: str, *, what: str, body: IO[bytes] | bytes | None = None,
+             params: dict[str, str] | None = None, headers: dict[str, str] | None = None) -> requests.Response:
+        """Send one request; retry connection errors and 5xx; raise KgError (exit 1) when it fails.
+
+        `what` names the request in messages ("PUT graph <...>").
+        """
+        reason = ""
+        for attempt in range(self.retries + 1):
+            if attempt:
+                delay = self.backoff * 2 ** (attempt - 1)
+                self.log(f"{what}: {reason}; retry {attempt}/{self.retries} in {delay:g}s")
+                time.sleep(delay)
+            if hasattr(body, "seek"):
+                body.seek(0)
+            try:
+                response = self.session.request(method, url, data=body, params=params, headers=headers,
+                                                auth=self.auth, timeout=self.timeout)
+            except requests.Timeout:
+                reason = "timed out"
+                continue
+            except requests.RequestException:
+                reason = "connection failed"
+                continue
+            if response.status_code < _RETRY_STATUS:
+                check_status(response, what)
+                self.log(f"{what}: HTTP {response.status_code}")
+                return response
+            reason = f"HTTP {response.status_code}"
+        raise KgError(f"{what}: {reason}, gave up after {self.retries + 1} attempts", exit_code=1)
+
+
+def check_status(response: requests.Response, what: str) -> None:
+    """Raise KgError (exit 1) for a 4xx answer, with the first line of the server's message."""
+    if response.status_code == 401:
+        raise KgError(f"{what}: authentication failed (HTTP 401); check --user and the password", exit_code=1)
+    if response.status_code >= 400:
+        detail = next((line.strip() for line in response.text.splitlines() if line.strip()), "")[:200]
+        raise KgError(f"{what}: HTTP {response.status_code} {detail}".rstrip(), exit_code=1)
+
+
+def find_credentials(endpoint: str, *, user: str | None = None, password_env: str = PASSWORD_ENV,
+                     netrc_file: str | None = None) -> Credentials | None:
+    """The credentials for `endpoint`: `user` with the password from `$password_env`, else netrc.
+
+    netrc is `netrc_file`, else `$NETRC`, else ~/.netrc; its login must equal `user` when one is given.
+    Raises KgError (exit 2) for credentials inside the URL or a user with no password anywhere.
+    """
+    parts = urlsplit(endpoint)
+    if parts.username or parts.password:
+        raise KgError("do not put credentials in the endpoint URL: use --user with "
+                      f"${password_env} or a netrc entry", exit_code=2)
+    password = os.environ.get(password_env)
+    if user and password:
+        return Credentials(user, password)
+    entry = read_netrc(parts.hostname or "", netrc_file or os.environ.get("NETRC"))
+    if entry and (user is None or entry.user == user):
+        return entry
+    if user:
+        raise KgError(f"no password for user {user!r}: set ${password_env} or add {parts.hostname} to netrc",
+                      exit_code=2)
+    return None
+
+
+def read_netrc(host: str, path: str | None) -> Credentials | None:
+    """The netrc entry for `host`, if the file exists and has one."""
+    try:
+        entry = netrc.netrc(path).authenticators(host)
+    except FileNotFoundError:
+        return None
+    except (netrc.NetrcParseError, OSError) as error:
+        raise KgError(f"cannot read netrc: {getattr(error, 'msg', error)}", exit_code=2) from None
+    return Credentials(entry[0], entry[2]) if entry else None
+
+
+def make_auth(credentials: Credentials | None, scheme: str = "digest") -> AuthBase | None:
+    """A requests auth object for the scheme the server asks for (Virtuoso: digest)."""
+    if credentials is None:
+        return None
+    kinds = {"digest": HTTPDigestAuth, "basic": HTTPBasicAuth}
+    if scheme not in kinds:
+        raise KgError(f"unknown auth scheme {scheme!r} (known: digest, basic)", exit_code=2)
+    return kinds[scheme](credentials.user, credentials.password)
+
+
+def make_client(endpoint: str, *, user: str | None = None, password_env: str = PASSWORD_ENV,
+                auth_scheme: str = "digest", retries: int = 4, backoff: float = 0.5, log: Log | None = None) -> Client:
+    """A Client for `endpoint` with its credentials (see find_credentials) and retry policy."""
+    if retries < 0 or backoff < 0:
+        raise KgError("--retries and --backoff must not be negative", exit_code=2)
+    auth = make_auth(find_credentials(endpoint, user=user, password_env=password_env), auth_scheme)
+    return Client(auth, retries=retries, backoff=backoff, log=log or (lambda message: None))
+
+
+def plan_graphs(store: ox.Store, *, graph: str | None = None, shared_graph: str = SHARED_GRAPH) -> ox.Store:
+    """The dataset to push: everything in `graph`, or one graph per article plus `shared_graph`."""
+    try:
+        if graph is None:
+            return to_article_dataset(store, shared_graph=ox.NamedNode(shared_graph))
+        target = ox.NamedNode(graph)
+    except ValueError:
+        raise KgError(f"not an absolute IRI: {graph or shared_graph!r}", exit_code=2) from None
+    dataset = ox.Store()
+    dataset.extend(ox.Quad(t.subject, t.predicate, t.object, target) for t in store_triples(store))
+    return dataset
+
+
+def push_graph(
+    store: ox.Store,
+    endpoint: str,
+    *,
+    protocol: str = "gsp",
+    graph: str | None = None,
+    shared_graph: str = SHARED_GRAPH,
+    replace: bool = False,
+    query_endpoint: str | None = None,
+    client: Client | None = None,
+    batch_size: int = 10_000,
+    on_graph_pushed: Callable[[str, int], None] | None = None,
+) -> list[PushedGraph]:
+    """Push `store` to `endpoint` graph by graph, then count each graph on the server.
+
+    `protocol` is "gsp" (Graph Store Protocol endpoint) or "update" (SPARQL Update endpoint);
+    `query_endpoint` (default `endpoint`) answers the verification counts. Returns one PushedGraph per
+    graph. Raises KgError: exit 1 when the server fails after retries or a count does not match,
+    exit 2 for bad arguments.
+    """
+    if protocol not in {"gsp", "update"}:
+        raise KgError(f"unknown protocol {protocol!r} (known: gsp, update)", exit_code=2)
+    if batch_size < 1:
+        raise KgError("--batch-size must be at least 1", exit_code=2)
+    client = client or Client()
+    dataset = plan_graphs(store, graph=graph, shared_graph=shared_graph)
+    send = send_by_gsp if protocol == "gsp" else send_by_update
+    counts: dict[str, int] = {}
+    for name in sorted(dataset.named_graphs(), key=lambda node: node.value):
+        local = send(client, endpoint, name.value, graph_triples(dataset, name), replace=replace, batch_size=batch_size)
+        counts[name.value] = local
+        if on_graph_pushed:
+            on_graph_pushed(name.value, local)
+    return verify_counts(client, query_endpoint or endpoint, counts, exact=replace)
+
+
+def graph_triples(dataset: ox.Store, name: ox.NamedNode) -> Iterator[ox.Triple]:
+    """The triples of one graph of the dataset, streamed."""
+    return (quad.triple for quad in dataset.quads_for_pattern(None, None, None, name))
+
+
+def send_by_gsp(client: Client, endpoint: str, graph: str, triples: Iterator[ox.Triple], *,
+                replace: bool, batch_size: int) -> int:
+    """PUT the whole graph (replace) or POST it in batches (append); return the triples sent."""
+    sent = 0
+    for body, count in write_batches(triples, None if replace else batch_size):
+        method = "PUT" if replace else "POST"
+        client.send(method, endpoint, what=f"{method} graph <{graph}> ({count} triples)", body=body,
+                    params={"graph": graph}, headers={"Content-Type": "text/turtle; charset=utf-8"})
+        sent += count
+    return sent
+
+
+def send_by_update(client: Client, endpoint: str, graph: str, triples: Iterator[ox.Triple], *,
+                   replace: bool, batch_size: int) -> int:
+    """INSERT DATA in batches, into a staging graph then MOVEd over the target when replacing."""
+    target = f"urn:uuid:{uuid.uuid4()}" if replace else graph
+    headers = {"Content-Type": "application/sparql-update; charset=utf-8"}
+    sent = 0
+    try:
+        for body, count in write_batches(triples, batch_size, prefix=f"INSERT DATA {{ GRAPH <{target}> {{\n",
+                                         suffix="} }\n"):
+            client.send("POST", endpoint, what=f"INSERT DATA into <{target}> ({count} triples)", body=body,
+                        headers=headers)
+            sent += count
+        if replace:
+            swap = f"MOVE SILENT GRAPH <{target}> TO GRAPH <{graph}>" if sent else f"DROP SILENT GRAPH <{graph}>"
+            client.send("POST", endpoint, what=f"MOVE staging graph to <{graph}>", body=swap.encode(), headers=headers)
+    except KgError:
+        if replace and sent:
+            drop_quietly(client, endpoint, target, headers)
+        raise
+    return sent
+
+
+def drop_quietly(client: Client, endpoint: str, graph: str, headers: dict[str, str]) -> None:
+    """Best effort: remove a staging graph after a failed push (the server may be gone)."""
+    try:
+        Client(client.auth, retries=0, timeout=client.timeout, log=client.log).send(
+            "POST", endpoint, what=f"DROP staging graph <{graph}>", body=f"DROP SILENT GRAPH <{graph}>".encode(),
+            headers=headers)
+    except KgError as error:
+        client.log(f"{error.message} (a staging graph <{graph}> may be left on the server)")
+
+
+def write_batches(triples: Iterable[ox.Triple], size: int | None, *, prefix: str = "", suffix: str = "") -> Iterator[tuple[IO[bytes], int]]:
+    """N-Triples bodies of at most `size` triples each (all in one when None), spooled to disk when big.
+
+    Yields (body, triple count); nothing for no triples.
+    """
+    iterator = iter(triples)
+    while True:
+        counter = CountingIterator(islice(iterator, size))
+        body = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES)
+        body.write(prefix.encode())
+        ox.serialize(counter, body, format=ox.RdfFormat.N_TRIPLES)
+        body.write(suffix.encode())
+        if not counter.count:
+            body.close()
+            return
+        yield body, counter.count
+        body.close()
+
+
+class CountingIterator:
+    """Passes items through and counts them, so a batch is serialized without being listed first."""
+
+    def __init__(self, items: Iterable[ox.Triple]) -> None:
+        self.items = iter(items)
+        self.count = 0
+
+    def __iter__(self) -> Iterator[ox.Triple]:
+        for item in self.items:
+            self.count += 1
+            yield item
+
+
+def count_remote(client: Client, query_endpoint: str, graph: str) -> int:
+    """The number of triples in `graph` on the server, by a SPARQL COUNT."""
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    response = client.send("POST", query_endpoint, what=f"count triples of <{graph}>", body=urlencode({"query": query}).encode(),
+                           headers={"Accept": "application/sparql-results+json",
+                                    "Content-Type": "application/x-www-form-urlencoded"})
+    try:
+        return int(json.loads(response.text)["results"]["bindings"][0]["n"]["value"])
+    except (ValueError, KeyError, IndexError):
+        raise KgError(f"{query_endpoint} did not answer a SPARQL count (is it a query endpoint?)", exit_code=1) from None
+
+
+def verify_counts(client: Client, query_endpoint: str, counts: dict[str, int], *, exact: bool) -> list[PushedGraph]:
+    """Count each pushed graph on the server; raise KgError (exit 1) listing every mismatch.
+
+    Replaced graphs must hold exactly what was sent; appended graphs at least that.
+    """
+    pushed = [PushedGraph(graph, local, count_remote(client, query_endpoint, graph)) for graph, local in counts.items()]
+    wrong = [p for p in pushed if (p.remote != p.local if exact else p.remote < p.local)]
+    if wrong:
+        details = "; ".join(f"<{p.graph}> has {p.remote} triples, sent {p.local}" for p in wrong)
+        raise KgError(f"verification failed for {len(wrong)} of {len(pushed)} graphs: {details}", exit_code=1)
+    return pushed
