@@ -90,12 +90,14 @@ def show_term(term: Term | None) -> str:
 
 def compact_iri(iri: str) -> str:
     """`prefix:local` with the longest matching project namespace, else `<iri>`."""
-    matches = [
-        (len(namespace), f"{prefix}:{iri[len(namespace):]}")
-        for prefix, namespace in PREFIXES.items()
-        if iri.startswith(namespace) and not any(c in iri[len(namespace):] for c in "/#?")
-    ]
-    return max(matches)[1] if matches else f"<{iri}>"
+    for prefix, namespace in _NAMESPACES_LONGEST_FIRST:
+        local = iri[len(namespace) :]
+        if iri.startswith(namespace) and not any(c in local for c in "/#?"):
+            return f"{prefix}:{local}"
+    return f"<{iri}>"
+
+
+_NAMESPACES_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
 
 
 def format_table(result: SelectResult) -> str:
@@ -147,13 +149,14 @@ def format_tsv(result: SelectResult) -> str:
 
 
 def format_json(result: SelectResult) -> str:
-    """SPARQL 1.1 Query Results JSON; unbound variables are left out of a row's bindings."""
+    """SPARQL 1.1 Query Results JSON, compact (pipe it to `jq` to read it); unbound variables are
+    left out of a row's bindings."""
     bindings = [
         {name: json_term(term) for name, term in zip(result.variables, row) if term is not None}
         for row in result.rows
     ]
     document = {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def json_term(term: Term) -> dict[str, object]:
