@@ -1,4 +1,5 @@
-"""Starting real database servers for tests: on free loopback ports, stopped (by pid) at the end."""
+"""Starting real database servers for tests (free loopback ports, stopped by pid at the end) and asking
+them the same SPARQL questions as the local graph."""
 from __future__ import annotations
 
 import socket
@@ -7,6 +8,11 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+
+import pyoxigraph as ox
+import requests
+
+from kg.namespace import PREFIXES
 
 
 def free_port() -> int:
@@ -51,3 +57,35 @@ def stop_server(process: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+HEADER = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
+QUERIES = [
+    "SELECT ?person ?org WHERE { ?person kg:ceoOf ?org }",
+    "SELECT ?s ?p ?o ?article WHERE { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?article }",
+    "SELECT ?e ?label ?alias WHERE { ?e a kg:Organization ; rdfs:label ?label OPTIONAL { ?e skos:altLabel ?alias } }",
+]
+"""Competency questions asked of the local graph and of the server: the answers must be equal."""
+
+
+def select(query_url: str, query: str) -> set[tuple[str, ...]]:
+    """A SELECT's answers from a server, over the union of its graphs, as tuples of values."""
+    response = requests.post(query_url, params={"union-default-graph": ""}, data={"query": HEADER + query},
+                             headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    response.raise_for_status()
+    body = response.json()
+    names = body["head"]["vars"]
+    return {tuple(row.get(name, {}).get("value", "") for name in names) for row in body["results"]["bindings"]}
+
+
+def select_local(store: ox.Store, query: str) -> set[tuple[str, ...]]:
+    """The same SELECT answered by pyoxigraph on the local graph."""
+    results = store.query(HEADER + query)
+    names = [variable.value for variable in results.variables]
+    return {tuple(row[name].value if row[name] is not None else "" for name in names) for row in results}
+
+
+def graph_count(query_url: str, graph: str) -> int:
+    """Triples in one graph on the server."""
+    [(count,)] = select(query_url, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    return int(count)

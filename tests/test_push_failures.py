@@ -1,0 +1,115 @@
+"""`kg push` when things go wrong: a server answering 500 or dropping connections, bad credentials."""
+from __future__ import annotations
+
+import base64
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.errors import KgError
+from kg.push import Client, find_credentials
+
+SECRET = "pa55-Word-never-shown"
+runner = CliRunner()
+
+
+class Scripted(BaseHTTPRequestHandler):
+    """Answers each request with the next scripted behaviour: an HTTP status, or "drop" the connection."""
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.server.seen.append((self.command, self.path, self.headers.get("Authorization", "")))
+        behaviour = self.server.script.pop(0) if self.server.script else 500
+        if behaviour == "drop":
+            self.close_connection = True
+            return
+        self.send_response(behaviour)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_PUT = do_POST
+
+    def log_message(self, *args) -> None:
+        """Keep test output quiet."""
+
+
+@pytest.fixture()
+def scripted():
+    """A local HTTP server on a free loopback port; set `.script` to what it should answer."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Scripted)
+    server.script, server.seen = [], []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    server.url = f"http://127.0.0.1:{server.server_address[1]}/store"
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def test_server_errors_are_retried_then_reported_in_one_line(scripted, sample_graph_path):
+    result = runner.invoke(app, ["push", scripted.url, "--input", str(sample_graph_path), "--replace",
+                                 "--retries", "2", "--backoff", "0.01"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "kg: error: PUT graph <https://example.org/kg/source/> (85 triples): HTTP 500, gave up after 3 attempts"
+    ]
+    assert len(scripted.seen) == 3
+
+
+def test_dropped_connections_are_retried_until_the_server_answers(scripted):
+    scripted.script = ["drop", "drop", 204]
+    lines = []
+    response = Client(retries=3, backoff=0.01, log=lines.append).send("PUT", scripted.url, what="PUT x", body=b"")
+    assert response.status_code == 204
+    assert [line.split(";")[0] for line in lines[:2]] == ["PUT x: connection failed"] * 2
+    assert len(scripted.seen) == 3
+
+
+def test_client_errors_are_not_retried(scripted):
+    scripted.script = [400]
+    with pytest.raises(KgError) as raised:
+        Client(retries=3, backoff=0.01).send("POST", scripted.url, what="POST x", body=b"")
+    assert (raised.value.exit_code, raised.value.message, len(scripted.seen)) == (1, "POST x: HTTP 400", 1)
+
+
+def test_password_is_sent_but_never_printed(scripted, sample_graph_path):
+    result = runner.invoke(app, ["push", scripted.url, "--input", str(sample_graph_path), "--user", "alice",
+                                 "--auth", "basic", "--retries", "1", "--backoff", "0.01", "--verbose"],
+                           env={"KG_PUSH_PASSWORD": SECRET})
+    assert result.exit_code == 1
+    assert SECRET not in result.output and base64.b64encode(f"alice:{SECRET}".encode()).decode() not in result.output
+    assert "retry 1/1" in result.output
+    assert scripted.seen[0][2] == "Basic " + base64.b64encode(f"alice:{SECRET}".encode()).decode()
+
+
+def test_credentials_come_from_netrc(tmp_path, monkeypatch):
+    monkeypatch.delenv("KG_PUSH_PASSWORD", raising=False)
+    netrc_file = tmp_path / "netrc"
+    netrc_file.write_text(f"machine db.example login bob password {SECRET}\n")
+    netrc_file.chmod(0o600)
+    found = find_credentials("http://db.example/store", netrc_file=str(netrc_file))
+    assert (found.user, found.password) == ("bob", SECRET)
+    assert SECRET not in repr(found)
+    assert find_credentials("http://other.example/store", netrc_file=str(netrc_file)) is None
+
+
+@pytest.mark.parametrize("endpoint, user, message", [
+    (f"http://carol:{SECRET}@db.example/store", None, "do not put credentials in the endpoint URL"),
+    ("http://db.example/store", "dave", "no password for user 'dave'"),
+])
+def test_credential_mistakes_are_usage_errors_that_do_not_echo_secrets(endpoint, user, message, tmp_path, monkeypatch):
+    monkeypatch.delenv("KG_PUSH_PASSWORD", raising=False)
+    with pytest.raises(KgError) as raised:
+        find_credentials(endpoint, user=user, netrc_file=str(tmp_path / "missing"))
+    assert raised.value.exit_code == 2
+    assert message in raised.value.message and SECRET not in raised.value.message
+
+
+@pytest.mark.parametrize("args", [[], ["http://127.0.0.1:9/store", "--sparql-update", "http://127.0.0.1:9/update"]])
+def test_push_needs_exactly_one_endpoint(args, sample_graph_path):
+    result = runner.invoke(app, ["push", *args, "--input", str(sample_graph_path)])
+    assert result.exit_code == 2
+    assert "give either an ENDPOINT" in result.output
