@@ -9,6 +9,7 @@ Pure Python: no spaCy import, so query, viz and export stay fast to start.
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime
 import functools
@@ -86,13 +87,17 @@ def _key(matched: str) -> str:
 
 
 def _alternation(forms: Iterable[str], *, word_start: bool = True) -> str:
-    """A regex for any of `forms` (folded), longest first, never starting or ending inside a word."""
+    """A regex for any of `forms` (folded), longest first, never starting or ending inside a word.
+
+    A leading class of first characters lets the engine skip the alternatives at most positions.
+    """
     parts = []
     for form in sorted(set(forms), key=lambda f: (-len(f), f)):
         head = r"(?<!\w)" if word_start and form[0].isalnum() else ""
         tail = r"(?!\w)" if form[-1].isalnum() else ""
         parts.append(head + re.escape(form).replace(r"\ ", " +") + tail)
-    return "(?:" + "|".join(parts) + ")"
+    first = "".join(sorted({re.escape(form[0]) for form in forms}))
+    return f"(?=[{first}])(?:" + "|".join(parts) + ")"
 
 
 _NO_NUMBER_BEFORE = r"(?<![\w.,+\-/:])"
@@ -102,6 +107,8 @@ _DIGITS = (
 )
 _NO_LETTER_AFTER = r"(?![^\W\d_])"
 _NOUN = r"[^\W\d_]+(?:-[^\W\d_]+)*(?!\w)"
+_WORD_START = r"(?<!\w)(?=\w)"
+"""Where dates start; checked first, it spares trying every pattern inside words (3x faster)."""
 
 
 @dataclass(frozen=True)
@@ -170,6 +177,8 @@ def _lexicon() -> _Lexicon:
         return rf"(?P<{name}>{guard}[+-]?{_DIGITS}|{number_word})"
 
     amount = (
+        # where amounts start: a word or a sign, with a digit or a scale word ("mill", "bill") not far ahead
+        rf"(?:{_WORD_START}|(?=[^\w\s]))(?=[^\n]{{0,60}}?(?:[0-9]|{'|'.join(sorted({w[:4] for w in words['scales']}))}))"
         rf"(?:(?P<approx>{_alternation(words['approximations'])}) *|(?P<bound>{_alternation(words['bounds'])}) *)?"
         r"(?:(?P<open_de>(?<!\w)de) +|(?P<open_entre>(?<!\w)entre) +)?"
         rf"(?:(?P<cur1>{currency_before}) ?)?"
@@ -183,10 +192,10 @@ def _lexicon() -> _Lexicon:
         # "de" goes with "à", "entre" with "et", and "et" only with "entre"
         r"(?(open_de)(?(sep_a)|(?!)))(?(open_entre)(?(sep_et)|(?!)))(?(sep_et)(?(open_entre)|(?!)))"
         rf"(?: ?(?P<unit_de>de +|d')?(?:(?P<unit>{currency_any}|{percent})|(?(cur1)(?!)|(?(cur2)(?!)|(?P<noun>{_NOUN})))))?"
-        rf"(?: ?(?P<period>{_alternation(words['periods'])}))?"
+        rf"(?: ?{_alternation(words['amount_qualifiers'])})?(?: ?(?P<period>{_alternation(words['periods'])}))?"
     )
     named_date = (
-        rf"(?:(?P<weekday>{weekdays}) +)?(?:(?<![\w.,])(?P<day>[0-3]?[0-9])(?:er)? +)?(?P<month>{months})"
+        rf"{_WORD_START}(?:(?P<weekday>{weekdays}) +)?(?:(?<![\w.,])(?P<day>[0-3]?[0-9])(?:er)? +)?(?P<month>{months})"
         rf"(?: +(?P<year>[12][0-9]{{3}})(?![0-9])| +(?P<rel>{relative}))?"
     )
     units = _alternation(words["calendar_units"])
@@ -261,10 +270,11 @@ def _unit_noun(written: str, lexicon: _Lexicon) -> str | None:
 
 def _amount(match: re.Match[str], text: str, lexicon: _Lexicon) -> Value | None:
     """The money, percent or quantity a match of the amount pattern stands for, or None."""
-    scaled = match["s1"] or match["s2"]
+    # "de" before the unit follows a scale word or whole millions: "6 millions d'abonnés", "1 000 000 d'euros"
+    takes_de = bool(match["s1"] or match["s2"]) or (match["n2"] or match["n1"]).replace(".", " ").endswith("000 000")
     if match["sep_a"] and not match["open_de"] and text[match.start("sep_a")] not in "àÀ":
         return None  # "Sora 2 a 3 millions d'abonnés": "a" is the verb, not a range
-    if match["unit_de"] and not scaled:
+    if match["unit_de"] and not takes_de:
         return None
     unit_text = _key(match["unit"] or match["u1"] or "")
     currency_text = match["cur1"] or match["cur2"] or (unit_text if unit_text in lexicon.currencies else None)
@@ -425,11 +435,14 @@ def _scan(pattern: re.Pattern[str], folded: str, build: Callable[[re.Match[str]]
 
 def _non_overlapping(candidates: Iterable[Value]) -> list[Value]:
     """The longest candidates that do not overlap (dates first on a tie), sorted by start."""
-    chosen: list[Value] = []
+    chosen: list[Value] = []  # kept sorted by start; disjoint, so also by end
     for value in sorted(candidates, key=lambda v: (v.start - v.end, KINDS.index(v.kind), v.start)):
-        if all(value.end <= other.start or value.start >= other.end for other in chosen):
-            chosen.append(value)
-    return sorted(chosen, key=lambda v: v.start)
+        index = bisect.bisect_left(chosen, value.start, key=lambda v: v.start)
+        fits_before = index == len(chosen) or value.end <= chosen[index].start
+        fits_after = index == 0 or chosen[index - 1].end <= value.start
+        if fits_before and fits_after:
+            chosen.insert(index, value)
+    return chosen
 
 
 def find_values(text: str, *, article_date: datetime.date | None = None) -> list[Value]:

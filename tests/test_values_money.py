@@ -135,3 +135,17 @@ def test_amounts_in_one_sentence_are_sorted_and_separate() -> None:
 def test_verb_a_is_not_a_range() -> None:
     values = find_values("Sora 2 a 3 millions d'utilisateurs.")
     assert [(v.kind, v.value, v.min) for v in values] == [("quantity", 3_000_000, None)]
+
+
+def test_whole_millions_written_in_digits_take_de() -> None:
+    value = only_value("Une amende de 1 000 000 d'euros est requise.")
+    assert (value.text, value.value, value.currency) == ("1 000 000 d'euros", 1_000_000, "EUR")
+
+
+def test_de_without_scale_is_not_part_of_an_amount() -> None:
+    assert find_values("Il en veut 5 000 de plus.") == []
+
+
+def test_gross_or_net_between_amount_and_period() -> None:
+    value = only_value("Le salaire médian atteint 2 100 euros bruts par mois.")
+    assert (value.text, value.value, value.period) == ("2 100 euros bruts par mois", 2_100, "month")
