@@ -192,7 +192,7 @@ def _lexicon() -> _Lexicon:
         # "de" goes with "à", "entre" with "et", and "et" only with "entre"
         r"(?(open_de)(?(sep_a)|(?!)))(?(open_entre)(?(sep_et)|(?!)))(?(sep_et)(?(open_entre)|(?!)))"
         rf"(?: ?(?P<unit_de>de +|d')?(?:(?P<unit>{currency_any}|{percent})|(?(cur1)(?!)|(?(cur2)(?!)|(?P<noun>{_NOUN})))))?"
-        rf"(?: ?{_alternation(words['amount_qualifiers'])})?(?: ?(?P<period>{_alternation(words['periods'])}))?"
+        rf"(?: ?{_alternation(words['amount_qualifiers'])})?(?: ?(?P<period>{_alternation(words['periods'])})(?! +{relative}))?"
     )
     named_date = (
         rf"{_WORD_START}(?:(?P<weekday>{weekdays}) +)?(?:(?<![\w.,])(?P<day>[0-3]?[0-9])(?:er)? +)?(?P<month>{months})"
@@ -201,7 +201,7 @@ def _lexicon() -> _Lexicon:
     units = _alternation(words["calendar_units"])
     relative_period = (
         rf"(?:(?<!\w)(?:la|le|l') *(?P<unit>{units}) +(?P<rel>{relative})"
-        rf"|(?P<this>{_alternation(words['this_words'])}) +(?P<this_unit>{units})(?:-ci)?(?!\w))"
+        rf"|{_alternation(words['this_words'])} +(?P<this_unit>{units})(?:-ci)?(?!\w))"
     )
     return _Lexicon(
         words=words,

@@ -149,3 +149,8 @@ def test_de_without_scale_is_not_part_of_an_amount() -> None:
 def test_gross_or_net_between_amount_and_period() -> None:
     value = only_value("Le salaire médian atteint 2 100 euros bruts par mois.")
     assert (value.text, value.value, value.period) == ("2 100 euros bruts par mois", 2_100, "month")
+
+
+def test_relative_year_after_an_amount_is_a_date_not_a_period() -> None:
+    values = find_values("Il a touché 5 000 € l'an dernier.")
+    assert [(v.kind, v.text, v.period) for v in values] == [("money", "5 000 €", None), ("date", "l'an dernier", None)]
