@@ -9,12 +9,14 @@ pyvis is imported only where a page is built, so `kg stats` starts fast.
 from __future__ import annotations
 
 import base64
+import gc
 import hashlib
 import math
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -39,14 +41,17 @@ DEFAULT_MAX_NODES = 300
 """Enough to read a picture; a million-triple graph still draws in seconds."""
 RANDOM_SEED = 7
 """vis-network's layout seed: the same graph draws the same way every time."""
+MAX_SOURCES = 20
+"""Source sentences the page keeps per node or edge; a hub can have thousands."""
 
 HIDDEN_TYPES = frozenset({str(RDF.Statement), str(SDO.NewsArticle)})
 VALUE_TYPES = frozenset({str(KG.MonetaryAmount), str(KG.Quantity)})
 LABELS = (str(RDFS.label), str(SKOS.prefLabel))
 ALIAS = str(SKOS.altLabel)
 NAME = str(SDO.name)
-SENTENCE = str(KG.sentence)
-STATEMENT_LINKS = frozenset(str(p) for p in (RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom, KG.event))
+SUBJECT, PREDICATE, OBJECT, SENTENCE = str(RDF.subject), str(RDF.predicate), str(RDF.object), str(KG.sentence)
+DERIVED_FROM, EVENT_OF, RDF_TYPE, KG_NS = str(PROV.wasDerivedFrom), str(KG.event), str(RDF.type), str(KG._NS)
+STATEMENT_PARTS = frozenset({SUBJECT, PREDICATE, OBJECT, SENTENCE, DERIVED_FROM, EVENT_OF})
 NOT_DETAILS = frozenset({*LABELS, ALIAS})
 
 ENTITY, EVENT, VALUE = "entity", "event", "value"
@@ -150,15 +155,14 @@ class StoreScan:
     def read(cls, store: ox.Store) -> StoreScan:
         """Scan the store once: rdf:type, literal-valued triples, node-to-node triples, statement parts."""
         scan = cls(defaultdict(set), defaultdict(list), [], defaultdict(dict))
-        rdf_type = str(RDF.type)
         for quad in store_quads(store):
             s, p, o = term_key(quad.subject), quad.predicate.value, term_key(quad.object)
-            if isinstance(quad.object, ox.Literal):
-                scan.literals[s].append((p, o))
-            elif p == rdf_type:
-                scan.types[s].add(o)
-            elif p in STATEMENT_LINKS:
+            if p in STATEMENT_PARTS:
                 scan.statements[s][p] = o
+            elif isinstance(quad.object, ox.Literal):
+                scan.literals[s].append((p, o))
+            elif p == RDF_TYPE:
+                scan.types[s].add(o)
             else:
                 scan.links.append((s, p, o))
         return scan
@@ -173,7 +177,7 @@ class StoreScan:
 
     def is_hidden(self, node: str) -> bool:
         """True for provenance statements and articles, which the picture folds into sources."""
-        return bool(self.types.get(node, set()) & HIDDEN_TYPES) or str(RDF.subject) in self.statements.get(node, {})
+        return bool(self.types.get(node, set()) & HIDDEN_TYPES) or SUBJECT in self.statements.get(node, {})
 
 
 def to_networkx(graph: ox.Store) -> nx.MultiDiGraph:
@@ -184,12 +188,32 @@ def to_networkx(graph: ox.Store) -> nx.MultiDiGraph:
     carry label and sentences (an event's role edges: the event's). Statement and article nodes are
     not nodes: they become sentences.
     """
-    scan = StoreScan.read(graph)
+    with paused_gc():
+        return build_networkx(StoreScan.read(graph))
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cycle collector while millions of small tuples, sets and dicts are built.
+
+    Nothing built here forms a cycle, but each allocation burst triggers a full scan of the
+    growing heap: on a million triples the collector took 12 of 15 seconds.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def build_networkx(scan: StoreScan) -> nx.MultiDiGraph:
+    """The networkx graph of a scanned store (see `to_networkx`)."""
     vocabulary = load_vocabulary()
     node_sources, edge_sources = collect_sentences(scan)
     result = nx.MultiDiGraph()
-    candidates = {s for s in scan.types} | {s for s, _, _ in scan.links} | {o for _, _, o in scan.links}
-    candidates |= {s for s in scan.literals if scan.first_literal(s, LABELS) is not None}
+    candidates = set(scan.types) | set(scan.literals) | {s for s, _, _ in scan.links} | {o for _, _, o in scan.links}
     for node in sorted(n for n in candidates if not scan.is_hidden(n)):
         kind_iri = choose_class(scan.types.get(node, set()))
         result.add_node(
@@ -212,7 +236,7 @@ def to_networkx(graph: ox.Store) -> nx.MultiDiGraph:
 
 def choose_class(types: set[str]) -> str | None:
     """The node's kg class if it has one (the first by IRI if several), else any class it has."""
-    kg_types = sorted(t for t in types if t.startswith(str(KG._NS)))
+    kg_types = sorted(t for t in types if t.startswith(KG_NS))
     return (kg_types or sorted(types) or [None])[0]
 
 
@@ -220,14 +244,16 @@ def collect_sentences(scan: StoreScan) -> tuple[dict[str, list[dict[str, str]]],
     """Source sentences by node (as subject, object or event of a statement) and by fact triple."""
     by_node: dict[str, set[tuple[str, str]]] = defaultdict(set)
     by_edge: dict[tuple[str, str, str], set[tuple[str, str]]] = defaultdict(set)
-    for statement, parts in scan.statements.items():
-        text = scan.first_literal(statement, [SENTENCE])
-        if text is None or str(RDF.subject) not in parts:
+    names: dict[str, str] = {}
+    for parts in scan.statements.values():
+        if SENTENCE not in parts or SUBJECT not in parts:
             continue
-        article = parts.get(str(PROV.wasDerivedFrom), "")
-        source = (text, (scan.first_literal(article, [NAME]) or local_name(article)) if article else "")
-        s, p, o = parts[str(RDF.subject)], parts.get(str(RDF.predicate), ""), parts.get(str(RDF.object), "")
-        for node in (s, o, parts.get(str(KG.event))):
+        article = parts.get(DERIVED_FROM, "")
+        if article not in names:
+            names[article] = (scan.first_literal(article, [NAME]) or local_name(article)) if article else ""
+        source = (parts[SENTENCE], names[article])
+        s, p, o = parts[SUBJECT], parts.get(PREDICATE, ""), parts.get(OBJECT, "")
+        for node in (s, o, parts.get(EVENT_OF)):
             if node:
                 by_node[node].add(source)
         by_edge[(s, p, o)].add(source)
@@ -333,7 +359,7 @@ def to_pyvis(graph: nx.MultiDiGraph, *, physics: bool = True, seed: int = RANDOM
             iri=compact_iri(node),
             aliases=data["aliases"],
             details=[list(pair) for pair in data["details"]],
-            sentences=data["sentences"],
+            **page_sources(data["sentences"]),
         )
     for number, (source, target, key, data) in enumerate(sorted(graph.edges(keys=True, data=True))):
         network.add_edge(
@@ -342,10 +368,15 @@ def to_pyvis(graph: nx.MultiDiGraph, *, physics: bool = True, seed: int = RANDOM
             id=f"e{number}",
             label=data["label"],
             property=compact_iri(key),
-            sentences=data["sentences"],
+            **page_sources(data["sentences"]),
         )
     network.options = page_options(physics=physics, seed=seed)
     return network
+
+
+def page_sources(sentences: list[dict[str, str]]) -> dict[str, Any]:
+    """The first MAX_SOURCES sentences and how many more there are, for the info panel."""
+    return {"sentences": sentences[:MAX_SOURCES], "more_sentences": max(0, len(sentences) - MAX_SOURCES)}
 
 
 def node_style(category: str, kind: str) -> tuple[str, str]:

@@ -46,7 +46,7 @@ class PageWatch:
         self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.goto(self.url)
-        self.page.wait_for_function("window.kgReady === true", timeout=60_000)
+        self.page.wait_for_selector("body[data-kg-ready]", state="attached", timeout=60_000)
 
     def click_node(self, node: str) -> str:
         """Click where the node is drawn; return the info panel's text."""
