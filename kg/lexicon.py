@@ -1,0 +1,150 @@
+"""The language data kg's rules read: knowledge base, verb and noun lexicons, roles, descriptions.
+
+All of it lives in ontology/ as TSV, JSON or plain text, so extending kg to new verbs, roles or
+well-known organisations is a data change. Each loader reads its file once per process.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from kg.errors import KgError
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+LEXICON_DIR = ONTOLOGY_DIR / "lexicon"
+
+
+@dataclass(frozen=True)
+class KbEntry:
+    """A well-known entity: stable id, preferred label, kg class, aliases and links."""
+
+    id: str
+    label: str
+    type: str
+    aliases: tuple[str, ...]
+    en: str | None = None
+    broader: str | None = None
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class VerbRule:
+    """A verb (or noun) that expresses a kg property between its subject/agent and its object."""
+
+    lemma: str
+    preposition: str | None
+    property: str
+    event: str | None
+    object_classes: frozenset[str]
+    confidence: float
+
+
+@dataclass(frozen=True)
+class RoleEntry:
+    """A job title: canonical French and English labels and the property linking person to employer."""
+
+    label: str
+    en: str
+    property: str | None
+
+
+def _rows(name: str) -> list[list[str]]:
+    """Tab-separated rows of a lexicon file, comments and blank lines skipped."""
+    path = LEXICON_DIR / name
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise KgError(f"cannot read lexicon {path}: {error.strerror}") from None
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _none(cell: str) -> str | None:
+    return None if cell in {"", "-"} else cell
+
+
+@cache
+def knowledge_base() -> dict[str, KbEntry]:
+    """ontology/kb.json by id."""
+    data = json.loads((ONTOLOGY_DIR / "kb.json").read_text(encoding="utf-8"))
+    return {
+        e["id"]: KbEntry(
+            id=e["id"], label=e["label"], type=e["type"], aliases=tuple(e.get("aliases", ())),
+            en=e.get("en"), broader=e.get("broader"), parent=e.get("parent"),
+        )
+        for e in data["entities"]
+    }
+
+
+def _verb_rules(name: str, *, with_preposition: bool) -> dict[str, list[VerbRule]]:
+    rules: dict[str, list[VerbRule]] = {}
+    for row in _rows(name):
+        if with_preposition:
+            lemma, prep, prop, event, classes, confidence = row[:6]
+        else:
+            lemma, prop, event, classes, confidence = row[:5]
+            prep = "-"
+        rule = VerbRule(lemma, _none(prep), prop, _none(event), frozenset(classes.split(",")), float(confidence))
+        rules.setdefault(lemma, []).append(rule)
+    return rules
+
+
+@cache
+def verbs() -> dict[str, list[VerbRule]]:
+    """ontology/lexicon/verbs.tsv by lemma (multiword lemmas like "faire appel" included)."""
+    return _verb_rules("verbs.tsv", with_preposition=True)
+
+
+@cache
+def nouns() -> dict[str, list[VerbRule]]:
+    """ontology/lexicon/nouns.tsv (nominalisations) by noun."""
+    return _verb_rules("nouns.tsv", with_preposition=False)
+
+
+@cache
+def roles() -> dict[str, RoleEntry]:
+    """ontology/lexicon/roles.tsv by lowercase surface form."""
+    return {row[0]: RoleEntry(row[1], row[2], _none(row[3])) for row in _rows("roles.tsv")}
+
+
+@cache
+def descriptions() -> dict[str, str]:
+    """Definite descriptions (lowercase, no determiner) → class of their referent."""
+    return {row[0]: row[1] for row in _rows("descriptions.tsv")}
+
+
+@cache
+def work_nouns() -> dict[str, str]:
+    """Nouns announcing a title → class of the work."""
+    return {row[0]: row[1] for row in _rows("works.tsv")}
+
+
+@cache
+def name_triggers() -> dict[str, tuple[str, str | None]]:
+    """Nouns typing the name after them → (class, role label or None)."""
+    return {row[0]: (row[1], _none(row[2])) for row in _rows("org_triggers.tsv")}
+
+
+@cache
+def stop_entities() -> frozenset[str]:
+    """Lowercase words that are never entities."""
+    return frozenset(row[0] for row in _rows("stop_entities.txt"))
+
+
+@cache
+def demonyms() -> frozenset[str]:
+    """Capitalised nationality adjectives."""
+    return frozenset(row[0] for row in _rows("demonyms.txt"))
+
+
+@cache
+def data_fingerprint() -> str:
+    """A hash of every data file under ontology/: part of the pipeline version, so caches notice edits."""
+    digest = hashlib.sha256()
+    for path in sorted(ONTOLOGY_DIR.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(ONTOLOGY_DIR).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
