@@ -12,6 +12,13 @@ from typing import IO
 from kg.errors import KgError
 
 
+def _umask() -> int:
+    """The process umask (read by setting it and putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def atomic_write(path: str | os.PathLike[str], *, binary: bool = False) -> Iterator[IO]:
     """Open a temporary file in `path`'s folder for writing; rename it onto `path` on success.
@@ -27,6 +34,7 @@ def atomic_write(path: str | os.PathLike[str], *, binary: bool = False) -> Itera
         raise KgError(f"cannot write {target}: {error.strerror or error}", exit_code=2) from None
     tmp = Path(tmp_name)
     try:
+        os.chmod(fd, 0o666 & ~_umask())
         mode = "wb" if binary else "w"
         with os.fdopen(fd, mode, **({} if binary else {"encoding": "utf-8", "newline": "\n"})) as handle:
             yield handle

@@ -45,6 +45,7 @@ class KG(DefinedNamespace):
     Place: URIRef
     Product: URIRef
     ProductLaunch: URIRef
+    Publication: URIRef
     Quantity: URIRef
     Quotation: URIRef
     Report: URIRef

@@ -1,0 +1,228 @@
+"""Resolved facts → RDF triples: entities, direct facts, n-ary event nodes and provenance.
+
+Each asserted triple also gets a statement node (rdf:Statement) that carries where it was read: the
+article, the sentence as written, its character offsets in the original text, the rule and a
+confidence. That is how a Turtle file (which has no named graphs) keeps every fact traceable; rdflib
+cannot read RDF-star, so reification it is. Facts with more participants than two also get an event
+node (kg:TechnologyUse, kg:Appointment, ...), and the main binary triple is asserted directly so that
+simple SPARQL works.
+
+Every IRI is a hash of what it stands for, so the same corpus gives the same triples; triples are
+sorted before writing, so the same corpus gives a byte-identical file.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from decimal import Decimal, InvalidOperation
+
+import pyoxigraph as ox
+
+from kg.extract import Extraction, Fact
+from kg.namespace import ENT, EVENT, KG, PROV, RDF, RDFS, SDO, SKOS, SRC, STMT, XSD
+from kg.resolve import Node, Resolution
+
+Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
+
+# the roles that name the main participants of each event class: (subject role, object role)
+EVENT_ROLES: dict[str, tuple[str, str]] = {
+    "TechnologyUse": ("agent", "technology"),
+    "ProductLaunch": ("agent", "object"),
+    "Acquisition": ("agent", "object"),
+    "Investment": ("agent", "object"),
+    "Lawsuit": ("agent", "object"),
+    "Appointment": ("person", "role"),
+    "FinancialResult": ("organization", "amount"),
+    "Publication": ("agent", "object"),
+}
+LITERAL_ROLES = frozenset({"purpose", "metric", "period"})
+VALUE_CLASSES = {"MONEY": KG.MonetaryAmount, "PERCENT": KG.Quantity, "QUANTITY": KG.Quantity}
+
+
+def iri(term) -> ox.NamedNode:
+    """A pyoxigraph IRI from an rdflib namespace term."""
+    return ox.NamedNode(str(term))
+
+
+def text(value: str, language: str | None = None) -> ox.Literal:
+    return ox.Literal(value, language=language) if language else ox.Literal(value)
+
+
+def typed(value: str, datatype) -> ox.Literal:
+    return ox.Literal(value, datatype=iri(datatype))
+
+
+def short_hash(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:12]
+
+
+A = iri(RDF.type)
+LABEL = iri(RDFS.label)
+
+
+def graph_triples(resolution: Resolution, *, language: str = "fr") -> list[Triple]:
+    """Every triple of the graph, sorted (subject, predicate, object) for a byte-stable file."""
+    triples: set[Triple] = set()
+    triples.update(_article_triples(resolution.extractions))
+    triples.update(_entity_triples(resolution))
+    for extraction, fact in resolution.facts():
+        triples.update(_fact_triples(resolution, extraction, fact, language))
+    return sorted(triples, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
+
+
+def entity_iri(resolution: Resolution, key: str) -> ox.NamedNode:
+    return ox.NamedNode(f"{ENT}{resolution.entities[key].slug}")
+
+
+def article_iri(article_id: str) -> ox.NamedNode:
+    return ox.NamedNode(f"{SRC}{article_id}")
+
+
+def _article_triples(extractions: Iterable[Extraction]) -> Iterator[Triple]:
+    for extraction in extractions:
+        meta = extraction.article
+        node = article_iri(meta["id"])
+        yield node, A, iri(SDO.NewsArticle)
+        yield node, iri(SDO.name), text(meta["name"])
+        yield node, iri(KG.sha256), text(meta["sha256"])
+        if meta.get("title"):
+            yield node, iri(SDO.headline), text(meta["title"])
+        if meta.get("url"):
+            yield node, iri(SDO.url), text(meta["url"])
+        if meta.get("date"):
+            yield node, iri(SDO.datePublished), typed(meta["date"], XSD.date)
+
+
+def _entity_triples(resolution: Resolution) -> Iterator[Triple]:
+    for key, entity in resolution.entities.items():
+        node = entity_iri(resolution, key)
+        yield node, A, iri(getattr(KG, entity.type))
+        yield node, LABEL, text(entity.label)
+        yield node, iri(SKOS.prefLabel), text(entity.label)
+        for alias in sorted(entity.aliases):
+            yield node, iri(SKOS.altLabel), text(alias)
+        if entity.english and entity.english != entity.label:
+            yield node, iri(SKOS.altLabel), text(entity.english, "en")
+        for article in sorted(entity.articles):
+            yield node, iri(KG.mentionedIn), article_iri(article)
+        broader = f"kb:{entity.broader}" if entity.broader else None
+        if broader in resolution.entities:
+            yield node, iri(SKOS.broader), entity_iri(resolution, broader)
+        if "jobTitle" in entity.details:
+            yield node, iri(KG.jobTitle), text(entity.details["jobTitle"])
+        for prop in ("hiringOrganization", "field"):
+            if entity.details.get(prop) in resolution.entities:
+                yield node, iri(getattr(KG, prop)), entity_iri(resolution, entity.details[prop])
+
+
+def _fact_triples(resolution: Resolution, extraction: Extraction, fact: Fact, language: str) -> Iterator[Triple]:
+    article = extraction.article["id"]
+    subject = resolution.node(article, fact.subject)
+    obj = resolution.node(article, fact.object)
+    if subject is None or obj is None:
+        return
+    s, s_triples = _term(resolution, subject, language)
+    o, o_triples = _term(resolution, obj, language)
+    yield from s_triples
+    yield from o_triples
+    p = iri(getattr(KG, fact.predicate))
+    yield s, p, o
+    start, end, sentence = extraction.sentences[fact.sentence]
+    statement = ox.NamedNode(f"{STMT}{short_hash(article, fact.sentence, s.value, p.value, o.value, fact.rule)}")
+    yield statement, A, iri(RDF.Statement)
+    yield statement, iri(RDF.subject), s
+    yield statement, iri(RDF.predicate), p
+    yield statement, iri(RDF.object), o
+    yield statement, iri(PROV.wasDerivedFrom), article_iri(article)
+    yield statement, iri(KG.sentence), text(sentence, language)
+    yield statement, iri(KG.startChar), typed(str(start), XSD.integer)
+    yield statement, iri(KG.endChar), typed(str(end), XSD.integer)
+    yield statement, iri(KG.rule), text(fact.rule)
+    yield statement, iri(KG.confidence), typed(f"{fact.confidence:.3f}".rstrip("0").rstrip("."), XSD.decimal)
+    if fact.event:
+        event = ox.NamedNode(f"{EVENT}{fact.event[0].lower() + fact.event[1:]}_{short_hash(article, fact.sentence, s.value, p.value, o.value)}")
+        yield statement, iri(KG.event), event
+        yield from _event_triples(resolution, extraction, fact, event, s, o, language)
+
+
+def _event_triples(resolution: Resolution, extraction: Extraction, fact: Fact, event: ox.NamedNode,
+                   s: ox.NamedNode, o: ox.NamedNode, language: str) -> Iterator[Triple]:
+    article = extraction.article["id"]
+    yield event, A, iri(getattr(KG, fact.event))
+    subject_role, object_role = EVENT_ROLES.get(fact.event, ("agent", "object"))
+    yield event, iri(getattr(KG, subject_role)), s
+    yield event, iri(getattr(KG, object_role)), o
+    labels = [_label_of(resolution, s), fact.predicate, _label_of(resolution, o)]
+    for role, value in sorted(fact.roles.items()):
+        if role in {subject_role, object_role}:
+            continue
+        if role in LITERAL_ROLES or isinstance(value, str):
+            yield event, iri(getattr(KG, role)), text(str(value), language if role == "purpose" else None)
+            continue
+        mention = extraction.mentions[value]
+        if mention.label == "DATE":
+            yield event, iri(KG.date), _date_literal(mention.value, mention.text, language)
+            continue
+        node = resolution.node(article, value)
+        if node is None:
+            continue
+        term, extra = _term(resolution, node, language)
+        yield from extra
+        yield event, iri(getattr(KG, role)), term
+        if role == "work":
+            labels.append(f"for {_label_of(resolution, term)}")
+    yield event, LABEL, text(" ".join(labels))
+
+
+def _label_of(resolution: Resolution, term: ox.NamedNode) -> str:
+    slug = term.value.rsplit("/", 1)[-1]
+    for entity in resolution.entities.values():
+        if entity.slug == slug:
+            return entity.label
+    return slug
+
+
+def _term(resolution: Resolution, node: Node, language: str) -> tuple[ox.NamedNode, list[Triple]]:
+    """The IRI of a node, and the triples that describe it when it is a value or a quotation."""
+    if node.kind == "entity":
+        return entity_iri(resolution, node.key), []
+    mention = node.mention
+    if node.kind == "quote":
+        quote = ox.NamedNode(f"{EVENT}quote_{short_hash(node.key)}")
+        words = mention.text if len(mention.text) <= 80 else mention.text[:77] + "…"
+        return quote, [(quote, A, iri(KG.Quotation)), (quote, LABEL, text(f"« {words} »")),
+                       (quote, iri(KG.text), text(mention.text, language))]
+    value = ox.NamedNode(f"{EVENT}{mention.label.lower()}_{short_hash(node.key)}")
+    triples: list[Triple] = [(value, A, iri(VALUE_CLASSES[mention.label])), (value, LABEL, text(mention.text))]
+    data = mention.value or {}
+    for field, prop in (("value", KG.value), ("min", KG.minValue), ("max", KG.maxValue)):
+        number = _decimal(data.get(field))
+        if number is not None:
+            triples.append((value, iri(prop), typed(number, XSD.decimal)))
+    if data.get("currency"):
+        triples.append((value, iri(KG.currency), text(data["currency"])))
+    if data.get("unit"):
+        triples.append((value, iri(KG.unit), text(data["unit"])))
+    if data.get("period"):
+        triples.append((value, iri(KG.period), text(data["period"])))
+    return value, triples
+
+
+def _decimal(value: object) -> str | None:
+    """A canonical xsd:decimal lexical form ("11500000000", "11.5"), or None."""
+    if value is None:
+        return None
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return None
+    if number == number.to_integral_value():
+        return str(number.quantize(Decimal(1)))
+    return format(number.normalize(), "f")
+
+
+def _date_literal(value: dict | None, written: str, language: str) -> ox.Literal:
+    """xsd:date / gYearMonth / gMonthDay / gYear when the date was resolved, else the words as written."""
+    if value and value.get("date") and value.get("datatype"):
+        return typed(value["date"], getattr(XSD, value["datatype"]))
+    return text(written, language)

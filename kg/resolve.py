@@ -1,0 +1,280 @@
+"""Resolution across articles: mentions → one entity per real-world thing, with a stable IRI slug.
+
+Mentions are grouped by a key (knowledge-base id, else the normalised name), then groups are merged
+where a name is a shortening of another one that is unique in the corpus: a surname and the full
+name ("Sarandos" → "Ted Sarandos"), a product and its only versioned name ("Sora" → "Sora 2").
+Grouping uses keys (hash lookups), never all pairs of entities, so cost grows with the corpus.
+A group's class is voted: the knowledge base first, then titles and trigger nouns, then the model's
+labels; its label is the knowledge-base label or its most complete frequent name.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg import lexicon
+from kg.accents import strip_accents
+from kg.extract import Extraction, Fact, Mention
+
+ENTITY_CLASSES = frozenset({
+    "Organization", "Union", "Person", "Place", "CreativeWork", "Movie", "TVSeries", "VideoGame",
+    "Video", "Product", "Technology", "Role", "JobPosting", "Report",
+})
+VALUE_KINDS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+_WEIGHTS = {"kb": 1000, "subsidiary": 50, "version": 50, "title": 20, "trigger": 20, "job": 20, "report": 20,
+            "role": 20, "role-trigger": 20, "ner:PER": 3, "ner:ORG": 3, "ner:LOC": 3, "ner:MISC": 1}
+_ARTICLES = re.compile(r"^(le|la|les|l'|un|une)\s*", re.IGNORECASE)
+
+
+@dataclass
+class Entity:
+    """One real-world thing: its key, class, labels and the articles that mention it."""
+
+    key: str
+    type: str
+    label: str
+    slug: str = ""
+    aliases: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+    kb_id: str | None = None
+    english: str | None = None
+    broader: str | None = None
+    details: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Node:
+    """What a mention stands for in the graph: an entity (by key), a value or a quotation."""
+
+    kind: str  # "entity" | "value" | "quote"
+    key: str
+    mention: Mention
+    article: str
+
+
+@dataclass
+class Resolution:
+    """The corpus after resolution: entities by key, and every mention mapped to its node."""
+
+    entities: dict[str, Entity]
+    nodes: dict[tuple[str, int], Node]
+    extractions: list[Extraction]
+
+    def node(self, article: str, mention_id: int) -> Node | None:
+        return self.nodes.get((article, mention_id))
+
+    def facts(self) -> Iterable[tuple[Extraction, Fact]]:
+        for extraction in self.extractions:
+            for fact in extraction.facts:
+                yield extraction, fact
+
+
+def normalise(name: str) -> str:
+    """Comparison form of a name: no accents or case, typographic apostrophes folded, no leading article,
+    no space around title punctuation ("Scriptic : Crime Stories" = "Scriptic: Crime Stories")."""
+    text = strip_accents(name).lower().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"\s*([:&,/])\s*", r"\1", text)
+    text = _ARTICLES.sub("", text)
+    return re.sub(r"\s+", " ", text).strip(" '\"")
+
+
+def slugify(text: str) -> str:
+    """An IRI-safe lowercase slug: ASCII letters, digits and underscores."""
+    slug = re.sub(r"[^a-z0-9]+", "_", strip_accents(text).lower()).strip("_")
+    return slug[:80] or "x"
+
+
+def resolve(extractions: list[Extraction]) -> Resolution:
+    """Group every entity mention of the corpus into entities and map mentions to graph nodes."""
+    extractions = sorted(extractions, key=lambda e: e.article["id"])
+    keys: dict[tuple[str, int], str] = {}
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for extraction in extractions:
+        article = extraction.article["id"]
+        for mention in extraction.mentions:
+            if mention.label in ENTITY_CLASSES or mention.label == "MISC":
+                key = _base_key(mention)
+                if key is None:
+                    continue
+                keys[(article, mention.id)] = key
+                votes[key][mention.label] += _WEIGHTS.get(mention.evidence.split(":")[0], _WEIGHTS.get(mention.evidence, 2))
+                forms[key][mention.text] += 1
+    merged = _merge_shortenings(votes, forms)
+    entities: dict[str, Entity] = {}
+    for key in sorted(votes):
+        target = merged.get(key, key)
+        entity = entities.get(target)
+        if entity is None:
+            entity = entities[target] = Entity(target, "", "")
+        for label, weight in votes[key].items():
+            votes.setdefault(f"@{target}", Counter())[label] += weight
+    for target, entity in entities.items():
+        entity.type = _vote(votes[f"@{target}"], _all_forms(target, merged, forms))
+    nodes = _map_nodes(extractions, keys, merged)
+    _describe(entities, nodes, extractions, forms, merged)
+    _key_jobs_and_reports(entities, nodes, extractions)
+    _assign_slugs(entities)
+    return Resolution(entities, nodes, extractions)
+
+
+def _base_key(mention: Mention) -> str | None:
+    if mention.kb_id:
+        return f"kb:{mention.kb_id}"
+    if mention.label == "Role":
+        entry = lexicon.roles().get(mention.text.lower()) or lexicon.roles().get(strip_accents(mention.text.lower()))
+        return f"role:{normalise(entry.label if entry else mention.extra.get('role', mention.text))}"
+    if mention.label in {"JobPosting", "Report"}:
+        return None  # keyed after their organisation is known
+    name = normalise(mention.text)
+    return f"name:{name}" if name else None
+
+
+def _merge_shortenings(votes: dict[str, Counter[str]], forms: dict[str, Counter[str]]) -> dict[str, str]:
+    """key → key it merges into: a lone surname into the one full name ending with it, a bare known
+    product into its one versioned name. Lookups by last word and by knowledge-base id, not all pairs."""
+    by_last_word: dict[str, list[str]] = defaultdict(list)
+    versions: dict[str, list[str]] = defaultdict(list)
+    for key, counter in votes.items():
+        name = key.split(":", 1)[1]
+        if key.startswith("name:") and " " in name and counter.get("Person", 0) >= max(counter.values()):
+            by_last_word[name.rsplit(" ", 1)[1]].append(key)
+        for form in forms[key]:
+            match = re.match(r"^(.*\S)\s+\d+(\.\d+)?$", form)
+            if match and key.startswith("name:") and counter.get("Product"):
+                versions[normalise(match.group(1))].append(key)
+    merged: dict[str, str] = {}
+    for key in votes:
+        name = key.split(":", 1)[1]
+        if key.startswith("name:") and " " not in name and len(by_last_word.get(name, [])) == 1:
+            merged[key] = by_last_word[name][0]
+        if key.startswith("kb:"):
+            entry = lexicon.knowledge_base().get(name)
+            if entry and entry.type == "Product" and len(set(versions.get(normalise(entry.label), []))) == 1:
+                merged[key] = versions[normalise(entry.label)][0]
+    return merged
+
+
+def _all_forms(target: str, merged: dict[str, str], forms: dict[str, Counter[str]]) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for key, counter in forms.items():
+        if merged.get(key, key) == target:
+            total.update(counter)
+    return total
+
+
+def _vote(counter: Counter[str], names: Counter[str]) -> str:
+    """The class with the most weight; names only ever tagged MISC become works when they look like
+    titles (a number, an English article), else organisations."""
+    typed = Counter({k: v for k, v in counter.items() if k in ENTITY_CLASSES})
+    if typed:
+        best = max(typed.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        works = {k for k in typed if k in {"Movie", "TVSeries", "VideoGame", "Video"}}
+        return best if best != "CreativeWork" or not works else max(works, key=lambda k: typed[k])
+    name = names.most_common(1)[0][0] if names else ""
+    return "CreativeWork" if re.search(r"\d\b|^The\s", name) else "Organization"
+
+
+def _map_nodes(extractions: list[Extraction], keys: dict[tuple[str, int], str], merged: dict[str, str]) -> dict[tuple[str, int], Node]:
+    nodes: dict[tuple[str, int], Node] = {}
+    for extraction in extractions:
+        article = extraction.article["id"]
+        for mention in extraction.mentions:
+            ref = (article, mention.id)
+            if ref in keys:
+                nodes[ref] = Node("entity", merged.get(keys[ref], keys[ref]), mention, article)
+            elif mention.label in VALUE_KINDS:
+                nodes[ref] = Node("value", f"{article}:{mention.start}:{mention.end}", mention, article)
+            elif mention.label == "Quotation":
+                nodes[ref] = Node("quote", f"{article}:{mention.start}:{mention.end}", mention, article)
+    return nodes
+
+
+def _describe(entities: dict[str, Entity], nodes: dict[tuple[str, int], Node], extractions: list[Extraction],
+              forms: dict[str, Counter[str]], merged: dict[str, str]) -> None:
+    """Labels, aliases, knowledge-base details and articles of every entity."""
+    kb = lexicon.knowledge_base()
+    for key, entity in entities.items():
+        names = _all_forms(key, merged, forms)
+        if key.startswith("kb:"):
+            entry = kb[key[3:]]
+            entity.kb_id, entity.label, entity.english, entity.broader = entry.id, entry.label, entry.en, entry.broader
+        elif key.startswith("role:"):
+            entry = next((r for r in lexicon.roles().values() if normalise(r.label) == key[5:]), None)
+            entity.label = entry.label if entry else names.most_common(1)[0][0]
+            entity.english = entry.en if entry else None
+        else:
+            entity.label = max(names.items(), key=lambda kv: (len(kv[0].split()) if entity.type == "Person" else 0, kv[1], len(kv[0]), kv[0]))[0]
+        entity.aliases = {n for n in names if n != entity.label and normalise(n) != normalise(entity.label) or n != entity.label and n.lower() != entity.label.lower()}
+        entity.aliases.discard(entity.label)
+    for extraction in extractions:
+        article = extraction.article["id"]
+        for mention in extraction.mentions:
+            node = nodes.get((article, mention.id))
+            if node is not None and node.kind == "entity" and node.key in entities:
+                entities[node.key].articles.add(article)
+            if mention.label == "DESC" and len(mention.refs) == 1 and len(mention.text.split()) >= 3:
+                target = nodes.get((article, mention.refs[0]))
+                if target is not None and target.key in entities:
+                    entities[target.key].aliases.add(_ARTICLES.sub("", mention.text.replace("’", "'")))
+
+
+def _key_jobs_and_reports(entities: dict[str, Entity], nodes: dict[tuple[str, int], Node], extractions: list[Extraction]) -> None:
+    """Job postings are one per employer, role and field family; reports one per owner and name."""
+    kb = lexicon.knowledge_base()
+    for extraction in extractions:
+        article = extraction.article["id"]
+        for mention in extraction.mentions:
+            if mention.label not in {"JobPosting", "Report"}:
+                continue
+            owner_id = mention.extra.get("org", mention.extra.get("owner"))
+            owner = nodes.get((article, owner_id))
+            if owner is None or owner.key not in entities:
+                continue
+            owner_label = entities[owner.key].label
+            if mention.label == "JobPosting":
+                role = nodes.get((article, mention.extra["role"]))
+                field_node = nodes.get((article, mention.extra["field"])) if mention.extra.get("field") is not None else None
+                family = _root_concept(field_node.key, kb) if field_node else ""
+                key = f"job:{owner.key}|{role.key if role else normalise(mention.text)}|{family}"
+                label = f"{mention.text.replace('’', chr(39))} ({owner_label})"
+                details = {"jobTitle": mention.text.replace("’", "'"), "hiringOrganization": owner.key}
+                if field_node is not None:
+                    details["field"] = field_node.key
+            else:
+                key = f"report:{owner.key}|{normalise(mention.text)}"
+                label = f"{mention.text} ({owner_label})"
+                details = {}
+            entity = entities.get(key)
+            if entity is None:
+                entity = entities[key] = Entity(key, mention.label, label, details=details)
+            elif label != entity.label:
+                entity.aliases.add(label)
+            entity.articles.add(article)
+            nodes[(article, mention.id)] = Node("entity", key, mention, article)
+
+
+def _root_concept(key: str, kb: dict) -> str:
+    """The top of a technology's broader chain ("machine learning" → "artificial intelligence")."""
+    entry = kb.get(key[3:]) if key.startswith("kb:") else None
+    seen = set()
+    while entry is not None and entry.broader and entry.id not in seen:
+        seen.add(entry.id)
+        entry = kb.get(entry.broader)
+    return entry.id if entry else key
+
+
+def _assign_slugs(entities: dict[str, Entity]) -> None:
+    """Slugs from the knowledge-base id or the label; a clash gets a short hash of the key, so slugs
+    never depend on which other entities exist."""
+    by_slug: dict[str, list[Entity]] = defaultdict(list)
+    for entity in entities.values():
+        base = entity.kb_id or slugify(entity.label)
+        by_slug[base].append(entity)
+    for base, group in by_slug.items():
+        for entity in group:
+            unique = len(group) == 1 or entity.kb_id is not None
+            entity.slug = base if unique else f"{base}_{hashlib.sha256(entity.key.encode()).hexdigest()[:8]}"
