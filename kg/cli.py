@@ -190,3 +190,55 @@ def push_command(
                             query_endpoint=query_endpoint, client=client, batch_size=batch_size)
     for item in pushed:
         typer.echo(f"pushed <{item.graph}>: {item.local} triples, server has {item.remote}")
+
+
+# ---- kg build ----
+
+
+@app.command("build")
+def build_command(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html, .jsonl).", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Turtle file to write.")] = Path("output/graph.ttl"),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+) -> None:
+    """Build the knowledge graph of the articles into a Turtle file."""
+    from kg.build import build
+
+    def progress(items, total):
+        with typer.progressbar(items, length=total, label="Extracting", file=sys.stderr) as bar:
+            yield from bar
+
+    with user_errors():
+        report = build(paths, output, progress=None if quiet else progress, on_warning=warn)
+    if not quiet:
+        kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(report.entities.items(), key=lambda kv: (-kv[1], kv[0])))
+        typer.echo(
+            f"Built {report.output}: {report.articles} articles, {sum(report.entities.values())} entities"
+            f" ({kinds}), {report.facts} facts, {report.triples} triples"
+            + (f"; {len(report.warnings)} inputs skipped or repaired (see warnings)" if report.warnings else "")
+        )
+
+
+# ---- kg eval ----
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="Gold annotation (JSON, see tests/gold/README.md).", show_default=False)],
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Graph file to score.")] = Path("output/graph.ttl"),
+    details: Annotated[bool, typer.Option("--details", help="List the misses and the false positives.")] = False,
+) -> None:
+    """Print entity and fact precision and recall of a graph against a gold annotation."""
+    from kg.evaluate import evaluate
+
+    with user_errors():
+        result = evaluate(graph, gold)
+    typer.echo(result.summary())
+    if details:
+        for name, score in (("entities", result.entities), ("facts", result.facts)):
+            for item in score.misses:
+                typer.echo(f"missed {name[:-1]}: {item}")
+            for item in score.false_positives:
+                typer.echo(f"wrong {name[:-1]}: {item}")
+        for item in result.negatives_extracted:
+            typer.echo(f"negative extracted: {item}")
