@@ -96,6 +96,27 @@ def test_clicking_a_node_shows_its_label_type_and_sources(browser, sample, tmp_p
     assert "« L'IA nous fait gagner du temps », a déclaré Yves Guillemot." in panel
 
 
+def test_clicking_an_edge_shows_its_property_and_sentence(browser, sample, tmp_path):
+    watch = open_page(browser, sample, tmp_path / "graph.html")
+    x, y = watch.page.evaluate(
+        """() => {
+            const id = network.body.data.edges.get({filter: (edge) => edge.label === "located in"})[0].id;
+            const middle = network.canvasToDOM(network.body.edges[id].edgeType.getPoint(0.5));
+            const box = document.getElementById("kg-network").getBoundingClientRect();
+            return [box.left + middle.x, box.top + middle.y];
+        }"""
+    )
+    watch.page.mouse.click(x, y)
+    assert watch.page.inner_text("#kg-info h2") == "located in"
+    assert "kg:locatedIn" in watch.page.inner_text("#kg-info")
+
+
+def test_same_page_draws_the_same_layout_twice(browser, sample, tmp_path):
+    first, second = (open_page(browser, sample, tmp_path / f"graph{i}.html") for i in (1, 2))
+    positions = "JSON.stringify(network.getPositions())"
+    assert first.page.evaluate(positions) == second.page.evaluate(positions)
+
+
 def test_legend_lists_the_drawn_classes(browser, sample, tmp_path):
     legend = open_page(browser, sample, tmp_path / "graph.html").page.inner_text("#kg-legend")
     for name in ("Organization", "Person", "Place", "Video game", "Event (n-ary fact)", "Monetary amount"):

@@ -46,3 +46,14 @@ def test_hostile_text_never_appears_raw(hostile_graph, tmp_path):
     for text in HOSTILE:
         assert text not in page
     assert "\\u003cimg src=x onerror=alert(1)\\u003e" in page  # it is there, as JSON-escaped data
+
+
+def test_page_keeps_twenty_sources_per_node_and_counts_the_rest():
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    sentences = [{"text": f"Phrase {i}.", "article": "a.txt"} for i in range(25)]
+    graph.add_node("https://example.org/kg/entity/hub", label="Hub", kind="Organization", **{"class": ""},
+                   category="entity", aliases=[], details=[], sentences=sentences)
+    node = to_pyvis(graph).nodes[0]
+    assert len(node["sentences"]) == 20 and node["more_sentences"] == 5
