@@ -67,16 +67,16 @@ class AccentLexicon:
         lowered = [w.lower() for _, _, w in words]
         out = list(text)
         for i, (start, end, word) in enumerate(words):
-            choice = self._choose(lowered, i)
+            choice = self._choose(lowered, i, words[i + 1][2][:1].isupper() if i + 1 < len(words) else False)
             if choice is None or choice == lowered[i]:
                 continue
             out[start:end] = _match_case(choice, word)
         return "".join(out)
 
-    def _choose(self, lowered: list[str], i: int) -> str | None:
+    def _choose(self, lowered: list[str], i: int, name_follows: bool) -> str | None:
         word = lowered[i]
         if word == "a":
-            return None if _is_auxiliary_a(lowered, i, self) else "à"
+            return "à" if name_follows or not _is_auxiliary_a(lowered, i, self) else None
         spellings = self.forms.get(word)
         if not spellings or word in _FUNCTION_WORDS:
             return None

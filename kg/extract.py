@@ -181,13 +181,17 @@ class _Reader:
         full elsewhere; a title written once in quotes is a work everywhere ("de The Dog & The Boy")."""
         people = {m.text.split()[-1]: m for m in self.mentions if m.label == "Person" and " " in m.text}
         typed = {m.text: m.label for m in self.mentions if m.evidence.startswith(("title", "trigger", "version"))}
-        for m in self.mentions:
+        for i, m in enumerate(self.mentions):
             if not m.evidence.startswith("ner:") or m.kb_id:
                 continue
             if m.text in people:
                 m.label = "Person"
             elif m.text in typed:
                 m.label = typed[m.text]
+            elif m.label == "MISC":
+                neighbours = [n for n in self.mentions[max(0, i - 1):i + 2] if n is not m and n.label == "Organization"]
+                if any(self.text[min(n.end, m.end):max(n.start, m.start)].strip() in {",", "et", "ou"} for n in neighbours):
+                    m.label = "Organization"  # "Spotify et Deezer"
 
     def _resolve_references(self) -> None:
         """Point descriptions and plural descriptions to the names they stand for."""

@@ -134,6 +134,12 @@ def stop_entities() -> frozenset[str]:
 
 
 @cache
+def org_suffixes() -> frozenset[str]:
+    """Words that end a company name without naming another company ("Group", "SA")."""
+    return frozenset(row[0] for row in _rows("org_suffixes.txt"))
+
+
+@cache
 def demonyms() -> frozenset[str]:
     """Capitalised nationality adjectives."""
     return frozenset(row[0] for row in _rows("demonyms.txt"))

@@ -90,16 +90,42 @@ def _register_components() -> None:
 
 
 def split_lines(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so headlines and list items stand alone."""
+    """Fix sentence boundaries before the parser, which then parses within them: a sentence starts
+    after a line break, or after final punctuation (and closing quotes) when the next word is not in
+    lower case. The model's own splits are unreliable ("Ubisoft | cherche à investir ...")."""
     after_break = False
+    after_final = False
+    in_quote = False
+    closing = False
     for token in doc:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            after_break = True
+        if token.text == '"':
+            in_quote = not in_quote
+        if token.i > 0:
+            closing = token.text in _CLOSING and (not in_quote if token.text == '"' else _closes(doc, token.i))
+            token.is_sent_start = bool(
+                not token.is_space and (after_break or after_final and not closing and not token.text[:1].islower())
+            )
+        if token.is_space or "\n" in token.whitespace_:
+            after_break = after_break or "\n" in token.text or "\n" in token.whitespace_
             continue
-        if after_break and not token.is_space:
-            token.is_sent_start = True
+        if token.text in _FINAL and token.i > 0 and doc[token.i - 1].text not in _ABBREVIATIONS:
+            after_final = True
+        elif not (after_final and token.text in _CLOSING and closing):
+            after_final = False
         after_break = False
     return doc
+
+
+def _closes(doc: Doc, i: int) -> bool:
+    """Whether the quote at i closes a quotation: what follows is lower case, punctuation or an
+    inverted subject ("» a-t-il dit", "», indique")."""
+    following = next((t for t in doc[i + 1:i + 3] if not t.is_space), None)
+    return following is None or following.text[:1].islower() or following.is_punct or following.text[:1] == "-"
+
+
+_FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
+_CLOSING = frozenset({'"', "'", "»", ")", "”", "’"})
+_ABBREVIATIONS = frozenset({"M", "Mme", "Mlle", "Dr", "Pr", "St", "Me", "av", "env", "cf", "etc", "p", "n°"})
 
 
 @dataclass(frozen=True)
@@ -256,28 +282,42 @@ class EntityFinder:
                 start -= 1  # "cette nouvelle technologie"
             if start == 0 or doc[start - 1].lower_ not in _DEFINITE:
                 continue
-            if end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
-                continue  # "la société Ubisoft": a trigger, not a description
+            if end < len(doc) and doc[end].text[:1].isupper() or doc[end - 1].text[:1].isupper() and not doc[start].is_sent_start:
+                continue  # "la société Ubisoft", "La Banque Postale": names, not descriptions
             phrase = self.vocab.strings[match_id]
             yield Candidate(start - 1, end, "DESC", 50, evidence=f"desc:{lexicon.descriptions()[phrase]}")
 
     def _ner(self, doc: Doc, kb: list[Candidate]) -> Iterable[Candidate]:
-        for ent in doc.ents:
-            span = _trim(ent)
-            if span is None or self._is_junk(span):
-                continue
-            label = NER_CLASSES.get(ent.label_, "MISC")
-            inside = [c for c in kb if c.start >= span.start and c.end <= span.end and (c.start, c.end) != (span.start, span.end)]
-            if not inside:
-                yield Candidate(span.start, span.end, label, 40, evidence=f"ner:{ent.label_}")
-                continue
-            rest = [t for t in span if not any(c.start <= t.i < c.end for c in inside)]
-            head, *others = sorted(inside, key=lambda c: c.start)
-            places = [t for t in rest if strip_accents(t.lower_) in self.places] + [c for c in others if c.label == "Place"]
-            if head.label == "Organization" and head.start == span.start and places and len(places) == len(rest) + len(others):
-                yield Candidate(span.start, span.end, "Organization", 82, evidence=f"subsidiary:{head.kb_id}")
-            elif rest and rest[0].text[:1].isupper():
-                yield Candidate(rest[0].i, rest[-1].i + 1, label, 40, evidence=f"ner:{ent.label_}")
+        """The model's names, filtered; a name that contains a known one is settled here (see
+        `_around_known`)."""
+        spans = [(s, ent.label_) for ent in doc.ents if (s := _trim(ent, self.stop)) is not None and not self._is_junk(s)]
+        for span, ner_label in spans:
+            names = {t.text for other, _ in spans if other is not span for t in other if t.text[:1].isupper()}
+            label = NER_CLASSES.get(ner_label, "MISC")
+            inside = sorted((c for c in kb if c.start >= span.start and c.end <= span.end and (c.start, c.end) != (span.start, span.end)), key=lambda c: c.start)
+            if inside:
+                yield from self._around_known(span, ner_label, inside, names)
+            else:
+                yield Candidate(span.start, span.end, label, 40, evidence=f"ner:{ner_label}")
+
+    def _around_known(self, span: Span, ner_label: str, inside: list[Candidate], names: set[str]) -> Iterable[Candidate]:
+        """A model name around a known one: "Netflix Sarandos" splits (Sarandos is named elsewhere),
+        "Renault Group" is Renault, "Netflix Japan" or "Airbus Defence and Space" is a subsidiary, and
+        "Galaxy AI" is a name of its own."""
+        head = inside[0]
+        label = NER_CLASSES.get(ner_label, "MISC")
+        evidence = f"ner:{ner_label}"
+        rest = [t for t in span if not any(c.start <= t.i < c.end for c in inside)]
+        rest_text = " ".join(t.text for t in rest)
+        places = all(strip_accents(t.lower_) in self.places for t in rest) and all(c.label == "Place" for c in inside[1:])
+        if rest and any(t.text in names for t in rest if t.text[:1].isupper()) and not places:
+            yield Candidate(rest[0].i, rest[-1].i + 1, label, 40, evidence=evidence)
+        elif head.kb_id and rest and head.start == span.start and rest_text in lexicon.org_suffixes():
+            yield Candidate(span.start, span.end, head.label, 82, kb_id=head.kb_id, evidence="kb")
+        elif head.label == "Organization" and head.start == span.start and (places or label == "Organization"):
+            yield Candidate(span.start, span.end, "Organization", 82, evidence=f"subsidiary:{head.kb_id or head.evidence.split(':')[-1]}")
+        else:
+            yield Candidate(span.start, span.end, label, 82, evidence=evidence)
 
     def _is_junk(self, span: Span) -> bool:
         """Clauses, lowercase words, discourse words and sentence-initial common words are not names."""
@@ -402,11 +442,13 @@ def _name_run(doc: Doc, start: int) -> int:
     return end
 
 
-def _trim(span: Span) -> Span | None:
-    """The span without surrounding punctuation, quotes and elided articles ("l'", "d'")."""
+def _trim(span: Span, stop: set[str]) -> Span | None:
+    """The span without surrounding punctuation, quotes, elided articles ("l'", "d'") and leading
+    discourse words ("Source : X")."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].is_punct or doc[start].is_space or _ELIDED.match(doc[start].text) and len(doc[start]) <= 3):
+    while start < end and (doc[start].is_punct or doc[start].is_space or _ELIDED.match(doc[start].text) and len(doc[start]) <= 3
+                           or strip_accents(doc[start].lower_) in stop):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1

@@ -90,12 +90,15 @@ def slugify(text: str) -> str:
 def resolve(extractions: list[Extraction]) -> Resolution:
     """Group every entity mention of the corpus into entities and map mentions to graph nodes."""
     extractions = sorted(extractions, key=lambda e: e.article["id"])
+    held_roles = {(e.article["id"], f.object) for e in extractions for f in e.facts if f.predicate == "hasRole"}
     keys: dict[tuple[str, int], str] = {}
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for extraction in extractions:
         article = extraction.article["id"]
         for mention in extraction.mentions:
+            if mention.label == "Role" and (article, mention.id) not in held_roles:
+                continue  # a role word nobody holds here ("recrute un directeur") is not an entity
             if mention.label in ENTITY_CLASSES or mention.label == "MISC":
                 key = _base_key(mention)
                 if key is None:

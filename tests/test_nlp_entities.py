@@ -1,0 +1,71 @@
+"""kg_entities and kg_sentences on small hand-written texts (the real French model, loaded once)."""
+import pytest
+
+from kg.nlp import prepare_text
+
+pytestmark = pytest.mark.model
+
+
+def ents(nlp, text):
+    doc = nlp(prepare_text(text, nlp))
+    return {(e.text, e.label_) for e in doc.ents}
+
+
+def test_nlp_knowledge_base_fixes_model_labels(nlp):
+    found = ents(nlp, "Hier, Spotify a annoncé que ChatGPT serait intégré à son application.")
+    assert ("Spotify", "Organization") in found
+    assert ("ChatGPT", "Product") in found
+
+
+def test_nlp_quoted_titles_with_possessive_and_nationality(nlp):
+    found = ents(nlp, "Le studio a présenté le film 'Coréen The Silent Harbor' puis 'Travelers' Bay' en avant-première.")
+    assert ("The Silent Harbor", "Movie") in found
+    assert ("Travelers' Bay", "CreativeWork") in found
+    assert not any(text.startswith("Coréen") for text, _ in found)
+
+
+def test_nlp_title_after_work_noun_and_comma(nlp):
+    found = ents(nlp, "Le groupe a conçu un jeu mobile, Harbor Tales : Night Shift.")
+    assert ("Harbor Tales : Night Shift", "VideoGame") in found
+
+
+def test_nlp_trigger_noun_types_coordinated_names(nlp):
+    found = ents(nlp, "Les syndicats CFDT et UNSA appellent à manifester, comme l'actrice Léa Moreau.")
+    assert ("CFDT", "Union") in found and ("UNSA", "Union") in found
+    assert ("Léa Moreau", "Person") in found
+
+
+def test_nlp_known_organisation_plus_place_is_a_subsidiary(nlp):
+    doc = nlp(prepare_text("Selon le communiqué, Spotify Japan a recruté deux ingénieurs.", nlp))
+    subsidiary = [e for e in doc.ents if e.text == "Spotify Japan"]
+    assert subsidiary and subsidiary[0].label_ == "Organization" and subsidiary[0].id_ == "subsidiary:spotify"
+
+
+def test_nlp_drops_junk_names(nlp):
+    found = ents(nlp, "Interroge sur ce point le ministre a repondu. Source : Le Monde")
+    assert not any(text in {"Interroge", "Source", "Source :"} for text, _ in found)
+
+
+def test_nlp_values_are_typed_spans(nlp):
+    found = ents(nlp, "Le groupe a levé 12 millions d'euros, soit 8 % de plus, le 3 mars.")
+    labels = {label for _, label in found}
+    assert {"MONEY", "PERCENT", "DATE"} <= labels
+
+
+def test_nlp_descriptions_are_marked_for_resolution(nlp):
+    doc = nlp(prepare_text("Spotify grandit. La plateforme de streaming recrute, et cette nouvelle technologie aide.", nlp))
+    descriptions = {e.text: e.id_ for e in doc.ents if e.label_ == "DESC"}
+    assert descriptions.get("La plateforme de streaming") == "desc:Organization"
+    assert descriptions.get("cette nouvelle technologie") == "desc:Technology"
+
+
+def test_nlp_line_breaks_end_sentences(nlp):
+    doc = nlp(prepare_text("Un titre sans point\nLa suite commence ici.", nlp))
+    assert [s.text.strip() for s in doc.sents] == ["Un titre sans point", "La suite commence ici."]
+
+
+def test_nlp_prepare_text_keeps_offsets(nlp):
+    text = "La societe a declare qu’elle investirait davantage a Paris dans l’IA. " * 12
+    prepared = prepare_text(text, nlp)
+    assert len(prepared) == len(text)
+    assert "société a déclaré" in prepared and "à Paris" in prepared
