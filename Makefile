@@ -1,5 +1,5 @@
 # Two entry points that work on a fresh machine with Python 3.11 and make:
-#   make run   — set up .venv and build the demo graph from seeds/ into output/
+#   make run   — set up .venv, build output/graph.ttl from seeds/ and draw output/graph.html
 #   make test  — set up .venv and run the test suite
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/kg build seeds --output output/graph.ttl
+	$(BIN)/kg viz --graph output/graph.ttl --output output/graph.html
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -124,12 +124,17 @@ def resolve(extractions: list[Extraction]) -> Resolution:
     return Resolution(entities, nodes, extractions)
 
 
+def _role_label(text: str) -> str:
+    """The canonical form of a role ("présidente-directrice générale" → "pdg")."""
+    entry = lexicon.roles().get(text.lower()) or lexicon.roles().get(strip_accents(text.lower()))
+    return normalise(entry.label if entry else text)
+
+
 def _base_key(mention: Mention) -> str | None:
     if mention.kb_id:
         return f"kb:{mention.kb_id}"
     if mention.label == "Role":
-        entry = lexicon.roles().get(mention.text.lower()) or lexicon.roles().get(strip_accents(mention.text.lower()))
-        return f"role:{normalise(entry.label if entry else mention.extra.get('role', mention.text))}"
+        return f"role:{_role_label(mention.extra.get('role', mention.text))}"
     if mention.label in {"JobPosting", "Report"}:
         return None  # keyed after their organisation is known
     name = normalise(mention.text)
@@ -239,10 +244,10 @@ def _key_jobs_and_reports(entities: dict[str, Entity], nodes: dict[tuple[str, in
                 continue
             owner_label = entities[owner.key].label
             if mention.label == "JobPosting":
-                role = nodes.get((article, mention.extra["role"]))
+                role = _role_label(extraction.mentions[mention.extra["role"]].text)
                 field_node = nodes.get((article, mention.extra["field"])) if mention.extra.get("field") is not None else None
                 family = _root_concept(field_node.key, kb) if field_node else ""
-                key = f"job:{owner.key}|{role.key if role else normalise(mention.text)}|{family}"
+                key = f"job:{owner.key}|{role}|{family}"
                 label = f"{mention.text.replace('’', chr(39))} ({owner_label})"
                 details = {"jobTitle": mention.text.replace("’", "'"), "hiringOrganization": owner.key}
                 if field_node is not None:
