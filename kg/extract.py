@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from kg import lexicon
@@ -105,11 +106,13 @@ def extract_article(article: Article, doc: Doc, version: str) -> Extraction:
 # ---------------------------------------------------------------- the reader
 
 _NEGATIONS = frozenset({"pas", "jamais", "aucun", "aucune", "guère", "nullement"})
-_SPECULATIVE_HEADS = frozenset({"imaginer", "envisager", "supposer", "pouvoir", "devoir", "falloir", "espérer", "craindre"})
+_SPECULATIVE_HEADS = frozenset({"imaginer", "envisager", "supposer", "pouvoir", "devoir", "falloir", "espérer", "craindre",
+                                "sembler", "paraître", "compter", "prévoir", "vouloir"})
 _REPORTING = frozenset(
     "déclarer affirmer indiquer souligner expliquer ajouter préciser assurer estimer annoncer confier "
     "dire répondre rappeler insister twitter tweeter écrire montrer avancer".split()
 )
+_APPOINTING = frozenset({"nommer", "désigner", "promouvoir", "choisir", "élire", "recruter", "devenir"})
 _REPORTING_PLAIN = frozenset(strip_accents(w) for w in _REPORTING)
 _HIRING = frozenset({"embaucher", "recruter", "rechercher", "chercher", "publier", "proposer", "offrir"})
 _JOB_CUES = ("offre d'emploi", "offres d'emploi", "poste", "recrut", "embauch")
@@ -168,6 +171,7 @@ class _Reader:
             self._financial_results(sent, n)
             self._strikes(sent, n)
             self._reports(sent, n)
+            self._locations(sent, n)
         self._subsidiaries()
         self._quotations()
 
@@ -179,6 +183,7 @@ class _Reader:
     def _propagate_types(self) -> None:
         """Within an article a name keeps one type: a surname alone ("Sarandos") is the person named in
         full elsewhere; a title written once in quotes is a work everywhere ("de The Dog & The Boy")."""
+        self.described = self._descriptions_of_names()
         people = {m.text.split()[-1]: m for m in self.mentions if m.label == "Person" and " " in m.text}
         typed = {m.text: m.label for m in self.mentions if m.evidence.startswith(("title", "trigger", "version"))}
         for i, m in enumerate(self.mentions):
@@ -188,10 +193,28 @@ class _Reader:
                 m.label = "Person"
             elif m.text in typed:
                 m.label = typed[m.text]
+            elif m.label in {"MISC", "Person", "Place"} and any(lexicon.descriptions().get(n) == "Organization" for n in self.described.get(m.id, ())):
+                m.label = "Organization"  # "Kelvia, une start-up lyonnaise"
             elif m.label == "MISC":
                 neighbours = [n for n in self.mentions[max(0, i - 1):i + 2] if n is not m and n.label == "Organization"]
                 if any(self.text[min(n.end, m.end):max(n.start, m.start)].strip() in {",", "et", "ou"} for n in neighbours):
                     m.label = "Organization"  # "Spotify et Deezer"
+
+    def _descriptions_of_names(self) -> dict[int, set[str]]:
+        """Nouns the article uses to describe each name: "Kelvia, une start-up lyonnaise", "la start-up
+        Kelvia" — so that "la start-up" later points to Kelvia, not to the last company named."""
+        text = self.doc.text.lower()
+        described: dict[int, set[str]] = {}
+        for m in self.mentions:
+            if not m.is_named:
+                continue
+            after = re.match(r",\s+(?:un|une|le|la|l')\s*([\w-]+)(?:\s+([\w-]+))?", text[m.end:m.end + 50])
+            before = re.search(r"\b(?:le|la|l'|les|un|une)\s*([\w-]+)\s+$", text[max(0, m.start - 30):m.start])
+            nouns = {strip_accents(g) for x in (after, before) if x for g in x.groups() if g}
+            described[m.id] = {n for n in nouns if n in _DESCRIPTION_NOUNS()}
+            for noun in list(described[m.id]):
+                described[m.id] |= {p for p in lexicon.descriptions() if strip_accents(p) == noun}
+        return described
 
     def _resolve_references(self) -> None:
         """Point descriptions and plural descriptions to the names they stand for."""
@@ -209,8 +232,10 @@ class _Reader:
                 mention.refs = _unique_entities(self.mentions, mention.refs)
             else:
                 before = self._named_before(mention, classes)
+                noun = _description_noun(mention.text)
+                described = [m for m in before if noun in self.described.get(m.id, ())]
                 recent = [m for m in before if mention.sentence - m.sentence <= 3]
-                pick = recent[-1] if recent else self._salient(classes, mention)
+                pick = (described or recent or [self._salient(classes, mention)])[-1]
                 mention.refs = [pick.id] if pick else []
 
     def _named_before(self, mention: Mention, classes: set[str] | frozenset[str]) -> list[Mention]:
@@ -242,6 +267,10 @@ class _Reader:
         """The first mention of these classes among the tokens, named mentions before descriptions."""
         found = [self.by_token[t.i] for t in tokens if t.i in self.by_token]
         named = [m for m in found if m.label in classes]
+        if not named and "Organization" in classes:
+            named = [m for m in found if m.label == "MISC"]
+            for m in named[:1]:
+                m.label = "Organization"  # the frame types it: "racheter X", "investir dans X"
         described = [m for m in found if m.label == "DESC" and any(t.label in classes for t in self.targets(m))]
         return (named or described or [None])[0]
 
@@ -273,7 +302,8 @@ class _Reader:
                 subject, confidence = self._subject(token)
                 if subject is None:
                     continue
-                self._verb_fact(rule, token, subject, obj, n, confidence)
+                for each in [obj, *self._coordinated(obj, rule.object_classes)]:
+                    self._verb_fact(rule, token, subject, each, n, confidence)
                 break
 
     def _verb_fact(self, rule: lexicon.VerbRule, verb: Token, subject: Mention, obj: Mention, n: int, confidence: float) -> None:
@@ -300,10 +330,32 @@ class _Reader:
             date = self._value_in(sent, "DATE")
             if date is not None:
                 roles["date"] = date.id
+            money = self._value_in(sent, "MONEY")
+            if money is not None and rule.event in {"Acquisition", "Investment", "Lawsuit", "ProductLaunch"}:
+                roles["amount"] = money.id
+            place = self._place_after(verb, ("en", "à", "au", "aux"))
+            if place is not None:
+                roles["locatedIn"] = place.id
             source = self._reported_by(sent)
             if source is not None:
                 roles["statedBy"] = source.id
         self.add_fact(rule.property, subject, obj, n, f"verb:{rule.lemma}", round(rule.confidence * confidence, 3), rule.event, roles)
+
+    def _coordinated(self, mention: Mention, classes) -> list[Mention]:
+        """Mentions joined to this one by "et" / "," ("dans le cloud et l'intelligence artificielle")."""
+        found = []
+        ordered = sorted(self.mentions, key=lambda m: m.start)
+        current = mention
+        for m in ordered:
+            if m.start <= current.end or m.sentence != mention.sentence:
+                continue
+            between = strip_accents(self.text[current.end:m.start].lower()).strip()
+            if between in {"et", ",", "et l'", "et le", "et la", "et les", ", l'", ", le", ", la", "ou"} and (m.label in classes):
+                found.append(m)
+                current = m
+            else:
+                break
+        return found
 
     def _recent_agent(self, n: int) -> Mention | None:
         if self.last_use_agent and n - self.last_use_agent[1] <= 2:
@@ -313,6 +365,12 @@ class _Reader:
     def _subject(self, verb: Token) -> tuple[Mention | None, float]:
         """The agent of the verb: its subject, the subject of the verb it depends on, or the nearest
         agent before it in the sentence."""
+        if any(c.dep_ == "aux:pass" for c in verb.children):
+            for child in verb.children:
+                if child.dep_.startswith("obl") and any(c.lower_ == "par" for c in child.children if c.dep_ == "case"):
+                    mention = self._mention_or_subtree(child, AGENT_CLASSES)
+                    if mention is not None:
+                        return mention, 1.0  # passive: "X a été racheté par Y"
         head = verb
         for _ in range(4):
             for child in head.children:
@@ -355,7 +413,7 @@ class _Reader:
                         return found
         if rule.preposition is None and any(c.dep_ == "obj" for c in verb.children):
             return None  # the parser found an object, and it is not of an allowed class
-        window = [t for t in verb.sent if verb.i < t.i <= verb.i + 8]
+        window = [t for t in verb.sent if verb.i < t.i <= verb.i + 12]
         for token in window:
             if token.pos_ == "VERB" and token.i > verb.i + 1:
                 break
@@ -383,6 +441,14 @@ class _Reader:
         values = [m for m in self._mentions_in(sent) if m.label == kind]
         return values[0] if values else None
 
+    def _place_after(self, verb: Token, prepositions: tuple[str, ...]) -> Mention | None:
+        """A place introduced by one of the prepositions in the verb's clause ("investit ... en France")."""
+        for child in verb.children:
+            mention = self.by_token.get(child.i)
+            if mention is not None and mention.label == "Place" and any(c.lower_ in prepositions for c in child.children if c.dep_ == "case"):
+                return mention
+        return None
+
     def _reported_by(self, sent: Span) -> Mention | None:
         """The source in "comme rapporté par X" / "selon X"."""
         for token in sent:
@@ -398,15 +464,16 @@ class _Reader:
         nouns = lexicon.nouns()
         for token in sent:
             rules = nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
-            if token.pos_ != "NOUN" or not rules or _negated(token.head) or _speculative(token):
+            governor = token.head if token.dep_ == "obj" else token
+            if token.pos_ != "NOUN" or not rules or _negated(token.head) or _speculative(governor):
                 continue
             rule = rules[0]
             obj = None
             agent = None
             for child in token.children:
                 case = {c.lower_ for c in child.children if c.dep_ == "case"}
-                if case & {"de", "d'", "du", "des"} and obj is None:
-                    obj = self.find_in(child.subtree, rule.object_classes)
+                if case & {"de", "d'", "du", "des", "à", "au", "aux"} and obj is None:
+                    obj = self.find_in(_head_and_modifiers(child), rule.object_classes)
                 if case & {"par", "chez"}:
                     agent = self.find_in(child.subtree, AGENT_CLASSES)
             if obj is None:
@@ -415,11 +482,25 @@ class _Reader:
                 around = [t for t in token.head.subtree if t.i < token.i]
                 agent = self.find_in(around, AGENT_CLASSES - {"Person"})
             if agent is None:
+                verb = _governing_verb(token)
+                if verb is not None:
+                    agent, _ = self._subject(verb)  # "X a annoncé le rachat de Y", "X a eu recours à Y"
+            if agent is None or not any(t.label in AGENT_CLASSES for t in self.targets(agent)):
                 continue
             roles: dict[str, int | str] = {}
             date = self._value_in(sent, "DATE")
             if date is not None:
                 roles["date"] = date.id
+            money = self._value_in(sent, "MONEY")
+            if money is not None and rule.event in {"Acquisition", "Investment"}:
+                roles["amount"] = money.id
+            if rule.event == "TechnologyUse":
+                purpose = _purpose(token, self.by_token)
+                if purpose:
+                    roles["purpose"] = purpose
+                work = self._work_in(sent)
+                if work is not None:
+                    roles["work"] = work.id
             self.add_fact(rule.property, agent, obj, n, f"noun:{rule.lemma}", rule.confidence, rule.event, roles)
 
     def _roles(self, sent: Span, n: int) -> None:
@@ -428,17 +509,17 @@ class _Reader:
             role = self.by_token.get(token.i)
             if role is None or role.label != "Role" or token.i != self.doc.char_span(role.start, role.end, alignment_mode="expand").start:
                 continue
-            entry = lexicon.roles().get(role.text.lower()) or lexicon.roles().get(strip_accents(role.text.lower()))
+            entry = _role_entry(role.text)
             if entry is None:
                 continue
             person = self._person_next_to(role)
             if person is None:
                 continue
-            role.extra = {"role": entry.label, "en": entry.en}
+            role.extra = {"role": entry.label if role.text.lower() in lexicon.roles() else role.text.lower(), "en": entry.en}
             roles: dict[str, int | str] = {"role": role.id}
-            org = self._employer(role, sent) if entry.property else None
+            org = self._employer(role, sent, allow_sentence=entry.property == "ceoOf") if entry.property else None
             confidence = 0.85
-            if entry.property and org is None:
+            if entry.property == "ceoOf" and org is None:
                 org = self._salient(AGENT_CLASSES - {"Person", "Union"})
                 confidence = 0.6
             if org is not None:
@@ -448,7 +529,9 @@ class _Reader:
                 self.add_fact(entry.property, person, org, n, "apposition-role", confidence, "Appointment", roles)
 
     def _person_next_to(self, role: Mention) -> Mention | None:
-        """The person a role is in apposition with: right after it ("le PDG X") or before it ("X, PDG")."""
+        """The person holding a role: in apposition right after it ("le PDG X") or before it ("X, PDG"),
+        linked to it by the parse ("La fondatrice de la start-up, X"), the subject of a copula ("elle était
+        directrice"), or the object of an appointment ("a nommé X directrice générale")."""
         after = self.text[role.end:role.end + 3]
         before = self.text[max(0, role.start - 3):role.start]
         for m in self.mentions:
@@ -458,16 +541,35 @@ class _Reader:
                 return m
             if m.end <= role.start and role.start - m.end <= 2 and before.rstrip().endswith(","):
                 return m
+        head = self.doc.char_span(role.start, role.end, alignment_mode="expand")
+        if head is None:
+            return None
+        token = head.root
+        linked = [c for c in token.children if c.dep_ in {"appos", "nsubj"}] + ([token.head] if token.dep_ in {"appos", "xcomp", "obj"} else [])
+        if any(c.dep_ == "cop" for c in token.children):
+            linked += [c for c in token.children if c.dep_.startswith("nsubj")]
+        if token.dep_ in {"xcomp", "obj", "obl:mod"} and token.head.lemma_ in _APPOINTING:
+            linked += [c for c in token.head.children if c.dep_ in {"obj", "nsubj:pass"} and c.i != token.i]
+        for candidate in linked:
+            mention = self.by_token.get(candidate.i)
+            if mention is not None and mention.label == "Person":
+                return mention
+            if candidate.lower_ in {"il", "elle"} and candidate.dep_.startswith("nsubj"):
+                return self._last_person(role.start)
         return None
 
-    def _employer(self, role: Mention, sent: Span) -> Mention | None:
-        """The organisation of a role: "PDG de X" / "chez X", else the one organisation of the sentence."""
-        following = self.text[role.end:role.end + 6].lower()
-        orgs = [m for m in self._mentions_in(sent) if m.label in {"Organization"} or m.label == "DESC" and m.refs]
-        if following.startswith((" de ", " d'", " du ", " chez ")):
-            after = [m for m in orgs if m.start > role.end]
+    def _employer(self, role: Mention, sent: Span, *, allow_sentence: bool) -> Mention | None:
+        """The organisation of a role: "PDG de X" / "chez X"; for a chief executive, else the one
+        organisation of the sentence ("Le PDG X affirme que Netflix...")."""
+        following = self.doc.text[role.end:role.end + 8].lower()
+        orgs = [m for m in self._mentions_in(sent) if m.label in {"Organization", "Union"} or m.label == "DESC" and m.refs]
+        if following.startswith((" de ", " d'", " du ", " chez ", " de la ", " de l'")):
+            after = [m for m in orgs if m.start > role.end and m.start - role.end <= 12]
             if after:
-                return after[0]
+                targets = self.targets(after[0])
+                return targets[0] if targets else None
+        if not allow_sentence:
+            return None
         named = {_key(t): t for m in orgs for t in self.targets(m) if t.label == "Organization"}
         return next(iter(named.values())) if len(named) == 1 else None
 
@@ -586,6 +688,19 @@ class _Reader:
                 roles["date"] = date.id
             self.add_fact("published", owner, report, n, "possessive-report", 0.7, "Publication", roles)
 
+    def _locations(self, sent: Span, n: int) -> None:
+        """"X, basée à Lyon", "installé à", "dont le siège est à", "où se trouve le siège de X"."""
+        low = self.doc.text[sent.start_char:sent.end_char].lower()
+        for match in _LOCATED.finditer(low):
+            at = sent.start_char + match.end()
+            places = [m for m in self._mentions_in(sent) if m.label == "Place" and 0 <= m.start - at <= 3]
+            if not places:
+                continue
+            before = [m for m in self._mentions_in(sent) if m.end <= sent.start_char + match.start()
+                      and any(t.label == "Organization" for t in self.targets(m))]
+            if before:
+                self.add_fact("locatedIn", before[-1], places[0], n, "located", 0.7)
+
     def _subsidiaries(self) -> None:
         """"Netflix Japan" → parentOrganization Netflix (a known organisation plus a place name)."""
         seen: set[str] = set()
@@ -678,6 +793,18 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int, str]:
     return start, end, text[start:end]
 
 
+def _description_noun(text: str) -> str:
+    """The head noun of a description: "la jeune start-up" → "start-up", "le géant du streaming" → "geant"."""
+    words = [w for w in re.split(r"[\s']+", strip_accents(text.lower())) if w and w not in {"le", "la", "l", "les", "ce", "cet", "cette", "ces"}]
+    nouns = [w for w in words if w in _DESCRIPTION_NOUNS()]
+    return nouns[0] if nouns else (words[0] if words else "")
+
+
+@cache
+def _DESCRIPTION_NOUNS() -> frozenset[str]:  # noqa: N802 - a constant read once from the lexicon
+    return frozenset(strip_accents(p.split()[0]) for p in lexicon.descriptions())
+
+
 def _key(mention: Mention) -> str:
     return mention.kb_id or strip_accents(mention.text.lower())
 
@@ -697,6 +824,30 @@ def _unique_entities(mentions: list[Mention], ids: list[int]) -> list[int]:
     for i in ids:
         seen.setdefault(_key(mentions[i]), i)
     return list(seen.values())
+
+
+def _role_entry(text: str) -> lexicon.RoleEntry | None:
+    """The lexicon entry of a role, by its longest known beginning ("directrice des opérations" →
+    "directrice")."""
+    words = text.lower().split()
+    for n in range(len(words), 0, -1):
+        head = " ".join(words[:n])
+        entry = lexicon.roles().get(head) or lexicon.roles().get(strip_accents(head))
+        if entry is not None:
+            return entry
+    return None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb a noun phrase depends on, climbing through nouns ("annoncé le 3 mars le rachat")."""
+    head = token
+    for _ in range(4):
+        if head.head.i == head.i:
+            return None
+        head = head.head
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+    return None
 
 
 def _lemma_candidates(token: Token) -> list[str]:
@@ -726,7 +877,7 @@ def _speculative(token: Token) -> bool:
             return True
         if any(c.lemma_ in _SPECULATIVE_HEADS and c.dep_.startswith("aux") for c in head.children):
             return True
-        if head.dep_ in {"xcomp", "ccomp"} and head.head.lemma_ in _SPECULATIVE_HEADS:
+        if head.dep_ in {"xcomp", "ccomp"} and any(c in _SPECULATIVE_HEADS for c in _lemma_candidates(head.head)):
             return True
         if head.head.i == head.i or head.dep_ not in {"xcomp", "ccomp", "advcl", "conj"}:
             return False
@@ -766,6 +917,7 @@ def _purpose(verb: Token, by_token: dict[int, Mention]) -> str | None:
     return None
 
 
+_LOCATED = re.compile(r"\b(?:basée?s?|située?s?|installée?s?|implantée?s?|établie?s?|domiciliée?s?|siège(?: social)? (?:est )?(?:situé )?)\s+(?:à|a|en|au)\b\s*")
 _TRAILING_LINK = re.compile(r"(\s+(de|du|des|d'|à|au|aux|pour|dans|sur|et|ou))+$", re.IGNORECASE)
 
 

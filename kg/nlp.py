@@ -194,8 +194,9 @@ class EntityFinder:
         candidates += self._listed_titles(doc)
         kb = list(self._kb_matches(doc))
         candidates += kb
+        candidates += self._branches(doc, kb)
         candidates += self._triggered_names(doc)
-        candidates += [Candidate(s, e, "Role", 60, evidence="role") for _, s, e in self.role_matcher(doc)]
+        candidates += [Candidate(s, _role_end(doc, e), "Role", 60, evidence="role") for _, s, e in self.role_matcher(doc)]
         candidates += self._descriptions(doc)
         candidates += self._ner(doc, kb)
         doc.ents = self._settle(doc, candidates)
@@ -209,16 +210,33 @@ class EntityFinder:
             span = doc[start:end]
             if entry.type != "Technology" and not any(t.text[:1].isupper() or t.is_digit for t in span):
                 continue  # "orange", "total", "meta" as common words
+            if entry.type == "Organization" and end < len(doc) and doc[end].text in lexicon.org_suffixes():
+                yield Candidate(start, end + 1, entry.type, 81, kb_id=entry.id, evidence="kb")  # "Renault Group"
+                continue
             if entry.type == "Product" and end < len(doc) and doc[end].like_num and not doc[end].ent_type_ == "DATE":
                 yield Candidate(start, end + 1, entry.type, 81, evidence=f"version:{entry.id}")
                 continue
             yield Candidate(start, end, entry.type, 80, kb_id=entry.id, evidence="kb")
 
+    def _branches(self, doc: Doc, kb: list[Candidate]) -> Iterable[Candidate]:
+        """A known organisation right before a place name is its branch: "Ubisoft Montpellier",
+        "Samsung France" (the place is a known one or a name the model tags LOC)."""
+        places = {e.start: e.end for e in doc.ents if e.label_ == "LOC"}
+        places.update({c.start: c.end for c in kb if c.label == "Place"})
+        for c in kb:
+            end = places.get(c.end)
+            if c.label == "Organization" and end is not None and doc[c.end].text[:1].isupper() and not doc[c.end - 1].whitespace_ == "":
+                if end - c.end <= 3 and all(t.text[:1].isupper() or t.text == "-" for t in doc[c.end:end]):
+                    yield Candidate(c.start, end, "Organization", 83, evidence=f"subsidiary:{c.kb_id}")
+
     def _quoted_titles(self, doc: Doc) -> Iterable[Candidate]:
         text = doc.text
-        for open_at, close_at in quoted_spans(text):
+        for open_at, close_at in quoted_spans(text, spaced=True):
             inner = text[open_at + 1:close_at]
             words = inner.split()
+            lead = len(inner) - len(inner.lstrip())
+            inner = inner.strip()
+            open_at += lead
             if not words or not inner[:1].isupper() or len(words) > 10:
                 continue
             trigger = self._work_before(doc, open_at)
@@ -230,7 +248,7 @@ class EntityFinder:
                 adjective = doc.char_span(open_at + 1, start - 1, alignment_mode="expand")
                 if adjective is not None:
                     yield Candidate(adjective.start, adjective.end, NOT_AN_ENTITY, 90, evidence="demonym")
-            span = doc.char_span(start, close_at, alignment_mode="expand")
+            span = doc.char_span(start, open_at + 1 + len(inner), alignment_mode="expand")
             if span is not None:
                 yield Candidate(span.start, span.end, trigger or "CreativeWork", 90, evidence="title")
 
@@ -264,8 +282,8 @@ class EntityFinder:
         """Names typed by the noun before them: "les syndicats X et Y", "l'acteur X", "la start-up X"."""
         for token in doc:
             trigger = self.triggers.get(strip_accents(token.lower_))
-            if trigger is None:
-                continue
+            if trigger is None or token.text[:1].isupper() and not token.is_sent_start:
+                continue  # "La Banque Postale": the noun is part of the name
             label, role = trigger
             i = token.i + 1
             while i < len(doc) and _is_name_start(doc[i]):
@@ -292,7 +310,7 @@ class EntityFinder:
         `_around_known`)."""
         spans = [(s, ent.label_) for ent in doc.ents if (s := _trim(ent, self.stop)) is not None and not self._is_junk(s)]
         for span, ner_label in spans:
-            names = {t.text for other, _ in spans if other is not span for t in other if t.text[:1].isupper()}
+            names = {t.text for other, other_label in spans if other is not span and other_label != "LOC" for t in other if t.text[:1].isupper()}
             label = NER_CLASSES.get(ner_label, "MISC")
             inside = sorted((c for c in kb if c.start >= span.start and c.end <= span.end and (c.start, c.end) != (span.start, span.end)), key=lambda c: c.start)
             if inside:
@@ -314,7 +332,7 @@ class EntityFinder:
             yield Candidate(rest[0].i, rest[-1].i + 1, label, 40, evidence=evidence)
         elif head.kb_id and rest and head.start == span.start and rest_text in lexicon.org_suffixes():
             yield Candidate(span.start, span.end, head.label, 82, kb_id=head.kb_id, evidence="kb")
-        elif head.label == "Organization" and head.start == span.start and (places or label == "Organization"):
+        elif head.label == "Organization" and head.start == span.start and places and rest:
             yield Candidate(span.start, span.end, "Organization", 82, evidence=f"subsidiary:{head.kb_id or head.evidence.split(':')[-1]}")
         else:
             yield Candidate(span.start, span.end, label, 82, evidence=evidence)
@@ -425,6 +443,26 @@ def _title_run(doc: Doc, start: int, limit: int) -> int:
             i += 1
         else:
             break
+    return end
+
+
+_ROLE_LINKS = frozenset({"de", "des", "du", "d'"})
+_ROLE_NOT_COMPLEMENT = frozenset({"général", "générale", "adjoint", "adjointe"})
+
+
+def _role_end(doc: Doc, end: int) -> int:
+    """Extend a role over its lowercase complement: "directrice des opérations", "directrice marketing",
+    "directeur des systèmes d'information" — not over a name ("directeur de Dassault")."""
+    i = end
+    if i < len(doc) and doc[i].pos_ in {"NOUN", "ADJ", "X"} and doc[i].text.isalpha() and doc[i].text.islower() and doc[i].lower_ not in _ROLE_NOT_COMPLEMENT:
+        return i + 1
+    if i + 1 < len(doc) and doc[i].lower_ in _ROLE_LINKS and doc[i + 1].text.islower():
+        j = i + 1
+        if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].text.islower():
+            j += 1
+            while j + 1 < len(doc) and doc[j].lower_ in {"d'", "de"} and doc[j + 1].pos_ == "NOUN" and doc[j + 1].text.islower():
+                j += 2
+            return j
     return end
 
 

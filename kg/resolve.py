@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from kg import lexicon
 from kg.accents import strip_accents
@@ -138,7 +139,20 @@ def _base_key(mention: Mention) -> str | None:
     if mention.label in {"JobPosting", "Report"}:
         return None  # keyed after their organisation is known
     name = normalise(mention.text)
+    if name in _kb_names():
+        return f"kb:{_kb_names()[name]}"  # "La France" is the known France
     return f"name:{name}" if name else None
+
+
+@cache
+def _kb_names() -> dict[str, str]:
+    """Normalised knowledge-base labels and aliases → id (names only: two letters or more)."""
+    names: dict[str, str] = {}
+    for entry in lexicon.knowledge_base().values():
+        for form in (entry.label, *entry.aliases):
+            if len(normalise(form)) >= 2:
+                names.setdefault(normalise(form), entry.id)
+    return names
 
 
 def _merge_shortenings(votes: dict[str, Counter[str]], forms: dict[str, Counter[str]]) -> dict[str, str]:
@@ -224,7 +238,8 @@ def _describe(entities: dict[str, Entity], nodes: dict[tuple[str, int], Node], e
             node = nodes.get((article, mention.id))
             if node is not None and node.kind == "entity" and node.key in entities:
                 entities[node.key].articles.add(article)
-            if mention.label == "DESC" and len(mention.refs) == 1 and len(mention.text.split()) >= 3:
+            definite = re.match(r"^(le|la|l'|l’)\s*", mention.text, re.IGNORECASE)
+            if mention.label == "DESC" and len(mention.refs) == 1 and definite and len(mention.text[definite.end():].split()) >= 3:
                 target = nodes.get((article, mention.refs[0]))
                 if target is not None and target.key in entities:
                     entities[target.key].aliases.add(_ARTICLES.sub("", mention.text.replace("’", "'")))
@@ -261,6 +276,8 @@ def _key_jobs_and_reports(entities: dict[str, Entity], nodes: dict[tuple[str, in
                 entity = entities[key] = Entity(key, mention.label, label, details=details)
             elif label != entity.label:
                 entity.aliases.add(label)
+            named = label[: -len(f"({owner_label})")].rstrip()
+            entity.aliases |= {f"{named} ({alias})" for alias in entities[owner.key].aliases if alias[:1].isupper()}
             entity.articles.add(article)
             nodes[(article, mention.id)] = Node("entity", key, mention, article)
 

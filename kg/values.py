@@ -268,6 +268,18 @@ def _unit_noun(written: str, lexicon: _Lexicon) -> str | None:
     return None
 
 
+def _counted_noun(match: re.Match[str], text: str, lexicon: _Lexicon) -> tuple[str, int] | None:
+    """The noun a quantity counts and where the quantity ends; an adjective before the noun is
+    skipped ("1 200 nouveaux clients" counts clients)."""
+    written = text[match.start("noun"):match.end("noun")]
+    if _fold(written) in {_fold(w) for w in lexicon.words["leading_adjectives"]}:
+        following = re.match(r"\s+([^\W\d_][\w'-]*)", text[match.end("noun"):])
+        unit = _unit_noun(following.group(1), lexicon) if following else None
+        return (unit, match.end("noun") + following.end()) if unit else None
+    unit = _unit_noun(written, lexicon)
+    return (unit, match.end()) if unit else None
+
+
 def _amount(match: re.Match[str], text: str, lexicon: _Lexicon) -> Value | None:
     """The money, percent or quantity a match of the amount pattern stands for, or None."""
     # "de" before the unit follows a scale word or whole millions: "6 millions d'abonnés", "1 000 000 d'euros"
@@ -279,12 +291,14 @@ def _amount(match: re.Match[str], text: str, lexicon: _Lexicon) -> Value | None:
     unit_text = _key(match["unit"] or match["u1"] or "")
     currency_text = match["cur1"] or match["cur2"] or (unit_text if unit_text in lexicon.currencies else None)
     unit = None
+    end = match.end()
     if currency_text:
         kind, currency = "money", lexicon.currencies[_key(currency_text)]
     elif unit_text and not match["unit_de"]:
         kind, currency, unit = "percent", None, "percent"
-    elif match["noun"] and (unit := _unit_noun(text[match.start("noun"):match.end("noun")], lexicon)):
+    elif match["noun"] and (counted := _counted_noun(match, text, lexicon)) is not None:
         kind, currency = "quantity", None
+        unit, end = counted
     else:
         return None
     low = _number_value(match["n1"], lexicon)
@@ -301,8 +315,8 @@ def _amount(match: re.Match[str], text: str, lexicon: _Lexicon) -> Value | None:
     return Value(
         kind=kind,
         start=match.start(),
-        end=match.end(),
-        text=text[match.start():match.end()],
+        end=end,
+        text=text[match.start():end],
         **bounds,
         approximate=match["approx"] is not None,
         currency=currency,

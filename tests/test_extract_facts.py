@@ -104,3 +104,45 @@ def test_extract_dates_resolve_against_article_date(nlp):
 def test_extract_result_is_plain_data(nlp):
     ex = read(nlp, "Spotify a utilisé l'IA pour recommander des titres.")
     assert Extraction.from_dict(ex.to_dict()) == ex
+
+
+def test_extract_nominalisation_takes_the_agent_of_its_verb(nlp):
+    ex = read(nlp, "Spotify a annoncé le 3 mars le rachat de Podimo, une start-up danoise, pour 200 millions d'euros.")
+    assert ("Spotify", "acquired", "Podimo") in triples(ex)
+    found = roles(ex, "acquired")
+    assert found["amount"] == "200 millions d'euros" and found["date"] == "3 mars"
+
+
+def test_extract_coordinated_objects_and_place(nlp):
+    ex = read(nlp, "Spotify investit 2 milliards d'euros en Suède dans le cloud et l'intelligence artificielle.")
+    found = triples(ex)
+    assert ("Spotify", "investsIn", "le cloud") in found and ("Spotify", "investsIn", "intelligence artificielle") in found
+
+
+def test_extract_description_prefers_the_entity_described_that_way(nlp):
+    ex = read(nlp, "Spotify a racheté Podimo, une start-up danoise. Daniel Ek dirige Spotify. La fondatrice de la start-up, Maria Hansen, reste.")
+    found = triples(ex)
+    assert ("Maria Hansen", "worksFor", "Podimo") in found
+    assert ("Maria Hansen", "worksFor", "Spotify") not in found
+
+
+def test_extract_location_and_multiword_role(nlp):
+    ex = read(nlp, "La start-up Podimo, basée à Copenhague, recrute. Anna Berg, directrice des opérations de Podimo, a parlé.")
+    found = triples(ex)
+    assert ("Podimo", "locatedIn", "Copenhague") in found
+    assert ("Anna Berg", "hasRole", "directrice des opérations") in found
+
+
+def test_extract_branch_of_a_known_company(nlp):
+    ex = read(nlp, "Sa filiale Spotify France a ouvert un bureau.")
+    assert ("Spotify France", "parentOrganization", "Spotify") in triples(ex)
+
+
+def test_extract_hedged_use_is_not_a_fact(nlp):
+    ex = read(nlp, "Spotify semble choisir de concilier l'utilisation de l'IA pour les podcasts.")
+    assert not any(f.predicate == "uses" for f in ex.facts)
+
+
+def test_extract_passive_with_agent(nlp):
+    ex = read(nlp, "Deezer a été racheté par Spotify en 2024.")
+    assert ("Spotify", "acquired", "Deezer") in triples(ex)
