@@ -143,6 +143,7 @@ class _Reader:
         self.facts: list[Fact] = []
         self.by_token: dict[int, Mention] = {}
         self.last_use_agent: tuple[int, int] | None = None  # (mention id, sentence)
+        self.described: dict[int, set[str]] = {}
 
     # -- mentions
 
@@ -211,7 +212,7 @@ class _Reader:
             after = re.match(r",\s+(?:un|une|le|la|l')\s*([\w-]+)(?:\s+([\w-]+))?", text[m.end:m.end + 50])
             before = re.search(r"\b(?:le|la|l'|les|un|une)\s*([\w-]+)\s+$", text[max(0, m.start - 30):m.start])
             nouns = {strip_accents(g) for x in (after, before) if x for g in x.groups() if g}
-            described[m.id] = {n for n in nouns if n in _DESCRIPTION_NOUNS()}
+            described[m.id] = {n for n in nouns if n in _description_nouns()}
             for noun in list(described[m.id]):
                 described[m.id] |= {p for p in lexicon.descriptions() if strip_accents(p) == noun}
         return described
@@ -796,12 +797,13 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int, str]:
 def _description_noun(text: str) -> str:
     """The head noun of a description: "la jeune start-up" → "start-up", "le géant du streaming" → "geant"."""
     words = [w for w in re.split(r"[\s']+", strip_accents(text.lower())) if w and w not in {"le", "la", "l", "les", "ce", "cet", "cette", "ces"}]
-    nouns = [w for w in words if w in _DESCRIPTION_NOUNS()]
+    nouns = [w for w in words if w in _description_nouns()]
     return nouns[0] if nouns else (words[0] if words else "")
 
 
 @cache
-def _DESCRIPTION_NOUNS() -> frozenset[str]:  # noqa: N802 - a constant read once from the lexicon
+def _description_nouns() -> frozenset[str]:
+    """First words of the description phrases, accent-free ("geant", "start-up", "societe")."""
     return frozenset(strip_accents(p.split()[0]) for p in lexicon.descriptions())
 
 

@@ -152,7 +152,7 @@ def _event_triples(resolution: Resolution, extraction: Extraction, fact: Fact, e
     subject_role, object_role = EVENT_ROLES.get(fact.event, ("agent", "object"))
     yield event, iri(getattr(KG, subject_role)), s
     yield event, iri(getattr(KG, object_role)), o
-    labels = [_label_of(resolution, s), fact.predicate, _label_of(resolution, o)]
+    labels = [resolution.label_of(s.value), fact.predicate, resolution.label_of(o.value)]
     for role, value in sorted(fact.roles.items()):
         if role in {subject_role, object_role}:
             continue
@@ -170,16 +170,8 @@ def _event_triples(resolution: Resolution, extraction: Extraction, fact: Fact, e
         yield from extra
         yield event, iri(getattr(KG, role)), term
         if role == "work":
-            labels.append(f"for {_label_of(resolution, term)}")
+            labels.append(f"for {resolution.label_of(term.value)}")
     yield event, LABEL, text(" ".join(labels))
-
-
-def _label_of(resolution: Resolution, term: ox.NamedNode) -> str:
-    slug = term.value.rsplit("/", 1)[-1]
-    for entity in resolution.entities.values():
-        if entity.slug == slug:
-            return entity.label
-    return slug
 
 
 def _term(resolution: Resolution, node: Node, language: str) -> tuple[ox.NamedNode, list[Triple]]:

@@ -63,9 +63,17 @@ class Resolution:
     entities: dict[str, Entity]
     nodes: dict[tuple[str, int], Node]
     extractions: list[Extraction]
+    _labels: dict[str, str] = field(default_factory=dict, repr=False)
 
     def node(self, article: str, mention_id: int) -> Node | None:
         return self.nodes.get((article, mention_id))
+
+    def label_of(self, iri: str) -> str:
+        """The label of an entity IRI (its last path segment for anything else)."""
+        slug = iri.rsplit("/", 1)[-1]
+        if not self._labels:
+            self._labels.update({e.slug: e.label for e in self.entities.values()})
+        return self._labels.get(slug, slug)
 
     def facts(self) -> Iterable[tuple[Extraction, Fact]]:
         for extraction in self.extractions:
@@ -108,18 +116,18 @@ def resolve(extractions: list[Extraction]) -> Resolution:
                 votes[key][mention.label] += _WEIGHTS.get(mention.evidence.split(":")[0], _WEIGHTS.get(mention.evidence, 2))
                 forms[key][mention.text] += 1
     merged = _merge_shortenings(votes, forms)
-    entities: dict[str, Entity] = {}
+    group_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    group_forms: dict[str, Counter[str]] = defaultdict(Counter)
     for key in sorted(votes):
         target = merged.get(key, key)
-        entity = entities.get(target)
-        if entity is None:
-            entity = entities[target] = Entity(target, "", "")
-        for label, weight in votes[key].items():
-            votes.setdefault(f"@{target}", Counter())[label] += weight
-    for target, entity in entities.items():
-        entity.type = _vote(votes[f"@{target}"], _all_forms(target, merged, forms))
+        group_votes[target].update(votes[key])
+        group_forms[target].update(forms[key])
+    entities = {
+        target: Entity(target, _vote(group_votes[target], group_forms[target]), "")
+        for target in sorted(group_votes)
+    }
     nodes = _map_nodes(extractions, keys, merged)
-    _describe(entities, nodes, extractions, forms, merged)
+    _describe(entities, nodes, extractions, group_forms)
     _key_jobs_and_reports(entities, nodes, extractions)
     _assign_slugs(entities)
     return Resolution(entities, nodes, extractions)
@@ -180,14 +188,6 @@ def _merge_shortenings(votes: dict[str, Counter[str]], forms: dict[str, Counter[
     return merged
 
 
-def _all_forms(target: str, merged: dict[str, str], forms: dict[str, Counter[str]]) -> Counter[str]:
-    total: Counter[str] = Counter()
-    for key, counter in forms.items():
-        if merged.get(key, key) == target:
-            total.update(counter)
-    return total
-
-
 def _vote(counter: Counter[str], names: Counter[str]) -> str:
     """The class with the most weight; names only ever tagged MISC become works when they look like
     titles (a number, an English article), else organisations."""
@@ -216,11 +216,11 @@ def _map_nodes(extractions: list[Extraction], keys: dict[tuple[str, int], str], 
 
 
 def _describe(entities: dict[str, Entity], nodes: dict[tuple[str, int], Node], extractions: list[Extraction],
-              forms: dict[str, Counter[str]], merged: dict[str, str]) -> None:
+              forms: dict[str, Counter[str]]) -> None:
     """Labels, aliases, knowledge-base details and articles of every entity."""
     kb = lexicon.knowledge_base()
     for key, entity in entities.items():
-        names = _all_forms(key, merged, forms)
+        names = forms[key]
         if key.startswith("kb:"):
             entry = kb[key[3:]]
             entity.kb_id, entity.label, entity.english, entity.broader = entry.id, entry.label, entry.en, entry.broader
