@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.store import load_graph
-from servers import QUERIES, free_port, graph_count, running_server, select, select_local
+from servers import assert_server_answers_like, free_port, graph_count, running_server
 
 PASSWORD = "kg-Virtuoso-s3cret-4711"
 runner = CliRunner()
@@ -64,9 +64,7 @@ def test_gsp_push_with_digest_auth_then_queries_match(virtuoso, sample_graph_pat
     assert result.exit_code == 0, result.output
     assert PASSWORD not in result.output
     assert "PUT graph <" in result.output  # --verbose logged the requests
-    store = load_graph(sample_graph_path)
-    for query in QUERIES:
-        assert select(f"{virtuoso}/sparql", query) == select_local(store, query)
+    assert_server_answers_like(f"{virtuoso}/sparql", sample_graph_path)
 
 
 def test_sparql_update_push_replaces_a_graph(virtuoso, sample_graph_path):
@@ -75,6 +73,7 @@ def test_sparql_update_push_replaces_a_graph(virtuoso, sample_graph_path):
         result = push(virtuoso, "--sparql-update", f"{virtuoso}/sparql-auth", "--input", str(sample_graph_path),
                       "--graph", graph, "--replace", "--batch-size", "25")
         assert result.exit_code == 0, result.output
+        assert_server_answers_like(f"{virtuoso}/sparql", sample_graph_path)
     assert graph_count(f"{virtuoso}/sparql", graph) == len(load_graph(sample_graph_path))
 
 
