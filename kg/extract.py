@@ -182,8 +182,8 @@ class _Reader:
         return mention
 
     def _propagate_types(self) -> None:
-        """Within an article a name keeps one type: a surname alone ("Sarandos") is the person named in
-        full elsewhere; a title written once in quotes is a work everywhere ("de The Dog & The Boy")."""
+        """Within an article a name keeps one type: a surname alone ("Ek") is the person named in
+        full elsewhere; a title written once in quotes is a work everywhere ("de Night Radio")."""
         self.described = self._descriptions_of_names()
         people = {m.text.split()[-1]: m for m in self.mentions if m.label == "Person" and " " in m.text}
         typed = {m.text: m.label for m in self.mentions if m.evidence.startswith(("title", "trigger", "version"))}
@@ -505,7 +505,7 @@ class _Reader:
             self.add_fact(rule.property, agent, obj, n, f"noun:{rule.lemma}", rule.confidence, rule.event, roles)
 
     def _roles(self, sent: Span, n: int) -> None:
-        """"le PDG Ted Sarandos", "Ted Sarandos, PDG de Netflix", "l'acteur Bryan Cranston"."""
+        """"le PDG Daniel Ek", "Daniel Ek, PDG de Spotify", "l'actrice Léa Moreau"."""
         for token in sent:
             role = self.by_token.get(token.i)
             if role is None or role.label != "Role" or token.i != self.doc.char_span(role.start, role.end, alignment_mode="expand").start:
@@ -703,7 +703,7 @@ class _Reader:
                 self.add_fact("locatedIn", before[-1], places[0], n, "located", 0.7)
 
     def _subsidiaries(self) -> None:
-        """"Netflix Japan" → parentOrganization Netflix (a known organisation plus a place name)."""
+        """"Spotify Japan" → parentOrganization Spotify (a known organisation plus a place name)."""
         seen: set[str] = set()
         for m in list(self.mentions):
             if not m.evidence.startswith("subsidiary:") or m.text in seen:
@@ -795,7 +795,7 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int, str]:
 
 
 def _description_noun(text: str) -> str:
-    """The head noun of a description: "la jeune start-up" → "start-up", "le géant du streaming" → "geant"."""
+    """The head noun of a description: "la jeune start-up" → "start-up", "le géant du logiciel" → "geant"."""
     words = [w for w in re.split(r"[\s']+", strip_accents(text.lower())) if w and w not in {"le", "la", "l", "les", "ce", "cet", "cette", "ces"}]
     nouns = [w for w in words if w in _description_nouns()]
     return nouns[0] if nouns else (words[0] if words else "")
@@ -812,7 +812,7 @@ def _key(mention: Mention) -> str:
 
 
 def _head_and_modifiers(token: Token) -> list[Token]:
-    """A noun and the words of its direct modifiers ("la technologie de l'IA", "Sora 2"), not deeper
+    """A noun and the words of its direct modifiers ("la technologie de l'IA", "Claude 4"), not deeper
     ("la narration d'un jeu" does not stand for the game)."""
     tokens = [token]
     for child in token.children:

@@ -253,7 +253,7 @@ class EntityFinder:
                 yield Candidate(span.start, span.end, trigger or "CreativeWork", 90, evidence="title")
 
     def _listed_titles(self, doc: Doc) -> Iterable[Candidate]:
-        """A capitalised run after a work noun and a comma: "un jeu mobile, Scriptic : Crime Stories"."""
+        """A capitalised run after a work noun and a comma: "un jeu mobile, Harbor Tales : Night Shift"."""
         for match_id, start, end in self.work_matcher(doc):
             label = lexicon.work_nouns()[self.vocab.strings[match_id]]
             sentence_end = doc[start].sent.end
@@ -319,8 +319,8 @@ class EntityFinder:
                 yield Candidate(span.start, span.end, label, 40, evidence=f"ner:{ner_label}")
 
     def _around_known(self, span: Span, ner_label: str, inside: list[Candidate], names: set[str]) -> Iterable[Candidate]:
-        """A model name around a known one: "Netflix Sarandos" splits (Sarandos is named elsewhere),
-        "Renault Group" is Renault, "Netflix Japan" or "Airbus Defence and Space" is a subsidiary, and
+        """A model name around a known one: "Spotify Ek" splits (Ek is named elsewhere),
+        "Renault Group" is Renault, "Spotify Japan" or "Airbus Defence and Space" is a subsidiary, and
         "Galaxy AI" is a name of its own."""
         head = inside[0]
         label = NER_CLASSES.get(ner_label, "MISC")
@@ -395,7 +395,7 @@ def quoted_spans(text: str, *, spaced: bool = False, limit: int = 200) -> Iterab
 
     An opening quote follows a space, a line start or a bracket; a closing quote is followed by a
     space or punctuation. An apostrophe followed by a space and a capitalised word that itself closes
-    the quote is a possessive inside an English title ('Billionaires' Bunker'). With `spaced`, double
+    the quote is a possessive inside an English title ('Travelers' Bay'). With `spaced`, double
     quotes may have a space inside them, as French guillemets do (« ... »).
     """
     i = 0
@@ -425,7 +425,7 @@ def _closing_quote(text: str, i: int, ch: str, limit: int, spaced: bool) -> int 
 
 
 def _is_title_case(words: list[str]) -> bool:
-    """Every word capitalised (or a number, or a short function word): "Happy Gilmore 2"."""
+    """Every word capitalised (or a number, or a short function word): "Night Radio 2"."""
     content = [w for w in words if w.lower().strip(",.") not in _TITLE_FUNCTION_WORDS]
     return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
 

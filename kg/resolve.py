@@ -2,7 +2,7 @@
 
 Mentions are grouped by a key (knowledge-base id, else the normalised name), then groups are merged
 where a name is a shortening of another one that is unique in the corpus: a surname and the full
-name ("Sarandos" → "Ted Sarandos"), a product and its only versioned name ("Sora" → "Sora 2").
+name ("Ek" → "Daniel Ek"), a product and its only versioned name ("Claude" → "Claude 4").
 Grouping uses keys (hash lookups), never all pairs of entities, so cost grows with the corpus.
 A group's class is voted: the knowledge base first, then titles and trigger nouns, then the model's
 labels; its label is the knowledge-base label or its most complete frequent name.
@@ -83,7 +83,7 @@ class Resolution:
 
 def normalise(name: str) -> str:
     """Comparison form of a name: no accents or case, typographic apostrophes folded, no leading article,
-    no space around title punctuation ("Scriptic : Crime Stories" = "Scriptic: Crime Stories")."""
+    no space around title punctuation ("Harbor Tales : Night Shift" = "Harbor Tales: Night Shift")."""
     text = strip_accents(name).lower().replace("’", "'").replace("‘", "'")
     text = re.sub(r"\s*([:&,/])\s*", r"\1", text)
     text = _ARTICLES.sub("", text)

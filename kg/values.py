@@ -285,7 +285,7 @@ def _amount(match: re.Match[str], text: str, lexicon: _Lexicon) -> Value | None:
     # "de" before the unit follows a scale word or whole millions: "6 millions d'abonnés", "1 000 000 d'euros"
     takes_de = bool(match["s1"] or match["s2"]) or (match["n2"] or match["n1"]).replace(".", " ").endswith("000 000")
     if match["sep_a"] and not match["open_de"] and text[match.start("sep_a")] not in "àÀ":
-        return None  # "Sora 2 a 3 millions d'abonnés": "a" is the verb, not a range
+        return None  # "Claude 4 a 3 millions d'abonnés": "a" is the verb, not a range
     if match["unit_de"] and not takes_de:
         return None
     unit_text = _key(match["unit"] or match["u1"] or "")
