@@ -4,9 +4,8 @@ Nodes are the graph's entities, events and value nodes (keyed by IRI) with `labe
 (the articles that mention them) attributes; edges are the facts between them with `label` (the
 prefixed predicate), `predicate` (its IRI) and `source` (the articles that state it). Articles and
 statement nodes are not drawn: they are the `source` attributes. Lists are joined with spaces, since
-GraphML and GEXF attributes are scalars.
-
-TODO(lead): merge with kg.viz.to_networkx once it lands; this is the minimal conversion export needs.
+GraphML and GEXF attributes are scalars. The nodes and edges are those of `kg.viz.to_networkx`: one
+conversion serves the picture and the exports.
 """
 from __future__ import annotations
 
@@ -16,10 +15,10 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
-from kg.export.rdf import find_article_sources, store_triples
-from kg.export.terms import compact_iri, find_labels, term_key
+from kg.export.rdf import find_article_sources
+from kg.export.terms import compact_iri, term_key
 from kg.files import atomic_write
-from kg.namespace import KG, RDF, SDO
+from kg.namespace import KG
 
 _WRITERS = {"graphml": nx.write_graphml, "gexf": nx.write_gexf}
 
@@ -33,35 +32,21 @@ def write_network(store: ox.Store, path: Path, *, format: str) -> list[Path]:
 
 
 def to_network(store: ox.Store) -> nx.MultiDiGraph:
-    """The entity network of a kg graph: one node per entity/event/value node, one edge per fact."""
-    labels = find_labels(store)
-    classes: dict[str, list[str]] = defaultdict(list)
+    """The entity network of a kg graph with scalar attributes: `kg.viz.to_networkx`'s nodes and edges,
+    labelled, classed and sourced by article IRI."""
+    from kg.viz import to_networkx
+
+    drawn = to_networkx(store)
     mentions: dict[str, list[str]] = defaultdict(list)
-    links: list[ox.Triple] = []
-    for triple in store_triples(store):
-        if isinstance(triple.object, ox.Literal):
-            continue
-        if triple.predicate.value == str(RDF.type):
-            classes[term_key(triple.subject)].append(triple.object.value)
-        elif triple.predicate.value == str(KG.mentionedIn):
-            mentions[term_key(triple.subject)].append(compact_iri(triple.object.value))
-        else:
-            links.append(triple)
-    hidden = {key for key, types in classes.items() if {str(RDF.Statement), str(SDO.NewsArticle)} & set(types)}
+    for quad in store.quads_for_pattern(None, ox.NamedNode(str(KG.mentionedIn)), None, None):
+        mentions[term_key(quad.subject)].append(compact_iri(quad.object.value))
     _, fact_articles = find_article_sources(store)
+    articles_of = {(term_key(t.subject), t.predicate.value, term_key(t.object)): a for t, a in fact_articles.items()}
     graph = nx.MultiDiGraph()
-    for key, types in classes.items():
-        if key not in hidden:
-            graph.add_node(key, label=labels.get(key, compact_iri(key)), **{"class": compact_iri(min(types))},
-                           source=" ".join(sorted(mentions[key])))
-    for triple in links:
-        source, target = term_key(triple.subject), term_key(triple.object)
-        if source in hidden or target in hidden:
-            continue
-        for key in (source, target):
-            if key not in graph:
-                graph.add_node(key, label=labels.get(key, compact_iri(key)), **{"class": ""}, source="")
-        articles = sorted(compact_iri(a.value) for a in fact_articles.get(triple, ()))
-        graph.add_edge(source, target, label=compact_iri(triple.predicate.value), predicate=triple.predicate.value,
-                       source=" ".join(articles))
+    for node, data in drawn.nodes(data=True):
+        graph.add_node(node, label=data["label"], **{"class": compact_iri(data["class"]) if data["class"] else ""},
+                       source=" ".join(sorted(mentions[node])))
+    for source, target, predicate in drawn.edges(keys=True):
+        articles = sorted(compact_iri(a.value) for a in articles_of.get((source, predicate, target), ()))
+        graph.add_edge(source, target, label=compact_iri(predicate), predicate=predicate, source=" ".join(articles))
     return graph
