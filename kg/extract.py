@@ -142,6 +142,7 @@ class _Reader:
         self.mentions: list[Mention] = []
         self.facts: list[Fact] = []
         self.by_token: dict[int, Mention] = {}
+        self.by_sentence: dict[int, list[Mention]] = {}
         self.last_use_agent: tuple[int, int] | None = None  # (mention id, sentence)
         self.described: dict[int, set[str]] = {}
 
@@ -179,6 +180,7 @@ class _Reader:
     def _add(self, start: int, end: int, label: str, evidence: str, sentence: int, kb_id: str | None = None) -> Mention:
         mention = Mention(len(self.mentions), start, end, self.text[start:end], label, evidence, sentence, kb_id)
         self.mentions.append(mention)
+        self.by_sentence.setdefault(sentence, []).append(mention)
         return mention
 
     def _propagate_types(self) -> None:
@@ -436,7 +438,7 @@ class _Reader:
 
     def _mentions_in(self, sent: Span) -> list[Mention]:
         n = self.sentence_of_token[sent.start]
-        return [m for m in self.mentions if m.sentence == n]
+        return list(self.by_sentence.get(n, ()))
 
     def _value_in(self, sent: Span, kind: str) -> Mention | None:
         values = [m for m in self._mentions_in(sent) if m.label == kind]
