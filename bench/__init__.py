@@ -1,0 +1,1 @@
+"""Benchmark scripts for kg (run `make bench`); figures go to bench/RESULTS.md."""
