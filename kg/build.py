@@ -71,11 +71,11 @@ def extract_articles(
 ) -> list[Extraction]:
     """Parse and extract every article (the model is loaded once, here, if not given)."""
     from kg.extract import extract_article
-    from kg.nlp import load_pipeline, pipeline_version, prepare_text
+    from kg.nlp import load_pipeline, parse_texts, pipeline_version
 
     nlp = nlp or load_pipeline()
     version = pipeline_version(nlp)
-    docs = nlp.pipe((prepare_text(a.text, nlp) for a in articles), batch_size=16)
+    docs = parse_texts(nlp, (a.text for a in articles))
     pairs: Iterable[tuple[Article, object]] = zip(articles, docs)
     if progress is not None:
         pairs = progress(pairs, len(articles))

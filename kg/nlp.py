@@ -15,7 +15,8 @@ prepared text are offsets into the original article.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -55,6 +56,53 @@ def pipeline_version(nlp: Language) -> str:
 
     meta = nlp.meta
     return f"kg-{__version__}+{meta['lang']}_{meta['name']}-{meta['version']}+data-{lexicon.data_fingerprint()}"
+
+
+CHUNK_CHARS = 100_000
+"""Longest text parsed in one piece: the parser's memory grows with the text (spaCy refuses texts over
+`nlp.max_length`, 1M characters, for that reason), and news articles are far shorter."""
+
+
+def parse_texts(
+    nlp: Language, texts: Iterable[str], *, n_process: int = 1, batch_size: int = 16, chunk_chars: int = CHUNK_CHARS
+) -> Iterator[Doc]:
+    """Prepare and parse `texts`, one Doc per text in order, with `n_process` processes.
+
+    A text longer than `chunk_chars` is parsed in pieces cut at line breaks (else sentence ends, else
+    spaces) and joined back into one Doc, so any length parses with bounded memory and offsets stay
+    those of the text.
+    """
+    from spacy.tokens import Doc
+
+    pieces: deque[int] = deque()
+
+    def chunks() -> Iterator[str]:
+        for text in texts:
+            parts = split_text(prepare_text(text, nlp), chunk_chars)
+            pieces.append(len(parts))
+            yield from parts
+
+    docs = nlp.pipe(chunks(), batch_size=batch_size, n_process=n_process)
+    while True:
+        first = next(docs, None)
+        if first is None:
+            return
+        count = pieces.popleft()
+        yield first if count == 1 else Doc.from_docs([first, *(next(docs) for _ in range(count - 1))], ensure_whitespace=False)
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """`text` cut into pieces of at most `limit` characters that join back to it, each cut made after
+    the last line break, else sentence end, else space, of its window."""
+    parts: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = next((i + len(sep) for sep in ("\n", ". ", " ") if (i := window.rfind(sep)) > 0), limit)
+        parts.append(text[start : start + cut])
+        start += cut
+    parts.append(text[start:])
+    return parts
 
 
 def prepare_text(text: str, nlp: Language) -> str:

@@ -1,0 +1,41 @@
+"""kg.nlp.parse_texts: one Doc per text, in order, whatever the length; long texts parse in chunks."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.nlp import parse_texts, prepare_text, split_text
+
+PARAGRAPH = "Spotify recrute un ingénieur à Lyon. Le salaire atteint 50 000 euros par an.\n"
+
+
+@given(st.text(alphabet=st.sampled_from("ab .\n"), max_size=300), st.integers(min_value=1, max_value=40))
+def test_nlp_split_text_pieces_join_back_within_the_limit(text: str, limit: int) -> None:
+    parts = split_text(text, limit)
+    assert "".join(parts) == text
+    assert all(0 < len(part) <= limit for part in parts) or parts == [""]
+
+
+def test_nlp_split_text_cuts_after_line_breaks_first() -> None:
+    assert split_text("ab. cd\nef. gh", 10) == ["ab. cd\n", "ef. gh"]
+    assert split_text("ab. cd ef gh", 7) == ["ab. ", "cd ef ", "gh"]
+
+
+@pytest.mark.model
+def test_nlp_parse_texts_joins_chunks_into_one_doc_with_the_same_entities(nlp) -> None:
+    long = PARAGRAPH * 6
+    whole, chunked = parse_texts(nlp, [long]), parse_texts(nlp, [long], chunk_chars=len(PARAGRAPH) * 2)
+    whole_doc, chunked_doc = next(whole), next(chunked)
+    assert chunked_doc.text == whole_doc.text == prepare_text(long, nlp)
+    assert [(e.start_char, e.end_char, e.label_) for e in chunked_doc.ents] == [
+        (e.start_char, e.end_char, e.label_) for e in whole_doc.ents
+    ]
+    assert len(list(chunked_doc.sents)) == len(list(whole_doc.sents)) == 12
+
+
+@pytest.mark.model
+def test_nlp_parse_texts_keeps_input_order_across_chunked_and_short_texts(nlp) -> None:
+    texts = ["Orange recrute.", PARAGRAPH * 3, "", "Airbus embauche à Toulouse.", PARAGRAPH * 2]
+    docs = list(parse_texts(nlp, texts, batch_size=2, chunk_chars=len(PARAGRAPH)))
+    assert [doc.text for doc in docs] == [prepare_text(text, nlp) for text in texts]
