@@ -147,15 +147,22 @@ def export_command(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (neo4j: the .cypher script; the CSVs go beside it).", dir_okay=False)],
     format: Annotated[Optional[str], typer.Option("--format", "-f", help="ttl, nt, nq, trig, jsonld, xml, graphml, gexf, csv, neo4j (default: from the extension).", show_default=False)] = None,
     graph: Annotated[Path, typer.Option("--graph", help="RDF graph to export.", dir_okay=False)] = Path("output/graph.ttl"),
+    split_every: Annotated[Optional[int], typer.Option("--split-every", metavar="N", min=1, help="nt/nq only: write OUT.part-0001.nq, ... of N triples each and OUT.manifest.json, for bulk loaders.", show_default=False)] = None,
 ) -> None:
     """Write the graph for another tool: RDF (one named graph per article in nq/trig), GraphML/GEXF, CSV or Neo4j."""
     from kg.export import export_format, export_graph
+    from kg.export.parts import check_splittable
     from kg.store import load_graph
 
     with user_errors():
         name = export_format(output, format)
-        files = export_graph(load_graph(graph), output, format=name)
-    typer.echo("wrote " + ", ".join(map(str, files)))
+        if split_every is not None:
+            check_splittable(name)
+        files = export_graph(load_graph(graph), output, format=name, split_every=split_every)
+    if split_every is None:
+        typer.echo("wrote " + ", ".join(map(str, files)))
+    else:
+        typer.echo(f"wrote {len(files) - 1} parts ({files[0].name} to {files[-2].name}) and {files[-1]}")
 
 
 @app.command("push")

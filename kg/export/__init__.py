@@ -14,6 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KgError
+from kg.export.parts import check_splittable
 
 Exporter = Callable[..., list[Path]]
 
@@ -65,10 +66,17 @@ def load_exporter(name: str) -> Exporter:
     return getattr(importlib.import_module(module_name), function_name)
 
 
-def export_graph(store: ox.Store, path: str | os.PathLike[str], *, format: str | None = None) -> list[Path]:
+def export_graph(
+    store: ox.Store, path: str | os.PathLike[str], *, format: str | None = None, split_every: int | None = None
+) -> list[Path]:
     """Write `store` to `path` in `format` (guessed from the extension when None); return the files written.
 
-    Raises KgError (exit 2) for an unknown format or an unwritable path.
+    `split_every` N writes line-based formats (nt, nq) in parts of N lines plus a manifest, for bulk
+    loaders (see kg.export.parts). Raises KgError (exit 2) for an unknown format, a format that cannot
+    be split, or an unwritable path.
     """
     name = export_format(path, format)
-    return load_exporter(name)(store, Path(path), format=name)
+    if split_every is None:
+        return load_exporter(name)(store, Path(path), format=name)
+    check_splittable(name)
+    return load_exporter(name)(store, Path(path), format=name, split_every=split_every)

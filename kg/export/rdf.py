@@ -15,14 +15,34 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.errors import KgError
+from kg.export.parts import check_splittable, write_parts
 from kg.namespace import PROV, RDF, SDO
-from kg.store import save_graph
+from kg.store import save_graph, store_quads
 
 
-def write_rdf(store: ox.Store, path: Path, *, format: str) -> list[Path]:
-    """Write `store` as `format` (ttl, nt, nq, trig, xml); datasets get one named graph per article."""
-    dataset = format in {"nq", "trig"}
-    return [save_graph(to_article_dataset(store) if dataset else store_triples(store), path, format=format)]
+def write_rdf(store: ox.Store, path: Path, *, format: str, split_every: int | None = None) -> list[Path]:
+    """Write `store` as `format` (ttl, nt, nq, trig, xml); datasets get one named graph per article.
+
+    With `split_every` (nt, nq only), write parts of that many lines and a manifest (kg.export.parts).
+    Raises KgError (exit 2) when asked to split a graph with blank nodes: a blank node's label means a
+    different node in each file, so its triples would fall apart across parts.
+    """
+    dataset = to_article_dataset(store) if format in {"nq", "trig"} else None
+    if split_every is None:
+        return [save_graph(dataset if dataset is not None else store_triples(store), path, format=format)]
+    check_splittable(format)
+    if has_blank_nodes(store):
+        raise KgError("cannot split a graph with blank nodes into parts: export it whole", exit_code=2)
+    if dataset is not None:
+        return write_parts(store_quads(dataset), len(dataset), path, format=format, split_every=split_every)
+    return write_parts(store_triples(store), len(store), path, format=format, split_every=split_every)
+
+
+def has_blank_nodes(store: ox.Store) -> bool:
+    """Whether any subject or object in any graph of the store is a blank node."""
+    ask = "ASK { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }"
+    return bool(store.query(ask, use_default_graph_as_union=True))
 
 
 def store_triples(store: ox.Store) -> Iterator[ox.Triple]:
