@@ -1,8 +1,10 @@
 """`kg build`: articles → output/graph.ttl, the whole data flow in one call.
 
-read (kg.articles) → parse (kg.nlp) → extract per article (kg.extract) → resolve across articles
-(kg.resolve) → triples (kg.graph) → an atomic, byte-stable Turtle file (kg.store). A lock file beside
-the output keeps two builds from writing the same graph at once.
+read (kg.articles) → per article: the cached extraction (kg.cache), else parse (kg.nlp, on `jobs`
+processes or a dask cluster) and extract (kg.extract) → resolve across articles (kg.resolve) →
+triples (kg.graph) → an atomic, byte-stable Turtle file (kg.store). Extraction is a pure function of
+the article and the pipeline version, so the cache and the engines change how fast, never what, the
+build writes. A lock file beside the output keeps two builds from writing the same graph at once.
 """
 from __future__ import annotations
 
@@ -12,10 +14,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from kg.articles import Article, read_articles
+from kg.cache import CACHE_DIR_NAME, ExtractionCache
 from kg.errors import KgError
 
 if TYPE_CHECKING:
@@ -24,7 +28,15 @@ if TYPE_CHECKING:
     from kg.extract import Extraction
 
 DEFAULT_OUTPUT = Path("output/graph.ttl")
+ENGINES = ("local", "dask")
 T = TypeVar("T")
+Progress = Callable[[Iterable[T], int], Iterable[T]]
+
+
+class CacheDefault(Enum):
+    """The default cache folder: `.kg-cache` in the output's folder."""
+
+    BESIDE_OUTPUT = CACHE_DIR_NAME
 
 
 @dataclass
@@ -37,6 +49,10 @@ class BuildReport:
     entities: Counter[str] = field(default_factory=Counter)
     facts: int = 0
     triples: int = 0
+    parsed: int = 0
+    """Articles parsed by this build."""
+    cached: int = 0
+    """Articles whose extraction came from the cache."""
 
 
 def build(
@@ -44,42 +60,97 @@ def build(
     output: str | os.PathLike[str] = DEFAULT_OUTPUT,
     *,
     nlp: Language | None = None,
-    progress: Callable[[Iterable[T], int], Iterable[T]] | None = None,
+    progress: Progress | None = None,
     on_warning: Callable[[str], None] | None = None,
+    jobs: int = 1,
+    cache_dir: str | os.PathLike[str] | CacheDefault | None = CacheDefault.BESIDE_OUTPUT,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> BuildReport:
     """Build the graph of the articles under `paths` into `output` (Turtle).
 
+    Articles are parsed with `jobs` processes (engine "local") or on the dask cluster at `scheduler`
+    (engine "dask"; None starts a local one of `jobs` workers), except those found in the cache
+    `cache_dir` (None: no cache); the spaCy model loads only if some article must be parsed.
     Unreadable inputs are skipped with a warning; raises KgError when no article could be read, when
     the model is missing, or when another build holds the output's lock.
     """
+    check_engine(engine, scheduler, jobs)
+    warn = on_warning or (lambda _: None)
     target = Path(output)
     reading = read_articles(paths)
     for warning in reading.warnings:
-        (on_warning or (lambda _: None))(warning)
+        warn(warning)
     if not reading.articles:
         raise KgError(f"no articles could be read from {', '.join(map(str, paths))}", exit_code=1)
     with build_lock(target):
-        extractions = extract_articles(reading.articles, nlp=nlp, progress=progress)
-        return write_graph(extractions, target, warnings=reading.warnings)
+        from kg.nlp import pipeline_version
+
+        folder = target.parent / CACHE_DIR_NAME if cache_dir is CacheDefault.BESIDE_OUTPUT else cache_dir
+        cache = None if folder is None else ExtractionCache(folder, pipeline_version(nlp), on_warning=warn)
+        found = [cache.load(article) if cache else None for article in reading.articles]
+        todo = [article for article, cached in zip(reading.articles, found) if cached is None]
+        fresh = extract_articles(todo, nlp=nlp, progress=progress, jobs=jobs, engine=engine, scheduler=scheduler)
+        extractions: list[Extraction] = []
+        for article, cached in zip(reading.articles, found):
+            if cached is None:
+                cached = next(fresh)
+                if cache:
+                    cache.store(article, cached)
+            extractions.append(cached)
+        report = write_graph(extractions, target, warnings=reading.warnings)
+    report.parsed, report.cached = len(todo), len(found) - len(todo)
+    return report
+
+
+def check_engine(engine: str, scheduler: str | None, jobs: int) -> None:
+    """Usage errors (exit code 2) in the engine options, found before any work."""
+    if engine not in ENGINES:
+        raise KgError(f"unknown engine {engine!r}: use {' or '.join(ENGINES)}", exit_code=2)
+    if scheduler is not None and engine != "dask":
+        raise KgError("--scheduler needs --engine dask", exit_code=2)
+    if jobs < 1:
+        raise KgError(f"--jobs must be at least 1, not {jobs}", exit_code=2)
 
 
 def extract_articles(
     articles: Sequence[Article],
     *,
     nlp: Language | None = None,
-    progress: Callable[[Iterable[T], int], Iterable[T]] | None = None,
-) -> list[Extraction]:
-    """Parse and extract every article (the model is loaded once, here, if not given)."""
+    progress: Progress | None = None,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> Iterator[Extraction]:
+    """Parse and extract every article, in order: locally with `jobs` processes (the model is loaded
+    once, here, if not given and if there is any article) or on a dask cluster."""
+    if not articles:
+        return
+    if engine == "dask":
+        yield from dask_engine()(articles, scheduler, jobs=jobs, progress=progress)
+        return
     from kg.extract import extract_article
     from kg.nlp import load_pipeline, parse_texts, pipeline_version
 
     nlp = nlp or load_pipeline()
     version = pipeline_version(nlp)
-    docs = parse_texts(nlp, (a.text for a in articles))
+    docs = parse_texts(nlp, (a.text for a in articles), n_process=jobs)
     pairs: Iterable[tuple[Article, object]] = zip(articles, docs)
     if progress is not None:
         pairs = progress(pairs, len(articles))
-    return [extract_article(article, doc, version) for article, doc in pairs]
+    for article, doc in pairs:
+        yield extract_article(article, doc, version)
+
+
+def dask_engine() -> Callable[..., list[Extraction]]:
+    """kg.distributed.extract_on_dask, or KgError (exit code 2) when dask.distributed is missing."""
+    try:
+        import distributed  # noqa: F401  (kg.distributed imports it lazily too)
+    except ImportError:
+        raise KgError("--engine dask needs dask.distributed: pip install kg[cluster]", exit_code=2) from None
+    from kg.distributed import extract_on_dask
+
+    return extract_on_dask
 
 
 def write_graph(extractions: list[Extraction], output: Path, *, warnings: list[str] | None = None) -> BuildReport:

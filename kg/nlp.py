@@ -14,11 +14,13 @@ prepared text are offsets into the original article.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.accents import AccentLexicon, is_unaccented, strip_accents
@@ -50,12 +52,34 @@ def load_pipeline(model: str = MODEL) -> Language:
     return nlp
 
 
-def pipeline_version(nlp: Language) -> str:
-    """What an extraction depends on besides the article: model, kg version and data files."""
+VERSIONED_MODULES = ("articles", "accents", "values", "nlp", "extract", "lexicon")
+"""The kg modules an extraction runs: their source is part of the pipeline version."""
+
+
+def pipeline_version(nlp: Language | None = None) -> str:
+    """What an extraction depends on besides the article: kg, model and spaCy versions, the data
+    files and the source of the extraction modules, so caches and cluster workers notice any change.
+
+    Needs no loaded model (a build knows it before deciding whether to load one); given the loaded
+    `nlp`, raises KgError unless it is the installed model the version names.
+    """
+    from importlib import metadata
+
     from kg import __version__
 
-    meta = nlp.meta
-    return f"kg-{__version__}+{meta['lang']}_{meta['name']}-{meta['version']}+data-{lexicon.data_fingerprint()}"
+    try:
+        model_version = metadata.version(MODEL)
+    except metadata.PackageNotFoundError:
+        raise KgError(f"the spaCy model {MODEL!r} is not installed: pip install {MODEL_PACKAGE}") from None
+    if nlp is not None and (loaded := f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}") != f"{MODEL}-{model_version}":
+        raise KgError(f"the pipeline runs {loaded}, but the installed model is {MODEL}-{model_version}")
+    code = hashlib.sha256()
+    for name in VERSIONED_MODULES:
+        code.update(name.encode() + b"\0" + (Path(__file__).parent / f"{name}.py").read_bytes())
+    return (
+        f"kg-{__version__}+{MODEL}-{model_version}+spacy-{metadata.version('spacy')}"
+        f"+data-{lexicon.data_fingerprint()}+code-{code.hexdigest()[:16]}"
+    )
 
 
 CHUNK_CHARS = 100_000

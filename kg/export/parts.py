@@ -113,3 +113,27 @@ def remove_stale_parts(path: Path, *, keep: set[Path]) -> None:
     for stale in find_parts(path):
         if stale not in keep:
             stale.unlink(missing_ok=True)
+
+
+def check_parts(manifest: Path) -> list[Path]:
+    """The parts a manifest lists, in load order, once each is on disk with the listed sha256.
+
+    A loader calls this before loading: it fails on a missing, truncated or stale part instead of
+    loading a silently smaller graph. Raises KgError (exit 1) naming the first bad part.
+    """
+    try:
+        listed = json.loads(manifest.read_text(encoding="utf-8"))["parts"]
+    except (OSError, ValueError, KeyError) as error:
+        raise KgError(f"cannot read the manifest {manifest}: {error}", exit_code=1) from None
+    parts = []
+    for entry in listed:
+        part = manifest.with_name(entry["file"])
+        try:
+            with part.open("rb") as handle:
+                digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        except OSError as error:
+            raise KgError(f"part {part} is missing: {error.strerror or error}", exit_code=1) from None
+        if digest != entry["sha256"]:
+            raise KgError(f"part {part} does not match the manifest (sha256 differs)", exit_code=1)
+        parts.append(part)
+    return parts
