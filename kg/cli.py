@@ -207,20 +207,33 @@ def build_command(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html, .jsonl).", show_default=False)],
     output: Annotated[Path, typer.Option("--output", "-o", help="Turtle file to write.")] = Path("output/graph.ttl"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parser processes (local engine) or local dask workers.")] = 1,
+    cache: Annotated[Optional[Path], typer.Option("--cache", metavar="DIR", file_okay=False, help="Extraction cache folder  [default: .kg-cache beside the output]", show_default=False)] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every article; read and write no cache.")] = False,
+    engine: Annotated[str, typer.Option("--engine", metavar="local|dask", help="Parse here, or on a dask cluster (pip install kg[cluster]).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (default with --engine dask: a local cluster of --jobs workers).", show_default=False)] = None,
 ) -> None:
-    """Build the knowledge graph of the articles into a Turtle file."""
-    from kg.build import build
+    """Build the knowledge graph of the articles into a Turtle file.
+
+    Extractions are cached by article content and pipeline version, so a rebuild parses only new or
+    changed articles and writes the same graph as a full build.
+    """
+    from kg.build import CacheDefault, build
 
     def progress(items, total):
         with typer.progressbar(items, length=total, label="Extracting", file=sys.stderr) as bar:
             yield from bar
 
     with user_errors():
-        report = build(paths, output, progress=None if quiet else progress, on_warning=warn)
+        if cache is not None and no_cache:
+            raise KgError("give --cache DIR or --no-cache, not both", exit_code=2)
+        report = build(paths, output, progress=None if quiet else progress, on_warning=warn, jobs=jobs,
+                       cache_dir=None if no_cache else cache or CacheDefault.BESIDE_OUTPUT, engine=engine, scheduler=scheduler)
     if not quiet:
         kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(report.entities.items(), key=lambda kv: (-kv[1], kv[0])))
         typer.echo(
-            f"Built {report.output}: {report.articles} articles, {sum(report.entities.values())} entities"
+            f"Built {report.output}: {report.articles} articles ({report.parsed} parsed, {report.cached} from cache),"
+            f" {sum(report.entities.values())} entities"
             f" ({kinds}), {report.facts} facts, {report.triples} triples"
             + (f"; {len(report.warnings)} inputs skipped or repaired (see warnings)" if report.warnings else "")
         )
