@@ -119,6 +119,7 @@ def query_command(
         ),
     ] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the shipped queries with what each answers, and exit.")] = False,
+    no_store: Annotated[bool, typer.Option("--no-store", help="Parse the graph file into memory; don't use or build the store kept beside it.")] = False,
 ) -> None:
     """Run a SPARQL query over the graph (kg, ent, schema, rdfs, skos, prov, xsd… prefixes are pre-declared).
 
@@ -126,6 +127,7 @@ def query_command(
     """
     from kg.query import AskResult, list_queries, load_query, parse_bindings, query
     from kg.results import format_query_list, format_result
+    from kg.store import open_graph
 
     with user_errors():
         if list_:
@@ -133,7 +135,8 @@ def query_command(
             return
         if source is None:
             raise KgError("give a QUERY: SPARQL text, a .rq file or a name from `kg query --list`", exit_code=2)
-        result = query(graph, load_query(source), bindings=parse_bindings(bind or []))
+        text, bindings = load_query(source), parse_bindings(bind or [])
+        result = query(open_graph(graph, persistent=False if no_store else None), text, bindings=bindings)
         typer.echo(format_result(result, format), nl=False)
     if isinstance(result, AskResult) and not result:
         raise typer.Exit(code=1)

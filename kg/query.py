@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.namespace import PREFIXES
-from kg.store import load_graph
+from kg.store import open_graph
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 """The shipped named queries, one `<name>.rq` file each, starting with a `# <description>` line."""
@@ -154,14 +154,15 @@ def query(
     *,
     bindings: Mapping[str, str | Term] | None = None,
 ) -> Result:
-    """Run SPARQL `text` over `graph` (a store or an RDF file) with the project's prefixes.
+    """Run SPARQL `text` over `graph` (a store, or an RDF file opened with `open_graph`: big files
+    through their persistent store) with the project's prefixes.
 
     `bindings` pre-bind variables by name (string values are read with `parse_term`); Oxigraph
     binds only variables the query selects. Raises KgError: exit 2 for a syntax error (with line
     and column), a binding of a variable the query does not select, or an unreadable graph file;
     exit 1 when evaluation fails.
     """
-    store = graph if isinstance(graph, ox.Store) else load_graph(graph)
+    store = graph if isinstance(graph, ox.Store) else open_graph(graph)
     substitutions = {
         ox.Variable(name): parse_term(value) if isinstance(value, str) else value
         for name, value in (bindings or {}).items()
