@@ -19,6 +19,7 @@ from kg.namespace import ENT, RDFS, SRC
 from kg.push import SHARED_GRAPH
 from kg.store import load_graph
 from servers import free_port, running_server, select
+from test_push_virtuoso import INI  # the same server settings as the push tests
 
 OXIGRAPH = Path(sys.executable).with_name("oxigraph")
 
@@ -86,33 +87,16 @@ def test_a_tampered_part_is_caught_before_loading(graph, tmp_path):
         check_parts(manifest)
 
 
-VIRTUOSO_INI = """[Database]
-DatabaseFile = {db}/virtuoso.db
-ErrorLogFile = {db}/virtuoso.log
-LockFile = {db}/virtuoso.lck
-TransactionFile = {db}/virtuoso.trx
-xa_persistent_file = {db}/virtuoso.pxa
-[Parameters]
-ServerPort = 127.0.0.1:{sql_port}
-DisableUnixSocket = 1
-DirsAllowed = ., {parts}
-[HTTPServer]
-ServerPort = 127.0.0.1:{http_port}
-"""
-
-
 @pytest.mark.skipif(shutil.which("virtuoso-t") is None or shutil.which("isql-vt") is None,
                     reason="virtuoso-opensource not installed (.ci/run installs it)")
 def test_virtuoso_bulk_load_of_the_parts_has_every_quad(graph, tmp_path):
-    parts, lines = export_parts(graph, tmp_path / "export", 40)
     db = tmp_path / "virtuoso"
-    db.mkdir()
+    parts, lines = export_parts(graph, db / "parts", 40)  # under the server's folder: DirsAllowed = .
     sql_port, http_port = free_port(), free_port()
-    (db / "virtuoso.ini").write_text(VIRTUOSO_INI.format(db=db, sql_port=sql_port, http_port=http_port,
-                                                         parts=parts[0].parent))
+    (db / "virtuoso.ini").write_text(INI.format(db=db, sql_port=sql_port, http_port=http_port))
     command = ["virtuoso-t", "+foreground", "+configfile", str(db / "virtuoso.ini")]
     with running_server(command, http_port, log=db / "server.log", timeout=90, cwd=db):
-        loader = (f"ld_dir('{parts[0].parent}', 'graph.part-*.nq', '{SHARED_GRAPH}'); rdf_loader_run(); checkpoint;"
+        loader = (f"ld_dir('parts', 'graph.part-*.nq', '{SHARED_GRAPH}'); rdf_loader_run(); checkpoint;"
                   " SELECT ll_file, ll_error FROM DB.DBA.load_list WHERE ll_state <> 2 OR ll_error IS NOT NULL;")
         run = subprocess.run(["isql-vt", str(sql_port), "dba", "dba", f"exec={loader}"],
                              capture_output=True, text=True, timeout=120)
