@@ -1,10 +1,19 @@
 """Reading article files and folders into `Article` records: the first step of the data flow.
 
 Formats: .txt and .md (text as is), .html/.htm (visible text), .jsonl (one article per line).
-Bad input never stops a run: each skipped file or line gives one warning naming it. Ids come from
-the file name and the content hash only, so a corpus read in any order, from any folder, gets the
-same ids. `Article.text` is what character offsets refer to; the NLP step folds typography with
-`normalize_typography`, which keeps every offset valid.
+Bad input never stops a run: each skipped file or line gives one warning naming it, on one line.
+Ids come from the file name and the content hash only, so a corpus read in any order, from any
+folder, gets the same ids. `Article.text` is what character offsets refer to; the NLP step folds
+typography with `normalize_typography`, which keeps every offset valid.
+
+Hostile input is made safe here, once, so every later step and every output format can trust it:
+- every string field is cleaned character for character (`clean_text`): control characters other
+  than tab and line breaks become spaces (XML 1.0, hence RDF/XML, cannot carry them), lone
+  surrogates (not encodable as UTF-8) and the non-characters U+FFFE/U+FFFF become U+FFFD; offsets
+  stay valid because each character is replaced by exactly one;
+- ids are slugs of ASCII letters, digits, "_" and "-" (valid in any IRI);
+- a url is kept only when it is an absolute http(s) IRI (`http_iri`), else ignored with a warning;
+- an article longer than `max_chars` characters is skipped with a warning giving its size.
 """
 from __future__ import annotations
 
@@ -28,12 +37,16 @@ TYPOGRAPHY_TABLE = Path(__file__).resolve().parent.parent / "ontology" / "lexico
 SUPPORTED = ".txt, .md, .html, .jsonl"
 SLUG_MAX = 64
 """Longest file-name part of an id; with "_" and 12 hex digits an id stays under 80 characters."""
+MAX_CHARS = 1_000_000
+"""Longest article read by default: spaCy's own nlp.max_length; news articles are far shorter."""
 BINARY_SAMPLE = 65536
 BINARY_RATIO = 0.1
 """A file with a NUL byte, or whose first BINARY_SAMPLE characters are more than this share of
 control characters, is binary: text has almost none (random bytes decoded as latin-1 have ~23%)."""
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 """C0 and C1 controls except tab, line breaks, form feed and escape."""
+UNSAFE_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|[\ud800-\udfff\ufffe\uffff]")
+"""What `clean_text` replaces: controls but tab, LF and CR; lone surrogates; U+FFFE and U+FFFF."""
 
 
 @dataclass(frozen=True)
@@ -62,20 +75,77 @@ class ReadReport:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_articles(paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str]) -> ReadReport:
+def read_articles(
+    paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str], *, max_chars: int = MAX_CHARS
+) -> ReadReport:
     """Read files and folders (recursively, hidden ones skipped) into articles sorted by id.
 
-    Articles with the same bytes are kept once (the smallest id), with a warning for the others.
+    Articles with the same bytes are kept once (the smallest id), with a warning for the others;
+    articles longer than `max_chars` characters are skipped with a warning.
     A single path may be given instead of a sequence (a string is never a list of one-letter paths).
     Raises KgError (exit 2) when a path does not exist; every other problem is a warning.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    report = ReadReport()
-    files = list_files(paths, report.warnings)
-    articles = [article for path in files for article in read_file(path, report.warnings)]
-    report.articles = drop_duplicates(articles, report.warnings)
-    return report
+    warnings: list[str] = []
+    files = list_files(paths, warnings)
+    articles = [article for path in files for article in read_file(path, warnings, max_chars=max_chars)]
+    articles = drop_duplicates(articles, warnings)
+    return ReadReport(articles, [one_line(warning) for warning in warnings])
+
+
+def clean_text(text: str) -> str:
+    """`text` with each character that RDF/XML or UTF-8 cannot carry replaced by one character.
+
+    Controls other than tab, LF and CR become a space; lone surrogates, U+FFFE and U+FFFF become
+    U+FFFD. Same length as `text`, so offsets stay valid.
+    >>> clean_text("a\\x00b\\x1bc\\ud800d")
+    'a b c\ufffdd'
+    """
+    return UNSAFE_CHARACTERS.sub(lambda match: " " if match[0] < "\ud800" else "\ufffd", text)
+
+
+def one_line(message: str) -> str:
+    """`message` printable on one line: controls and undecodable file-name bytes as backslash escapes."""
+    escaped = UNSAFE_CHARACTERS.sub(lambda match: match[0].encode("unicode_escape").decode("ascii"), message)
+    return re.sub(r"[\n\r\t]", lambda match: match[0].encode("unicode_escape").decode("ascii"), escaped)
+
+
+UCSCHAR = "\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef" + "".join(
+    f"{chr(plane << 16)}-{chr((plane << 16) + 0xFFFD)}" for plane in range(1, 15)
+)
+"""RFC 3987 ucschar: the non-ASCII characters an IRI may hold as they are."""
+IRI_HOST = re.compile(
+    rf"(?:[^\s@/?#\[\]]+@)?(?:[A-Za-z0-9_.~!$&'()*+,;=%{UCSCHAR}-]+|\[[0-9A-Fa-f:.]+\])(?::[0-9]*)?"
+)
+"""An IRI authority: optional user info, a host name (Unicode letters allowed) or [IP literal], optional port."""
+IRI_UNSAFE = re.compile(
+    rf"[^A-Za-z0-9_.~!$&'()*+,;=:@/?#%{UCSCHAR}-]|[\u200e\u200f\u202a-\u202e\u2066-\u2069]|%(?![0-9A-Fa-f]{{2}})"
+)
+"""Characters an IRI cannot hold as they are (RFC 3987 ucschar and ASCII IRI characters are fine),
+bidirectional formatting marks (forbidden by RFC 3987 section 4.1), and a "%" not starting an escape."""
+
+
+def http_iri(value: str) -> str | None:
+    """`value` as an absolute http(s) IRI, percent-encoding what an IRI cannot hold, or None when it
+    is not a web address (no http/https scheme, no host, or a host with characters no host has).
+
+    >>> http_iri("https://example.org/a b?q=<1>")
+    'https://example.org/a%20b?q=%3C1%3E'
+    >>> http_iri("javascript:alert(1)") is None
+    True
+    """
+    match = re.fullmatch(r"(https?)://([^/?#]*)(.*)", value.strip(), re.IGNORECASE | re.DOTALL)
+    if match is None or not IRI_HOST.fullmatch(match[2]):
+        return None
+    user, at, host_port = match[2].rpartition("@")
+    if IRI_UNSAFE.search(re.sub(r":[0-9]*$", "", host_port).strip("[]")):
+        return None
+
+    def encode(found: re.Match[str]) -> str:
+        return "".join(f"%{byte:02X}" for byte in found[0].encode("utf-8", "surrogatepass"))
+
+    return f"{match[1].lower()}://{IRI_UNSAFE.sub(encode, user)}{at}{host_port}{IRI_UNSAFE.sub(encode, match[3])}"
 
 
 def normalize_typography(text: str) -> str:
@@ -132,15 +202,19 @@ def walk_folder(folder: Path, warnings: list[str]) -> list[Path]:
     return sorted(files)
 
 
-def read_file(path: Path, warnings: list[str]) -> list[Article]:
+def read_file(path: Path, warnings: list[str], *, max_chars: int = MAX_CHARS) -> list[Article]:
     """The articles in one file (none, with a warning, when it cannot be used)."""
     suffix = path.suffix.lower()
     if suffix not in EXTENSIONS:
         warnings.append(f"{path}: skipped: unsupported extension {suffix or '(none)'} (use {SUPPORTED})")
         return []
     try:
-        if not stat.S_ISREG(path.stat().st_mode):
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
             warnings.append(f"{path}: skipped: not a regular file")
+            return []
+        if suffix != ".jsonl" and status.st_size > 4 * max_chars:  # UTF-8 takes at most 4 bytes a character
+            warnings.append(f"{path}: skipped: {status.st_size:,} bytes, over the limit of {max_chars:,} characters")
             return []
         data = path.read_bytes()
     except OSError as error:
@@ -151,14 +225,33 @@ def read_file(path: Path, warnings: list[str]) -> list[Article]:
         return []
     text, encoding = decoded
     if suffix == ".jsonl":
-        return read_jsonl(path, data, encoding, warnings)
+        return read_jsonl(path, data, encoding, warnings, max_chars=max_chars)
     text, metadata = TEXT_READERS[suffix](text)
     if not text.strip():
         warnings.append(f"{path}: skipped: empty")
         return []
+    if too_long(text, str(path), max_chars, warnings):
+        return []
+    metadata["url"] = checked_url(metadata.get("url"), str(path), warnings)
     return [
         make_article(path.stem, source=str(path), name=path.name, text=text, data=data, **metadata)
     ]
+
+
+def too_long(text: str, source: str, max_chars: int, warnings: list[str]) -> bool:
+    """Whether `text` is over `max_chars` characters (with a warning giving its size)."""
+    if len(text) <= max_chars:
+        return False
+    warnings.append(f"{source}: skipped: {len(text):,} characters, over the limit of {max_chars:,}")
+    return True
+
+
+def checked_url(url: str | None, source: str, warnings: list[str]) -> str | None:
+    """`url` as an http(s) IRI (see `http_iri`), or None with a warning when it is not one."""
+    iri = http_iri(url) if url else None
+    if url and iri is None:
+        warnings.append(f"{source}: ignored url {url[:100]!r} (not an http(s) address)")
+    return iri
 
 
 def decode_bytes(data: bytes, source: str, warnings: list[str]) -> tuple[str, str] | None:
@@ -288,7 +381,7 @@ class VisibleText(HTMLParser):
         return "\n".join(line.strip(" ") for line in text.split("\n") if line.strip(" "))
 
 
-def read_jsonl(path: Path, data: bytes, encoding: str, warnings: list[str]) -> list[Article]:
+def read_jsonl(path: Path, data: bytes, encoding: str, warnings: list[str], *, max_chars: int = MAX_CHARS) -> list[Article]:
     """The articles of a JSONL file: one JSON object per line with `text` and optional title, url, date, id.
 
     Blank lines are ignored; a broken line gives a warning and the other lines are kept.
@@ -305,7 +398,7 @@ def read_jsonl(path: Path, data: bytes, encoding: str, warnings: list[str]) -> l
             warnings.append(f"{source}: skipped: invalid JSON ({problem})")
         elif not record["text"].strip():
             warnings.append(f"{source}: skipped: empty")
-        else:
+        elif not too_long(record["text"], source, max_chars, warnings):
             articles.append(record_article(record, path, number, line, warnings))
     return articles
 
@@ -350,7 +443,7 @@ def record_article(record: dict, path: Path, number: int, line: bytes, warnings:
         text=record["text"],
         data=line,
         title=optional("title"),
-        url=optional("url"),
+        url=checked_url(optional("url"), source, warnings),
         date=date,
     )
 
@@ -374,9 +467,11 @@ def make_article(
     url: str | None = None,
     date: datetime.date | None = None,
 ) -> Article:
-    """An Article whose id is the slug of `key` and the first 12 hex digits of the sha256 of `data`."""
+    """An Article whose id is the slug of `key` and the first 12 hex digits of the sha256 of `data`;
+    its strings cleaned by `clean_text` (the source, for messages, by `one_line`)."""
     sha256 = hashlib.sha256(data).hexdigest()
-    return Article(f"{slugify(key)}_{sha256[:12]}", source, name, text, title, url, date, sha256)
+    title, url = (clean_text(value) if value else value for value in (title, url))
+    return Article(f"{slugify(key)}_{sha256[:12]}", one_line(source), clean_text(name), clean_text(text), title, url, date, sha256)
 
 
 def slugify(name: str) -> str:

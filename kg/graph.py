@@ -8,7 +8,9 @@ node (kg:TechnologyUse, kg:Appointment, ...), and the main binary triple is asse
 simple SPARQL works.
 
 Every IRI is a hash of what it stands for, so the same corpus gives the same triples; triples are
-sorted before writing, so the same corpus gives a byte-identical file.
+sorted before writing, so the same corpus gives a byte-identical file. Every IRI is valid RFC 3987
+whatever the text: entity slugs and article ids are ASCII slugs, other node names are hex hashes,
+and an article's schema:url is written (as an IRI) only when it is an absolute http(s) IRI.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 
 import pyoxigraph as ox
 
+from kg.articles import clean_text, http_iri
 from kg.extract import Extraction, Fact
 from kg.namespace import ENT, EVENT, KG, PROV, RDF, RDFS, SDO, SKOS, SRC, STMT, XSD
 from kg.resolve import Node, Resolution
@@ -45,6 +48,8 @@ def iri(term) -> ox.NamedNode:
 
 
 def text(value: str, language: str | None = None) -> ox.Literal:
+    """A string literal every format can carry (`clean_text`: no controls, lone surrogates or U+FFFF)."""
+    value = clean_text(value)
     return ox.Literal(value, language=language) if language else ox.Literal(value)
 
 
@@ -87,8 +92,9 @@ def _article_triples(extractions: Iterable[Extraction]) -> Iterator[Triple]:
         yield node, iri(KG.sha256), text(meta["sha256"])
         if meta.get("title"):
             yield node, iri(SDO.headline), text(meta["title"])
-        if meta.get("url"):
-            yield node, iri(SDO.url), text(meta["url"])
+        url = http_iri(meta["url"]) if meta.get("url") else None
+        if url:
+            yield node, iri(SDO.url), ox.NamedNode(url)
         if meta.get("date"):
             yield node, iri(SDO.datePublished), typed(meta["date"], XSD.date)
 

@@ -116,8 +116,8 @@ def test_jsonl_gives_one_article_per_line_with_its_fields(tmp_path: Path) -> Non
     assert (third.name, third.id[:3]) == ("42", "42_")
 
 
-def test_jsonl_handles_a_five_megabyte_line(tmp_path: Path) -> None:
+def test_jsonl_handles_a_five_megabyte_line_under_a_raised_cap(tmp_path: Path) -> None:
     text = "Netflix investit dans l'IA. " * 200_000
     (tmp_path / "big.jsonl").write_text(json.dumps({"text": text}) + "\n", encoding="utf-8")
-    [article] = read_articles([tmp_path]).articles
+    [article] = read_articles([tmp_path], max_chars=6_000_000).articles
     assert len(article.text) == len(text) > 5_000_000
