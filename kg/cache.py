@@ -60,7 +60,7 @@ class ExtractionCache:
             if data["version"] != self.version:
                 raise ValueError(f"version {data['version']}")
             extraction = Extraction.from_dict(data | {"article": article_metadata(article)})
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             return None
         except (OSError, ValueError, KeyError, TypeError) as error:  # json errors are ValueErrors
             self.warn(f"ignoring unreadable cache entry {path} ({type(error).__name__}: {error}); parsing {article.source} again")
