@@ -12,6 +12,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -74,3 +75,16 @@ def count_words(texts: list[str]) -> int:
 def sha256_file(path: Path) -> str:
     """Hex digest of a file, to compare outputs byte for byte."""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+WARM_UP_TEXT = "Le groupe Exemple a nommé Marie Durand directrice générale à Lyon le 3 mars 2024."
+
+
+def load_warm(load: Callable[[], object]) -> tuple[object, float]:
+    """The pipeline `load()` returns, after one short text through it (first-call costs are not throughput),
+    and the seconds that took."""
+    start = time.perf_counter()
+    nlp = load()
+    for _ in nlp.pipe([WARM_UP_TEXT]):
+        pass
+    return nlp, time.perf_counter() - start
