@@ -265,3 +265,28 @@ def eval_command(
                 typer.echo(f"wrong {name[:-1]}: {item}")
         for item in result.negatives_extracted:
             typer.echo(f"negative extracted: {item}")
+
+
+# ---- kg validate ----
+
+
+@app.command("validate")
+def validate_command(
+    graph: Annotated[Path, typer.Argument(help="RDF graph to check (any format kg reads).", dir_okay=False)] = Path("output/graph.ttl"),
+    shapes: Annotated[Optional[Path], typer.Option("--shapes", metavar="FILE", dir_okay=False, help="SHACL shapes (Turtle)  [default: ontology/shapes.ttl]", show_default=False)] = None,
+    format: Annotated[StatsFormat, typer.Option("--format", "-f", help="Report as text lines or JSON.")] = StatsFormat.text,
+) -> None:
+    """Check a graph against the SHACL shapes: print each violation (node — property — problem); exit 1 if it does not conform."""
+    import json
+
+    from kg.validate import SHAPES, validate_graph
+
+    with user_errors():
+        report = validate_graph(graph, shapes=shapes or SHAPES)
+    if format is StatsFormat.json:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        for line in report.lines():
+            typer.echo(line)
+        typer.echo(f"{graph}: {report.summary()}")
+    raise typer.Exit(code=0 if report.conforms else 1)
