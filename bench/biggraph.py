@@ -21,10 +21,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.files import atomic_write  # noqa: E402
-from kg.namespace import ENT, EVENT, KG, PREFIXES, PROV, RDF, RDFS, SDO, SKOS, SRC, STMT, XSD  # noqa: E402
+from kg.files import atomic_write
+from kg.namespace import ENT, EVENT, KG, PREFIXES, PROV, RDF, RDFS, SDO, SKOS, SRC, STMT, XSD
 
 TRIPLES_PER_ARTICLE = 250
 """One article per this many triples: about 15 facts an article, as the seeds give."""

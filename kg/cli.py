@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
+from itertools import islice
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -75,7 +76,7 @@ def viz(
         drawn = draw_graph(graph, output, focus=focus, depth=depth, types=kinds, max_nodes=max_nodes, physics=not no_physics)
     typer.echo(f"wrote {output}: {drawn.graph.number_of_nodes()} nodes, {drawn.graph.number_of_edges()} edges")
     if drawn.dropped:
-        shown = ", ".join(list(drawn.dropped.values())[:10])
+        shown = ", ".join(drawn.dropped[node] for node in islice(drawn.dropped, 10))
         more = f" and {len(drawn.dropped) - 10} more" if len(drawn.dropped) > 10 else ""
         warn(f"--max-nodes {max_nodes} dropped {len(drawn.dropped)} less connected nodes: {shown}{more}")
 

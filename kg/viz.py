@@ -15,7 +15,7 @@ import math
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -152,10 +152,11 @@ class StoreScan:
     statements: dict[str, dict[str, str]]
 
     @classmethod
-    def read(cls, store: ox.Store) -> StoreScan:
-        """Scan the store once: rdf:type, literal-valued triples, node-to-node triples, statement parts."""
+    def read(cls, store: ox.Store, around: Collection[ox.NamedNode | ox.BlankNode] | None = None) -> StoreScan:
+        """Scan the store once: rdf:type, literal-valued triples, node-to-node triples, statement parts;
+        only the triples `around` some nodes (`quads_around`) when given."""
         scan = cls(defaultdict(set), defaultdict(list), [], defaultdict(dict))
-        for quad in store_quads(store):
+        for quad in store_quads(store) if around is None else quads_around(store, around):
             s, p, o = term_key(quad.subject), quad.predicate.value, term_key(quad.object)
             if p in STATEMENT_PARTS:
                 scan.statements[s][p] = o
@@ -180,16 +181,41 @@ class StoreScan:
         return bool(self.types.get(node, set()) & HIDDEN_TYPES) or SUBJECT in self.statements.get(node, {})
 
 
-def to_networkx(graph: ox.Store) -> nx.MultiDiGraph:
+def quads_around(store: ox.Store, nodes: Collection[ox.NamedNode | ox.BlankNode]) -> set[ox.Quad]:
+    """The triples a picture of `nodes` needs: theirs in either direction, the statements about them
+    (as subject, object or event) and those statements' articles' names and types."""
+    found: set[ox.Quad] = set()
+    statements: set[ox.NamedNode | ox.BlankNode] = set()
+    parts = [ox.NamedNode(p) for p in (SUBJECT, OBJECT, EVENT_OF)]
+    for node in nodes:
+        found.update(store.quads_for_pattern(node, None, None, None))
+        found.update(store.quads_for_pattern(None, None, node, None))
+        for part in parts:
+            statements.update(q.subject for q in store.quads_for_pattern(None, part, node, None))
+    articles = set()
+    for statement in statements:
+        for quad in store.quads_for_pattern(statement, None, None, None):
+            found.add(quad)
+            if quad.predicate.value == DERIVED_FROM and not isinstance(quad.object, ox.Literal):
+                articles.add(quad.object)
+    for article in articles:
+        for predicate in (NAME, RDF_TYPE):
+            found.update(store.quads_for_pattern(article, ox.NamedNode(predicate), None, None))
+    return found
+
+
+def to_networkx(graph: ox.Store, *, nodes: Collection[ox.NamedNode | ox.BlankNode] | None = None) -> nx.MultiDiGraph:
     """The drawable part of a kg graph as a networkx multigraph keyed by IRI.
 
     Nodes carry label, kind (class local name), class (IRI), category (entity/event/value), aliases,
     details (literal properties) and sentences ({text, article}); edges are keyed by property IRI and
     carry label and sentences (an event's role edges: the event's). Statement and article nodes are
-    not nodes: they become sentences.
+    not nodes: they become sentences. With `nodes`, only those and the edges among them, read
+    without scanning the whole store.
     """
     with paused_gc():
-        return build_networkx(StoreScan.read(graph))
+        scan = StoreScan.read(graph, nodes)
+        return build_networkx(scan, only=None if nodes is None else {term_key(n) for n in nodes})
 
 
 @contextmanager
@@ -208,12 +234,14 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def build_networkx(scan: StoreScan) -> nx.MultiDiGraph:
-    """The networkx graph of a scanned store (see `to_networkx`)."""
+def build_networkx(scan: StoreScan, *, only: set[str] | None = None) -> nx.MultiDiGraph:
+    """The networkx graph of a scanned store (see `to_networkx`), of the `only` nodes when given."""
     vocabulary = load_vocabulary()
     node_sources, edge_sources = collect_sentences(scan)
     result = nx.MultiDiGraph()
     candidates = set(scan.types) | set(scan.literals) | {s for s, _, _ in scan.links} | {o for _, _, o in scan.links}
+    if only is not None:
+        candidates &= only
     for node in sorted(n for n in candidates if not scan.is_hidden(n)):
         kind_iri = choose_class(scan.types.get(node, set()))
         result.add_node(
@@ -273,7 +301,31 @@ class Selection:
     """The subgraph to draw and the nodes `max_nodes` left out: IRI → "label (Kind)", most central first."""
 
     graph: nx.MultiDiGraph
-    dropped: dict[str, str]
+    dropped: Mapping[str, str]
+
+
+class DroppedNodes(Mapping[str, str]):
+    """Nodes left out of a big graph's picture, most central first, each described ("label (Kind)")
+    only when asked: a million-triple graph leaves out a hundred thousand."""
+
+    def __init__(self, store: ox.Store, nodes: list[ox.NamedNode | ox.BlankNode]) -> None:
+        self.store = store
+        self.terms = {term_key(node): node for node in nodes}
+
+    def __getitem__(self, key: str) -> str:
+        node = self.terms[key]
+        types = {q.object.value for q in self.store.quads_for_pattern(node, ox.NamedNode(RDF_TYPE), None, None)}
+        label = next((min(values) for prop in LABELS if (values := [
+            q.object.value for q in self.store.quads_for_pattern(node, ox.NamedNode(prop), None, None) if isinstance(q.object, ox.Literal)
+        ])), local_name(key))
+        kind_iri = choose_class(types)
+        return f"{label} ({local_name(kind_iri) if kind_iri else 'Thing'})"
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.terms)
+
+    def __len__(self) -> int:
+        return len(self.terms)
 
 
 def select_nodes(
@@ -306,6 +358,40 @@ def select_nodes(
     keep = ranked if max_nodes is None else ranked[:max_nodes]
     dropped = {n: f"{graph.nodes[n]['label']} ({graph.nodes[n]['kind']})" for n in ranked[len(keep):]}
     return Selection(graph=nx.MultiDiGraph(graph.subgraph(keep)), dropped=dropped)
+
+
+_PARTS = ", ".join(f"<{p}>" for p in sorted(STATEMENT_PARTS))
+_HIDDEN_QUERY = f"""SELECT DISTINCT ?n WHERE {{
+  {{ ?n a ?type VALUES ?type {{ {" ".join(f"<{t}>" for t in sorted(HIDDEN_TYPES))} }} }} UNION {{ ?n <{SUBJECT}> ?x }} }}"""
+_NODES_QUERY = f"SELECT DISTINCT ?n WHERE {{ ?n ?p ?o FILTER(?p NOT IN ({_PARTS})) }}"
+_LINKS_QUERY = f"SELECT ?s ?o WHERE {{ ?s ?p ?o FILTER(!isLiteral(?o) && ?p NOT IN (<{RDF_TYPE}>, {_PARTS})) }}"
+
+
+def rank_nodes(store: ox.Store) -> list[ox.NamedNode | ox.BlankNode]:
+    """Every node `to_networkx` would draw, by falling degree then IRI (`select_nodes`' order), counted
+    by SPARQL in Oxigraph without building the picture of the whole graph."""
+    hidden = {term_key(row[0]) for row in store.query(_HIDDEN_QUERY)}
+    terms: dict[str, ox.NamedNode | ox.BlankNode] = {}
+    degree: dict[str, int] = defaultdict(int)
+    for row in store.query(_NODES_QUERY):
+        terms.setdefault(term_key(row[0]), row[0])
+    for s, o in store.query(_LINKS_QUERY):
+        ks, ko = term_key(s), term_key(o)
+        terms.setdefault(ko, o)
+        if ks not in hidden and ko not in hidden:
+            degree[ks] += 1
+            degree[ko] += 1
+    return [terms[key] for key in sorted((k for k in terms if k not in hidden), key=lambda k: (-degree[k], k))]
+
+
+def select_central(store: ox.Store, *, max_nodes: int = DEFAULT_MAX_NODES) -> Selection:
+    """`select_nodes(to_networkx(store), max_nodes=max_nodes)` for a graph of any size: the most
+    connected nodes are ranked by SPARQL first, and only they are read into the picture."""
+    if max_nodes < 1:
+        raise KgError("--depth must be ≥ 0 and --max-nodes ≥ 1", exit_code=2)
+    ranked = rank_nodes(store)
+    graph = to_networkx(store, nodes=ranked[:max_nodes])
+    return Selection(graph=graph, dropped=DroppedNodes(store, ranked[max_nodes:]))
 
 
 def find_node(graph: nx.MultiDiGraph, entity: str) -> str:
@@ -451,8 +537,19 @@ def draw_graph(
 ) -> Selection:
     """Load the RDF file `source`, narrow it with `select_nodes` and write the page to `output`.
 
-    Returns what was drawn and dropped. Raises KgError for unreadable input or bad options.
+    Without --focus or --types, the `max_nodes` most connected nodes are chosen before the picture is
+    built (`select_central`), so a million-triple graph draws in seconds. The page's heading says how
+    many nodes were left out. Returns what was drawn and dropped. Raises KgError for unreadable input
+    or bad options.
     """
-    selection = select_nodes(to_networkx(load_graph(source)), focus=focus, depth=depth, types=types, max_nodes=max_nodes)
-    write_html(to_pyvis(selection.graph, physics=physics), output)
+    store = load_graph(source)
+    if focus is None and not types and max_nodes is not None:
+        selection = select_central(store, max_nodes=max_nodes)
+    else:
+        selection = select_nodes(to_networkx(store), focus=focus, depth=depth, types=types, max_nodes=max_nodes)
+    network = to_pyvis(selection.graph, physics=physics)
+    if selection.dropped:
+        total = selection.graph.number_of_nodes() + len(selection.dropped)
+        network.heading += f" (showing the {selection.graph.number_of_nodes():,} most connected of {total:,} nodes; --max-nodes to change)"
+    write_html(network, output)
     return selection
