@@ -35,8 +35,10 @@ def record(bench: str, rows: list[dict], notes: str = "", *, path: Path = RESULT
 
 
 def describe_machine() -> str:
-    """CPU model and count, RAM: what the figures depend on most."""
-    return f"{cpu_model()} × {os.cpu_count()} CPUs, {ram_bytes() / 2**30:.1f} GiB RAM, {platform.system()}"
+    """CPU model and count, RAM and how busy the machine was: what the figures depend on most."""
+    load = os.getloadavg()[0]
+    return (f"{cpu_model()} × {os.cpu_count()} CPUs, {ram_bytes() / 2**30:.1f} GiB RAM, {platform.system()}, "
+            f"load average {load:.1f} when recorded (other work on the machine slows every figure)")
 
 
 def cpu_model() -> str:
