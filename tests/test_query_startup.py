@@ -19,7 +19,7 @@ def imported_modules(*args: str) -> set[str]:
     return {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in lines}
 
 
-@pytest.mark.parametrize("args", [["query", "--help"], ["query", "--list"]], ids=["help", "list"])
+@pytest.mark.parametrize("args", [["query", "--help"], ["query", "--list"], ["validate", "--help"]], ids=["help", "list", "validate-help"])
 def test_query_command_imports_no_heavy_package(args):
     modules = imported_modules(*args)
     assert "typer" in modules
