@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup clean
+.PHONY: run test setup clean bench
 
 setup: $(STAMP)
 
@@ -22,6 +22,14 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Benchmarks (bench/README.md): figures appended to bench/RESULTS.md; about 2 hours at the defaults here.
+BENCH_ARTICLES ?= 2000
+bench: $(STAMP)
+	$(BIN)/python bench/build.py --articles $(BENCH_ARTICLES)
+	$(BIN)/python bench/incremental.py --articles $(BENCH_ARTICLES)
+	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/scale.py
 
 clean:
 	rm -rf $(VENV) output/*.ttl output/*.html
