@@ -15,7 +15,7 @@ def base_extraction() -> Extraction:
         Mention(1, 22, 28, "Vantel", "Organization", "ner:ORG", 0),
         Mention(2, 30, 37, "Exemple", "Person", "ner:PER", 1),
         Mention(3, 58, 65, "Netflix", "Organization", "kb", 1, kb_id="netflix"),
-        Mention(4, 46, 51, "cloud", "Technology", "kb", 1, kb_id="cloud"),
+        Mention(4, 46, 51, "cloud", "Technology", "kb", 1, kb_id="cloud_computing"),
     ]
     facts = [Fact("ceoOf", 0, 1, 0, "verb", 0.9, roles={"organization": 1})]
     article = {"id": "base_0123456789ab", "name": "base.txt", "source": "base.txt", "title": None, "url": None,
@@ -56,3 +56,17 @@ def test_fitted_exponent_reads_the_power_of_the_growth(power):
 def test_spread_is_the_largest_relative_distance_from_the_mean():
     assert spread([1.0, 1.0, 1.0]) == 0
     assert spread([0.8, 1.0, 1.2]) == pytest.approx(0.2)
+
+
+def test_post_parse_stage_runs_on_synthetic_extractions_without_the_model(tmp_path):
+    import argparse
+    import json
+
+    from bench.scale import stage_post
+
+    base_file = tmp_path / "base.jsonl"
+    base_file.write_text(json.dumps(base_extraction().to_dict()) + "\n", encoding="utf-8")
+    figures = stage_post(argparse.Namespace(base_file=base_file, size=5, seed=0, work=tmp_path))
+    assert figures["mentions"] == 25 and figures["facts"] == 5
+    assert figures["entities"] > 5 and figures["triples"] > 0 and figures["file_mb"] > 0
+    assert not (tmp_path / "scale-5.ttl").exists()
