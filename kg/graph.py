@@ -15,7 +15,7 @@ and an article's schema:url is written (as an IRI) only when it is an absolute h
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 
 import pyoxigraph as ox
@@ -72,7 +72,27 @@ def graph_triples(resolution: Resolution, *, language: str = "fr") -> list[Tripl
     triples.update(_entity_triples(resolution))
     for extraction, fact in resolution.facts():
         triples.update(_fact_triples(resolution, extraction, fact, language))
-    return sorted(triples, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
+    ordered = list(triples)
+    del triples  # the set goes before sorting: one container of the triples at a time
+    ordered.sort(key=term_texts())
+    return ordered
+
+
+def term_texts() -> Callable[[Triple], tuple[str, str, str]]:
+    """A sort key: a triple's terms in N-Triples form, each distinct term's text made once.
+
+    `str(term)` per triple would hold a fresh copy of every term for the whole sort, as much memory as
+    the serialised graph; reused texts make the cost grow with the distinct terms, not the triples.
+    """
+    texts: dict[ox.NamedNode | ox.Literal, str] = {}
+
+    def text_of(term: ox.NamedNode | ox.Literal) -> str:
+        found = texts.get(term)
+        if found is None:
+            found = texts[term] = str(term)
+        return found
+
+    return lambda triple: (text_of(triple[0]), text_of(triple[1]), text_of(triple[2]))
 
 
 def entity_iri(resolution: Resolution, key: str) -> ox.NamedNode:
