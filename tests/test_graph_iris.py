@@ -11,28 +11,19 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-import rdflib
-import rfc3987
 
 from kg.articles import MAX_CHARS, clean_text, http_iri, read_articles
 from kg.extract import Extraction, Fact, Mention, article_metadata
 from kg.graph import graph_triples
 from kg.resolve import resolve
 from kg.store import save_graph
+from tests.iris import assert_valid_iri, assert_valid_terms, reparse
 
 HOSTILE = [
     'a b<>"{}|^`\\', "l'« OpenAI »\n\"Inc\"", "\u202eevil\u202c \u200fعربي\u200e", "Emoji 🚀🤖 Corp",
     "<script>alert(1)</script>", "javascript:alert(1)", "nul\x00bell\x07esc\x1bdel\x7fc1\x85", "\ufffe\uffff",
     "lone \ud800 surrogate", "%41%zz", "x" * 5000, "   ", "_", "é",
 ]
-BIDI_MARKS = set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def assert_valid_iri(value: str) -> None:
-    """`value` is an IRI by RFC 3987's grammar, without the bidi marks its section 4.1 forbids."""
-    assert rfc3987.match(value, rule="IRI"), value
-    assert not BIDI_MARKS & set(value), value
-    ox.NamedNode(value)
 
 
 def extraction_naming(article, names: list[str]) -> Extraction:
@@ -49,17 +40,10 @@ def extraction_naming(article, names: list[str]) -> Extraction:
 
 
 def check_triples(triples, tmp_path: Path) -> None:
-    """Every IRI is valid, and the Turtle and RDF/XML files re-parse with Oxigraph and with rdflib."""
-    for triple in triples:
-        for term in triple:
-            if isinstance(term, ox.NamedNode):
-                assert_valid_iri(term.value)
-            else:
-                assert "\x00" not in term.value and "\ufffe" not in term.value
-    for name, rdflib_format in (("graph.ttl", "turtle"), ("graph.rdf", "xml"), ("graph.nt", "nt")):
-        path = save_graph((ox.Triple(*t) for t in triples), tmp_path / name)
-        assert len(set(ox.parse(path=str(path), format=ox.RdfFormat.from_extension(path.suffix[1:])))) == len(triples)
-        assert len(rdflib.Graph().parse(path, format=rdflib_format)) == len(triples)
+    """Every IRI is valid, and the Turtle, N-Triples and RDF/XML files re-parse with Oxigraph and rdflib."""
+    assert_valid_terms(triples)
+    for name in ("graph.ttl", "graph.rdf", "graph.nt"):
+        assert reparse(save_graph((ox.Triple(*t) for t in triples), tmp_path / name)) == len(triples)
 
 
 def test_hostile_file_names_and_entity_names_give_valid_iris(tmp_path):

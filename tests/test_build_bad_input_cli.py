@@ -1,0 +1,150 @@
+"""Bad input through `kg build` (and `kg query`): a one-line message naming the file (and line), the
+summary, the documented exit code, never a traceback.
+
+Covered in tests/test_build_cli.py already: empty and binary files in a folder, a folder without
+articles, a missing path, an unwritable output folder, a second build on the same output; and in
+tests/test_query_cli.py: malformed SPARQL, a missing or corrupt graph file.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+
+runner = CliRunner()
+GOOD = "Netflix a racheté Ubisoft pour 3 millions d'euros. Le siège de Netflix est à Paris."
+
+
+@pytest.fixture
+def shared_pipeline(nlp, monkeypatch):
+    """CLI builds reuse the session's pipeline instead of loading the model again."""
+    monkeypatch.setattr("kg.nlp.load_pipeline", lambda model=None: nlp)
+
+
+def build(*paths: Path, output: Path):
+    """`kg build PATHS -o OUTPUT`, checking that nothing escaped as a traceback."""
+    result = runner.invoke(app, ["build", *map(str, paths), "-o", str(output)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    return result
+
+
+def warning_about(result, name: str) -> str:
+    """The one warning line that names `name`."""
+    [line] = [line for line in result.stderr.splitlines() if name in line and line.startswith("kg: warning: ")]
+    return line
+
+
+def assert_built(result, articles: int) -> None:
+    """Exit 0 and the closing summary, counting the repaired or skipped inputs."""
+    assert result.exit_code == 0
+    assert re.search(rf": {articles} articles\b", result.stdout), result.stdout
+    assert "inputs skipped or repaired (see warnings)" in result.stdout
+
+
+@pytest.mark.model
+def test_latin1_file_is_decoded_with_a_warning(shared_pipeline, tmp_path):
+    (tmp_path / "ancien.txt").write_bytes(("Le café « Ubisoft » : " + GOOD).encode("cp1252"))
+    output = tmp_path / "out" / "graph.ttl"
+    result = build(tmp_path / "ancien.txt", output=output)
+    assert_built(result, 1)
+    assert warning_about(result, "ancien.txt").endswith("ancien.txt: not UTF-8, decoded as cp1252")
+    graph = output.read_text(encoding="utf-8")
+    assert "Netflix" in graph and "\ufffd" not in graph
+
+
+@pytest.mark.model
+def test_huge_file_is_skipped_by_the_size_cap_and_the_rest_built(shared_pipeline, tmp_path):
+    (tmp_path / "ok.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "huge.txt").write_text("Netflix a racheté Ubisoft. " * 200_000, encoding="utf-8")  # 5.6 MB
+    result = build(tmp_path, output=tmp_path / "graph.ttl")
+    assert_built(result, 1)
+    assert warning_about(result, "huge.txt").endswith("huge.txt: skipped: 5,600,000 bytes, over the limit of 1,000,000 characters")
+
+
+@pytest.mark.model
+def test_huge_file_alone_is_no_article_exit_1(shared_pipeline, tmp_path):
+    (tmp_path / "huge.jsonl").write_text(json.dumps({"text": "x " * 600_000}) + "\n", encoding="utf-8")
+    result = build(tmp_path / "huge.jsonl", output=tmp_path / "graph.ttl")
+    assert result.exit_code == 1
+    assert warning_about(result, "huge.jsonl:1").endswith("huge.jsonl:1: skipped: 1,200,000 characters, over the limit of 1,000,000")
+    assert "kg: error: no articles could be read" in result.stderr
+    assert not (tmp_path / "graph.ttl").exists()
+
+
+@pytest.mark.model
+def test_html_scripts_are_not_read_as_text(shared_pipeline, tmp_path):
+    page = (
+        "<html><head><title>Rachat</title><script>var s = 'Amazon a racheté Orange.'; alert(1)</script>"
+        '<link rel="canonical" href="javascript:alert(1)"></head>'
+        f"<body><p>{GOOD}</p><script>document.write('Google a racheté Airbus.')</script>"
+        "<noscript>Meta a racheté Renault.</noscript></body></html>"
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    output = tmp_path / "graph.ttl"
+    result = build(tmp_path, output=output)
+    assert_built(result, 1)
+    assert warning_about(result, "page.html").endswith("page.html: ignored url 'javascript:alert(1)' (not an http(s) address)")
+    graph = output.read_text(encoding="utf-8")
+    assert "Netflix" in graph
+    for hidden in ("Amazon", "Orange", "Google", "Airbus", "Meta", "Renault", "alert", "javascript"):
+        assert hidden not in graph
+
+
+@pytest.mark.model
+def test_jsonl_broken_line_is_reported_by_number_and_the_rest_kept(shared_pipeline, tmp_path):
+    lines = [json.dumps({"text": GOOD}), '{"text": "Netflix a racheté', "", json.dumps({"text": "Ubisoft est à Paris."})]
+    (tmp_path / "news.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = build(tmp_path / "news.jsonl", output=tmp_path / "graph.ttl")
+    assert_built(result, 2)
+    assert "news.jsonl:2: skipped: invalid JSON (Unterminated string" in warning_about(result, "news.jsonl:2")
+
+
+@pytest.mark.model
+def test_unknown_extensions_are_named_and_skipped(shared_pipeline, tmp_path):
+    (tmp_path / "article.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "rapport.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "README").write_text("notes")
+    result = build(tmp_path, output=tmp_path / "out" / "graph.ttl")
+    assert_built(result, 1)
+    assert "rapport.pdf: skipped: unsupported extension .pdf (use .txt, .md, .html, .jsonl)" in warning_about(result, "rapport.pdf")
+    assert "README: skipped: unsupported extension (none)" in warning_about(result, "README")
+
+
+@pytest.mark.model
+def test_empty_file_alone_is_no_article_exit_1(shared_pipeline, tmp_path):
+    (tmp_path / "vide.md").write_text(" \n\t\n", encoding="utf-8")
+    result = build(tmp_path / "vide.md", output=tmp_path / "graph.ttl")
+    assert result.exit_code == 1
+    assert warning_about(result, "vide.md").endswith("vide.md: skipped: empty")
+    assert result.stderr.strip().splitlines()[-1] == f"kg: error: no articles could be read from {tmp_path / 'vide.md'}"
+
+
+@pytest.mark.model
+def test_hostile_file_names_give_one_line_warnings(shared_pipeline, tmp_path):
+    (tmp_path / "ok.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "vide\n\x1b[2J.txt").write_text("", encoding="utf-8")
+    result = build(tmp_path, output=tmp_path / "graph.ttl")
+    assert_built(result, 1)
+    assert warning_about(result, "vide\\n\\x1b[2J.txt").endswith(": skipped: empty")
+    assert "\x1b" not in result.output
+
+
+@pytest.mark.parametrize(("name", "content", "says"), [
+    ("graph.ttl", b"\x89PNG\r\n\x1a\n\x00\x00binary", "line 1 column 1"),
+    ("graph.nt", b'{"@context": {}, "@id": "x"}\n', "line 1 column 1"),
+    ("graph.jsonld", b"<http://a> <http://b> <http://c> .\n", "line 1"),
+], ids=["binary-as-turtle", "json-as-ntriples", "ntriples-as-jsonld"])
+def test_query_on_a_graph_in_the_wrong_format_names_the_position_exit_2(tmp_path, name, content, says):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = runner.invoke(app, ["query", "SELECT * WHERE { ?s ?p ?o }", "--graph", str(path)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"kg: error: {path}: not valid ") and says in line
