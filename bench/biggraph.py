@@ -131,45 +131,48 @@ class GraphWriter:
         return self.articles[int(len(self.articles) * self.rng.random() ** 1.5)]
 
     def triples(self) -> Iterator[ox.Triple]:
-        """Every triple, about `n_triples` of them: articles, entities, then facts until the budget is spent."""
+        """Articles, entities, then facts until `n_triples` are written; whole facts only, so it may be a few more."""
         count = 0
         for part in (self.article_triples(), self.entity_triples(), self.fact_triples()):
-            for triple in part:
-                count += 1
-                yield ox.Triple(*triple)
+            for unit in part:
+                count += len(unit)
+                yield from (ox.Triple(*triple) for triple in unit)
                 if count >= self.budget:
                     return
 
-    def article_triples(self) -> Iterator[tuple]:
+    def article_triples(self) -> Iterator[list[tuple]]:
         for article in self.articles:
             number = article.value.rsplit("/", 1)[1].split("_")[0]
-            yield article, A, term(SDO.NewsArticle)
-            yield article, term(SDO.name), ox.Literal(f"{number}.txt")
-            yield article, P["sha256"], ox.Literal(hashlib.sha256(article.value.encode()).hexdigest())
-            yield article, term(SDO.datePublished), ox.Literal(f"2025-{1 + int(number) % 12:02d}-{1 + int(number) % 28:02d}", datatype=DATE)
+            yield [
+                (article, A, term(SDO.NewsArticle)),
+                (article, term(SDO.name), ox.Literal(f"{number}.txt")),
+                (article, P["sha256"], ox.Literal(hashlib.sha256(article.value.encode()).hexdigest())),
+                (article, term(SDO.datePublished), ox.Literal(f"2025-{1 + int(number) % 12:02d}-{1 + int(number) % 28:02d}", datatype=DATE)),
+            ]
 
-    def entity_triples(self) -> Iterator[tuple]:
+    def entity_triples(self) -> Iterator[list[tuple]]:
         for kind, pool in self.entities.items():
             for rank, entity in enumerate(pool):
-                yield entity.iri, A, P[kind]
-                yield entity.iri, LABEL, ox.Literal(entity.label)
-                yield entity.iri, PREF, ox.Literal(entity.label)
+                triples = [(entity.iri, A, P[kind]), (entity.iri, LABEL, ox.Literal(entity.label)), (entity.iri, PREF, ox.Literal(entity.label))]
                 if self.rng.random() < 0.3:
-                    yield entity.iri, ALT, ox.Literal(entity.label.split()[-1].upper())
+                    triples.append((entity.iri, ALT, ox.Literal(entity.label.split()[-1].upper())))
                 hub_mentions = int(len(self.articles) * 0.2 / (1 + rank))
-                for article in {self.pick_article() for _ in range(1 + min(hub_mentions, 200))}:
-                    yield entity.iri, P["mentionedIn"], article
+                triples += [(entity.iri, P["mentionedIn"], article) for article in sorted(
+                    {self.pick_article() for _ in range(1 + min(hub_mentions, 200))}, key=str)]
                 if kind == "JobPosting":
-                    yield from self.job_details(entity)
+                    triples += self.job_details(entity)
+                yield triples
 
-    def job_details(self, job: Entity) -> Iterator[tuple]:
-        yield job.iri, P["jobTitle"], ox.Literal(job.label)
-        yield job.iri, P["hiringOrganization"], self.pick("Organization").iri
-        yield job.iri, P["field"], self.pick("Technology").iri
+    def job_details(self, job: Entity) -> list[tuple]:
+        """A job posting's title, employer and field, and its salary: a value node and a sourced fact."""
+        triples = [(job.iri, P["jobTitle"], ox.Literal(job.label)),
+                   (job.iri, P["hiringOrganization"], self.pick("Organization").iri),
+                   (job.iri, P["field"], self.pick("Technology").iri)]
         low = self.rng.randrange(30, 90) * 1000
-        salary, triples = self.money(f"de {low} à {low + 20000} euros par an", minimum=low, maximum=low + 20000)
-        yield from triples
-        yield job.iri, P["salary"], salary
+        label = f"de {low} à {low + 20000} euros par an"
+        salary, value_triples = self.money(label, minimum=low, maximum=low + 20000)
+        statement, fact_triples = self.assert_fact(job, "salary", Entity(salary, label), "offre un salaire", "salary-value")
+        return triples + value_triples + fact_triples
 
     def money(self, label: str, *, value: int | None = None, minimum: int | None = None,
               maximum: int | None = None) -> tuple[ox.NamedNode, list[tuple]]:
@@ -183,10 +186,11 @@ class GraphWriter:
             triples.append((amount, P["period"], ox.Literal("year")))
         return amount, triples
 
-    def fact_triples(self) -> Iterator[tuple]:
+    def fact_triples(self) -> Iterator[list[tuple]]:
         while True:
-            rule = self.rng.choice(RULES)
-            yield from self.fact(rule)
+            triples = list(self.fact(self.rng.choice(RULES)))
+            if triples:
+                yield triples
 
     def fact(self, rule: Rule) -> Iterator[tuple]:
         """One fact: its direct triple, its statement node and, for n-ary facts, the event node."""
@@ -202,26 +206,33 @@ class GraphWriter:
         if key in self.asserted or subject == obj:
             return
         self.asserted.add(key)
-        article = self.pick_article()
-        sentence = f"{subject.label} {rule.verb} {obj.label}, selon nos informations."
-        start = self.rng.randrange(0, 4000)
-        statement = node(STMT, short_hash(article.value, *key))
         yield from extra
-        yield subject.iri, P[rule.predicate], obj.iri
-        yield statement, A, term(RDF.Statement)
-        yield statement, term(RDF.subject), subject.iri
-        yield statement, term(RDF.predicate), P[rule.predicate]
-        yield statement, term(RDF.object), obj.iri
-        yield statement, term(PROV.wasDerivedFrom), article
-        yield statement, P["sentence"], fr(sentence)
-        yield statement, P["startChar"], ox.Literal(str(start), datatype=INTEGER)
-        yield statement, P["endChar"], ox.Literal(str(start + len(sentence)), datatype=INTEGER)
-        yield statement, P["rule"], ox.Literal(f"{rule.predicate}-{rule.event or 'direct'}")
-        yield statement, P["confidence"], ox.Literal(f"0.{self.rng.randrange(5, 10)}", datatype=DECIMAL)
+        statement, triples = self.assert_fact(subject, rule.predicate, obj, rule.verb, f"{rule.predicate}-{rule.event or 'direct'}")
+        yield from triples
         if rule.event:
             event = node(EVENT, f"{rule.event[0].lower()}{rule.event[1:]}_{short_hash(statement.value)}")
             yield statement, P["event"], event
             yield from self.event(rule, event, subject, obj, f"{subject.label} {rule.predicate} {obj.label}")
+
+    def assert_fact(self, subject: Entity, predicate: str, obj: Entity, verb: str, rule: str) -> tuple[ox.NamedNode, list[tuple]]:
+        """The direct triple and its rdf:Statement: article, sentence, offsets, rule and confidence."""
+        article = self.pick_article()
+        sentence = f"{subject.label} {verb} {obj.label}, selon nos informations."
+        start = self.rng.randrange(0, 4000)
+        statement = node(STMT, short_hash(article.value, subject.iri.value, predicate, obj.iri.value))
+        return statement, [
+            (subject.iri, P[predicate], obj.iri),
+            (statement, A, term(RDF.Statement)),
+            (statement, term(RDF.subject), subject.iri),
+            (statement, term(RDF.predicate), P[predicate]),
+            (statement, term(RDF.object), obj.iri),
+            (statement, term(PROV.wasDerivedFrom), article),
+            (statement, P["sentence"], fr(sentence)),
+            (statement, P["startChar"], ox.Literal(str(start), datatype=INTEGER)),
+            (statement, P["endChar"], ox.Literal(str(start + len(sentence)), datatype=INTEGER)),
+            (statement, P["rule"], ox.Literal(rule)),
+            (statement, P["confidence"], ox.Literal(f"0.{self.rng.randrange(5, 10)}", datatype=DECIMAL)),
+        ]
 
     def event(self, rule: Rule, event: ox.NamedNode, subject: Entity, obj: Entity, label: str) -> Iterator[tuple]:
         """The n-ary event node with its roles, as kg.graph writes it for each event class."""
