@@ -12,7 +12,7 @@ Chromium until vis-network's stabilisation ends.
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import shutil
 import subprocess
 import sys
@@ -216,6 +216,7 @@ def main() -> None:
     if args.stage:
         serve_stage(STAGES, args)
         return
+    load_before = os.getloadavg()[0]
     with work_folder() as work:
         args.work = Path(work)
         args.generate = args.graph is None
@@ -225,7 +226,8 @@ def main() -> None:
     notes = (f"Graph: {'generated, ' + format(args.triples, ',') + ' triples' if args.generate else args.graph}. "
              f"Peak memory per step {max(peaks):,.0f} MB (target < {PEAK_TARGET_MB} MB). Each step runs in its own "
              "process; queries run on the persistent store, bound to the busiest entity for each question (unbound "
-             "rows list the whole graph and have no target).")
+             f"rows list the whole graph and have no target). Load average {load_before:.1f} before, "
+             f"{os.getloadavg()[0]:.1f} after: on a busy machine every figure is inflated.")
     record("big graph (issue 6, targets 5-6)", rows, notes)
 
 

@@ -111,3 +111,12 @@ def test_kg_query_uses_the_store_unless_told_not_to(graph, monkeypatch, options,
     assert done.exit_code == 0, done.output
     assert "Montréal" in done.output
     assert store_folder(graph).is_dir() == kept
+
+
+def test_two_readers_at_once_share_one_build(graph, builds):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(2) as pool:
+        answers = list(pool.map(lambda _: labels(open_graph(graph, persistent=True)), range(2)))
+    assert answers[0] == answers[1] == labels(load_graph(graph))
+    assert builds == [graph]
