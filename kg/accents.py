@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _ACCENTED = re.compile(r"[àâäçéèêëîïôöùûüÿœæ]", re.IGNORECASE)
@@ -29,6 +30,12 @@ _ADVERBS_AFTER_HAS = frozenset("pas plus jamais deja bien toujours aussi souvent
 
 def strip_accents(text: str) -> str:
     """`text` without combining marks ("Société" → "Societe"); same length for precomposed letters."""
+    return text if text.isascii() else _strip_marks(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _strip_marks(text: str) -> str:
+    """Memoised: the rules ask for the same words and sentences again and again."""
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
 

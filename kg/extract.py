@@ -136,6 +136,9 @@ class _Reader:
         self.article = article
         self.doc = doc
         self.text = article.text
+        self.prepared = doc.text
+        """The parsed text (typography folded, accents restored; offsets as in `text`), built once:
+        `doc.text` joins every token again on each call."""
         self.sents = [s for s in doc.sents if s.text.strip()]
         self.sentence_bounds = [_stripped(self.text, s.start_char, s.end_char) for s in self.sents]
         self.sentence_of_token: dict[int, int] = {t.i: n for n, s in enumerate(self.sents) for t in s}
@@ -152,7 +155,7 @@ class _Reader:
         from kg.values import find_values
 
         article_date = self.article.date
-        values = {(v.start, v.end): v for v in find_values(self.doc.text, article_date=article_date)}
+        values = {(v.start, v.end): v for v in find_values(self.prepared, article_date=article_date)}
         for ent in self.doc.ents:
             sentence = self.sentence_of_token.get(ent.start)
             if sentence is None:
@@ -206,7 +209,7 @@ class _Reader:
     def _descriptions_of_names(self) -> dict[int, set[str]]:
         """Nouns the article uses to describe each name: "Kelvia, une start-up lyonnaise", "la start-up
         Kelvia" — so that "la start-up" later points to Kelvia, not to the last company named."""
-        text = self.doc.text.lower()
+        text = self.prepared.lower()
         described: dict[int, set[str]] = {}
         for m in self.mentions:
             if not m.is_named:
@@ -564,7 +567,7 @@ class _Reader:
     def _employer(self, role: Mention, sent: Span, *, allow_sentence: bool) -> Mention | None:
         """The organisation of a role: "PDG de X" / "chez X"; for a chief executive, else the one
         organisation of the sentence ("Le PDG X affirme que Netflix...")."""
-        following = self.doc.text[role.end:role.end + 8].lower()
+        following = self.prepared[role.end:role.end + 8].lower()
         orgs = [m for m in self._mentions_in(sent) if m.label in {"Organization", "Union"} or m.label == "DESC" and m.refs]
         if following.startswith((" de ", " d'", " du ", " chez ", " de la ", " de l'")):
             after = [m for m in orgs if m.start > role.end and m.start - role.end <= 12]
@@ -602,7 +605,7 @@ class _Reader:
 
     def _job_title(self, role: Mention, sent: Span) -> tuple[str, Mention | None]:
         """The role and its field: "chef de produit en apprentissage automatique"."""
-        rest = self.doc.text[role.end:sent.end_char]
+        rest = self.prepared[role.end:sent.end_char]
         match = re.match(r"\s+(en|pour|de|d'|du|dans)\s+(l'|la |le |les )?", rest)
         if match:
             field_start = role.end + match.end()
@@ -693,7 +696,7 @@ class _Reader:
 
     def _locations(self, sent: Span, n: int) -> None:
         """"X, basée à Lyon", "installé à", "dont le siège est à", "où se trouve le siège de X"."""
-        low = self.doc.text[sent.start_char:sent.end_char].lower()
+        low = self.prepared[sent.start_char:sent.end_char].lower()
         for match in _LOCATED.finditer(low):
             at = sent.start_char + match.end()
             places = [m for m in self._mentions_in(sent) if m.label == "Place" and 0 <= m.start - at <= 3]
@@ -719,7 +722,7 @@ class _Reader:
     def _quotations(self) -> None:
         """Quoted words of four or more that are not titles, with their speaker: "« ... », indique X",
         "« ... » a-t-il déclaré", "X a souligné : '...'"."""
-        for open_at, close_at in quoted_spans(self.doc.text, spaced=True, limit=1500):
+        for open_at, close_at in quoted_spans(self.prepared, spaced=True, limit=1500):
             inner = self.text[open_at + 1:close_at].strip()
             if len(inner.split()) < 4:
                 continue
