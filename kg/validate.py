@@ -9,6 +9,7 @@ mistyped node the class it lacks, hiding the very errors the shapes look for (an
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -80,7 +81,7 @@ def validate_graph(graph: str | os.PathLike[str] | ox.Store, *, shapes: str | os
     store = graph if isinstance(graph, ox.Store) else load_graph(graph)
     shapes_graph = _read_turtle(Path(shapes))
     conforms, results, _ = pyshacl.validate(
-        to_rdflib(store),
+        _data_graph(store),
         shacl_graph=shapes_graph,
         ont_graph=_read_turtle(ONTOLOGY),
         inference="none",
@@ -99,8 +100,8 @@ def validate_graph(graph: str | os.PathLike[str] | ox.Store, *, shapes: str | os
 _SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 
 
-def to_rdflib(store: ox.Store) -> Graph:
-    """An rdflib copy of the store's triples (named graphs merged), for tools that need rdflib."""
+def _data_graph(store: ox.Store) -> Graph:
+    """An rdflib copy of the store's triples (named graphs merged) for pySHACL."""
     data = ox.serialize((quad.triple for quad in store_quads(store)), format=ox.RdfFormat.N_TRIPLES)
     return _PreparedQueries().parse(data=data, format="nt")
 
@@ -156,9 +157,10 @@ def short_name(term) -> str:
         return ""
     if isinstance(term, URIRef):
         for prefix, namespace in _NAMES:
-            if term.startswith(namespace) and term[len(namespace):].replace("_", "a").replace("-", "a").isalnum():
+            if term.startswith(namespace) and re.fullmatch(r"[\w-]+", term[len(namespace):]):
                 return f"{prefix}:{term[len(namespace):]}"
         return f"<{term}>"
     if isinstance(term, Literal):
-        return term.n3()
+        text = term.n3()
+        return text if len(text) <= 80 else text[:77] + "…"
     return "[]" if isinstance(term, BNode) else str(term)
