@@ -125,13 +125,23 @@ def _prepare_query(text: str) -> Query:
 
 
 def _read_turtle(path: Path) -> Graph:
-    """An rdflib graph of a Turtle file; KgError (exit 2) when it is missing or not Turtle."""
+    """An rdflib graph of a Turtle file; KgError (exit 2) when it is missing or not Turtle.
+
+    Parsed once per process and file version: tests validate hundreds of small graphs, and parsing
+    the shapes and the ontology was a third of each validation. pySHACL adds to them only two fixed
+    RDFS axioms, the same every time, so sharing them is safe.
+    """
     try:
-        return Graph().parse(path, format="turtle")
+        return _parse_turtle(path.resolve(), path.stat().st_mtime_ns)
     except FileNotFoundError:
         raise KgError(f"shapes file not found: {path}", exit_code=2) from None
     except Exception as error:  # rdflib raises many parser-specific types
         raise KgError(f"{path}: not valid Turtle: {' '.join(str(error).split())[:300]}", exit_code=2) from None
+
+
+@lru_cache(maxsize=8)
+def _parse_turtle(path: Path, version: int) -> Graph:
+    return Graph().parse(path, format="turtle")
 
 
 def _violation(results: Graph, shapes: Graph, result) -> Violation:
