@@ -152,6 +152,16 @@ def worker_pipeline() -> Language:
     return load_pipeline()
 
 
+@cache
+def worker_version() -> str:
+    """This worker's pipeline version, taken once, when its code is loaded: a kg upgraded on disk under
+    a running worker then shows as a mismatch instead of passing for the new version."""
+    import kg.extract  # noqa: F401  (the version names the source of the code this process runs)
+    from kg.nlp import pipeline_version
+
+    return pipeline_version(worker_pipeline())
+
+
 def extract_batch(articles: list[Article], expected: str) -> BatchResult:
     """The task: parse and extract `articles`, unless this worker's pipeline is not the `expected` one.
 
@@ -161,13 +171,13 @@ def extract_batch(articles: list[Article], expected: str) -> BatchResult:
     from distributed import get_worker
 
     from kg.extract import extract_article
-    from kg.nlp import parse_texts, pipeline_version
+    from kg.nlp import parse_texts
 
     with _PIPELINE_LOCK:
-        nlp = worker_pipeline()
-        version = pipeline_version(nlp)
+        version = worker_version()
         if version != expected:
             return BatchResult(get_worker().address, version, [])
+        nlp = worker_pipeline()
         docs = parse_texts(nlp, (a.text for a in articles))
         extractions = [extract_article(a, doc, version).to_dict() for a, doc in zip(articles, docs)]
     return BatchResult(get_worker().address, version, extractions)

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from kg.build import build
 from kg.cli import app
-from kg.distributed import start_local_cluster, worker_pipeline
+from kg.distributed import start_local_cluster, worker_pipeline, worker_version
 from kg.errors import KgError
 
 distributed = pytest.importorskip("distributed")
@@ -61,13 +61,17 @@ def test_dask_build_with_a_cache_parses_nothing_the_second_time(cluster, tmp_pat
 def test_dask_build_refuses_workers_running_another_version(cluster, client, tmp_path):
     import kg
 
+    def install_kg(version: str) -> None:  # on each worker: as if it had started with kg `version`
+        setattr(__import__("kg"), "__version__", version)
+        worker_version.cache_clear()
+
     original = kg.__version__
-    client.run(lambda: setattr(__import__("kg"), "__version__", "9.9.9"))
+    client.run(install_kg, "9.9.9")
     try:
         with pytest.raises(KgError, match=f"worker tcp://.* runs kg-9.9.9.*the driver expects kg-{original}"):
             build([CORPUS[0]], tmp_path / "graph.ttl", engine="dask", scheduler=cluster.scheduler_address, cache_dir=None)
     finally:
-        client.run(lambda: setattr(__import__("kg"), "__version__", original))
+        client.run(install_kg, original)
     assert not (tmp_path / "graph.ttl").exists()
 
 
