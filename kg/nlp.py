@@ -164,7 +164,11 @@ def _register_components() -> None:
 def split_lines(doc: Doc) -> Doc:
     """Fix sentence boundaries before the parser, which then parses within them: a sentence starts
     after a line break, or after final punctuation (and closing quotes) when the next word is not in
-    lower case. The model's own splits are unreliable ("Ubisoft | cherche à investir ...")."""
+    lower case. The model's own splits are unreliable ("Ubisoft | cherche à investir ...").
+    The boundaries are written in one go: each `token.is_sent_start = ...` rescans the doc."""
+    from spacy.attrs import SENT_START
+
+    starts = doc.to_array([SENT_START]).view("int64")
     after_break = False
     after_final = False
     in_quote = False
@@ -174,8 +178,8 @@ def split_lines(doc: Doc) -> Doc:
             in_quote = not in_quote
         if token.i > 0:
             closing = token.text in _CLOSING and (not in_quote if token.text == '"' else _closes(doc, token.i))
-            token.is_sent_start = bool(
-                not token.is_space and (after_break or after_final and not closing and not token.text[:1].islower())
+            starts[token.i] = (
+                1 if not token.is_space and (after_break or after_final and not closing and not token.text[:1].islower()) else -1
             )
         if token.is_space or "\n" in token.whitespace_:
             after_break = after_break or "\n" in token.text or "\n" in token.whitespace_
@@ -185,6 +189,7 @@ def split_lines(doc: Doc) -> Doc:
         elif not (after_final and token.text in _CLOSING and closing):
             after_final = False
         after_break = False
+    doc.from_array([SENT_START], starts.view("uint64"))
     return doc
 
 
@@ -258,11 +263,12 @@ class EntityFinder:
         from kg.values import find_values
 
         candidates: list[Candidate] = []
-        for value in find_values(doc.text):
+        text = doc.text  # built from every token on each access
+        for value in find_values(text):
             span = doc.char_span(value.start, value.end, alignment_mode="expand")
             if span is not None:
                 candidates.append(Candidate(span.start, span.end, _VALUE_KIND[value.kind], 100, evidence="value"))
-        candidates += self._quoted_titles(doc)
+        candidates += self._quoted_titles(doc, text)
         candidates += self._listed_titles(doc)
         kb = list(self._kb_matches(doc))
         candidates += kb
@@ -301,8 +307,7 @@ class EntityFinder:
                 if end - c.end <= 3 and all(t.text[:1].isupper() or t.text == "-" for t in doc[c.end:end]):
                     yield Candidate(c.start, end, "Organization", 83, evidence=f"subsidiary:{c.kb_id}")
 
-    def _quoted_titles(self, doc: Doc) -> Iterable[Candidate]:
-        text = doc.text
+    def _quoted_titles(self, doc: Doc, text: str) -> Iterable[Candidate]:
         for open_at, close_at in quoted_spans(text, spaced=True):
             inner = text[open_at + 1:close_at]
             words = inner.split()
