@@ -195,7 +195,7 @@ def _vote(counter: Counter[str], names: Counter[str]) -> str:
     if typed:
         best = max(typed.items(), key=lambda kv: (kv[1], kv[0]))[0]
         works = {k for k in typed if k in {"Movie", "TVSeries", "VideoGame", "Video"}}
-        return best if best != "CreativeWork" or not works else max(works, key=lambda k: typed[k])
+        return best if best != "CreativeWork" or not works else max(works, key=lambda k: (typed[k], k))  # ties: by name, not set order
     name = names.most_common(1)[0][0] if names else ""
     return "CreativeWork" if re.search(r"\d\b|^The\s", name) else "Organization"
 
