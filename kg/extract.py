@@ -469,9 +469,10 @@ class _Reader:
         """"le lancement de X par Y", "l'événement Y de lancement de X", "l'utilisation de X chez Y"."""
         nouns = lexicon.nouns()
         for token in sent:
+            if token.pos_ != "NOUN":
+                continue
             rules = nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
-            governor = token.head if token.dep_ == "obj" else token
-            if token.pos_ != "NOUN" or not rules or _negated(token.head) or _speculative(governor):
+            if not rules or _negated(token.head) or _speculative(token.head if token.dep_ == "obj" else token):
                 continue
             rule = rules[0]
             obj = None

@@ -387,10 +387,10 @@ class EntityFinder:
         `_around_known`)."""
         spans = [(s, ent.label_) for ent in doc.ents if (s := _trim(ent, self.stop)) is not None and not self._is_junk(s)]
         for span, ner_label in spans:
-            names = {t.text for other, other_label in spans if other is not span and other_label != "LOC" for t in other if t.text[:1].isupper()}
             label = NER_CLASSES.get(ner_label, "MISC")
             inside = sorted((c for c in kb if c.start >= span.start and c.end <= span.end and (c.start, c.end) != (span.start, span.end)), key=lambda c: c.start)
             if inside:
+                names = {t.text for other, other_label in spans if other is not span and other_label != "LOC" for t in other if t.text[:1].isupper()}
                 yield from self._around_known(span, ner_label, inside, names)
             else:
                 yield Candidate(span.start, span.end, label, 40, evidence=f"ner:{ner_label}")
