@@ -130,7 +130,7 @@ def gather_batches(
             except (Exception, CancelledError) as error:  # a scheduler gone cancels every future
                 raise KgError(f"the distributed build failed on the batch starting with {batches[i][0].source}: {error}") from None
             if version != expected:
-                raise KgError(f"worker {worker} runs {version}, the driver expects {expected}: install the same kg and model there")
+                raise KgError(f"worker {worker} runs {version}, the driver expects {expected}: install the same kg and model there and restart its workers")
             results[i] = [Extraction.from_dict(d) for d in data]
             yield from (None for _ in data)
 
