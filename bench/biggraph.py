@@ -30,6 +30,9 @@ from kg.namespace import ENT, EVENT, KG, PREFIXES, PROV, RDF, RDFS, SDO, SKOS, S
 TRIPLES_PER_ARTICLE = 250
 """One article per this many triples: about 15 facts an article, as the seeds give."""
 TRIPLES_PER_ENTITY = 30
+PARENTS = 100
+"""kg:parentOrganization links a subsidiary to one of this many big groups, as in the news: a forest,
+not a web (a random web makes `kg:parentOrganization*` reach everything)."""
 SKEW = 3.0
 """Entity i is drawn with probability ∝ the density of u**SKEW: the first few are hubs."""
 
@@ -111,6 +114,7 @@ class GraphWriter:
         self.entities = {kind: [self.new_entity(kind, i) for i in range(max(1, n_entities * share // total))]
                          for kind, share in CLASS_SHARE.items()}
         self.asserted: set[tuple[str, str, str]] = set()
+        self.subsidiaries: set[str] = set()
 
     def new_article(self, number: int) -> ox.NamedNode:
         return node(SRC, f"{number:06d}_{short_hash('article', number)}")
@@ -126,6 +130,19 @@ class GraphWriter:
         """An entity of `kind`, hubs far more often than the rest."""
         pool = self.entities[kind]
         return pool[int(len(pool) * self.rng.random() ** SKEW)]
+
+    def pick_subsidiary(self) -> Entity | None:
+        """An organisation without a parent yet, outside the PARENTS biggest: groups are one level deep."""
+        pool = self.entities["Organization"]
+        candidate = pool[self.rng.randrange(min(PARENTS, len(pool) - 1), len(pool))]
+        if candidate.iri.value in self.subsidiaries:
+            return None
+        self.subsidiaries.add(candidate.iri.value)
+        return candidate
+
+    def pick_parent(self) -> Entity:
+        """One of the PARENTS biggest organisations, the biggest most often."""
+        return self.entities["Organization"][int(min(PARENTS, len(self.entities["Organization"])) * self.rng.random() ** SKEW)]
 
     def pick_article(self) -> ox.NamedNode:
         return self.articles[int(len(self.articles) * self.rng.random() ** 1.5)]
@@ -194,12 +211,16 @@ class GraphWriter:
 
     def fact(self, rule: Rule) -> Iterator[tuple]:
         """One fact: its direct triple, its statement node and, for n-ary facts, the event node."""
-        subject = self.pick(rule.subject)
+        subject = self.pick(rule.subject) if rule.predicate != "parentOrganization" else self.pick_subsidiary()
+        if subject is None:
+            return
         extra: list[tuple] = []
         if rule.object == "MonetaryAmount":
             millions = self.rng.randrange(5, 9000)
             obj_iri, extra = self.money(f"{millions} millions d'euros", value=millions * 1_000_000)
             obj = Entity(obj_iri, f"{millions} millions d'euros")
+        elif rule.predicate == "parentOrganization":
+            obj = self.pick_parent()
         else:
             obj = self.pick(rule.object)
         key = (subject.iri.value, rule.predicate, obj.iri.value)
