@@ -147,9 +147,10 @@ def demonyms() -> frozenset[str]:
 
 @cache
 def data_fingerprint() -> str:
-    """A hash of every data file under ontology/: part of the pipeline version, so caches notice edits."""
+    """A hash of the data files extraction reads (kb.json, lexicon/): part of the pipeline version, so
+    caches notice edits; the ontology and the SHACL shapes don't change an extraction and are left out."""
     digest = hashlib.sha256()
-    for path in sorted(ONTOLOGY_DIR.rglob("*")):
+    for path in [ONTOLOGY_DIR / "kb.json", *sorted(LEXICON_DIR.rglob("*"))]:
         if path.is_file():
             digest.update(path.relative_to(ONTOLOGY_DIR).as_posix().encode())
             digest.update(path.read_bytes())
