@@ -212,9 +212,9 @@ def build_command(
     output: Annotated[Path, typer.Option("--output", "-o", help="Turtle file to write.")] = Path("output/graph.ttl"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parser processes (local engine) or local dask workers.")] = 1,
-    cache: Annotated[Optional[Path], typer.Option("--cache", metavar="DIR", file_okay=False, help="Extraction cache folder  [default: .kg-cache beside the output]", show_default=False)] = None,
+    cache: Annotated[Optional[Path], typer.Option("--cache", metavar="DIR", file_okay=False, help="Extraction cache folder (default: .kg-cache beside the output).", show_default=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every article; read and write no cache.")] = False,
-    engine: Annotated[str, typer.Option("--engine", metavar="local|dask", help="Parse here, or on a dask cluster (pip install kg[cluster]).")] = "local",
+    engine: Annotated[str, typer.Option("--engine", metavar="local|dask", help="Parse here, or on a dask cluster (needs the cluster extra of kg).")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (default with --engine dask: a local cluster of --jobs workers).", show_default=False)] = None,
 ) -> None:
     """Build the knowledge graph of the articles into a Turtle file.
