@@ -18,7 +18,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from kg.articles import Article, read_articles
+from kg.articles import MAX_CHARS, Article, read_articles
 from kg.cache import CACHE_DIR_NAME, ExtractionCache
 from kg.errors import KgError
 
@@ -66,19 +66,20 @@ def build(
     cache_dir: str | os.PathLike[str] | CacheDefault | None = CacheDefault.BESIDE_OUTPUT,
     engine: str = "local",
     scheduler: str | None = None,
+    max_chars: int = MAX_CHARS,
 ) -> BuildReport:
     """Build the graph of the articles under `paths` into `output` (Turtle).
 
     Articles are parsed with `jobs` processes (engine "local") or on the dask cluster at `scheduler`
     (engine "dask"; None starts a local one of `jobs` workers), except those found in the cache
     `cache_dir` (None: no cache); the spaCy model loads only if some article must be parsed.
-    Unreadable inputs are skipped with a warning; raises KgError when no article could be read, when
+    Unreadable inputs, and articles over `max_chars` characters, are skipped with a warning; raises KgError when no article could be read, when
     the model is missing, or when another build holds the output's lock.
     """
     check_engine(engine, scheduler, jobs)
     warn = on_warning or (lambda _: None)
     target = Path(output)
-    reading = read_articles(paths)
+    reading = read_articles(paths, max_chars=max_chars)
     for warning in reading.warnings:
         warn(warning)
     if not reading.articles:

@@ -15,6 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from kg.articles import MAX_CHARS
 from kg.errors import KgError
 from kg.results import OutputFormat
 
@@ -216,6 +217,7 @@ def build_command(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every article; read and write no cache.")] = False,
     engine: Annotated[str, typer.Option("--engine", metavar="local|dask", help="Parse here, or on a dask cluster (needs the cluster extra of kg).")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (default with --engine dask: a local cluster of --jobs workers).", show_default=False)] = None,
+    max_chars: Annotated[int, typer.Option("--max-chars", min=1, help="Skip articles longer than this many characters.")] = MAX_CHARS,
 ) -> None:
     """Build the knowledge graph of the articles into a Turtle file.
 
@@ -227,12 +229,15 @@ def build_command(
     def progress(items, total):
         with typer.progressbar(items, length=total, label="Extracting", file=sys.stderr) as bar:
             yield from bar
+        if not sys.stderr.isatty():
+            typer.echo("", err=True)  # a bar drawn without a terminal leaves its label unterminated
 
     with user_errors():
         if cache is not None and no_cache:
             raise KgError("give --cache DIR or --no-cache, not both", exit_code=2)
         report = build(paths, output, progress=None if quiet else progress, on_warning=warn, jobs=jobs,
-                       cache_dir=None if no_cache else cache or CacheDefault.BESIDE_OUTPUT, engine=engine, scheduler=scheduler)
+                       cache_dir=None if no_cache else cache or CacheDefault.BESIDE_OUTPUT, engine=engine, scheduler=scheduler,
+                       max_chars=max_chars)
     if not quiet:
         kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(report.entities.items(), key=lambda kv: (-kv[1], kv[0])))
         typer.echo(

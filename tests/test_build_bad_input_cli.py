@@ -77,6 +77,14 @@ def test_huge_file_alone_is_no_article_exit_1(shared_pipeline, tmp_path):
     assert not (tmp_path / "graph.ttl").exists()
 
 
+def test_max_chars_option_sets_the_size_cap(tmp_path):
+    (tmp_path / "long.txt").write_text(GOOD, encoding="utf-8")
+    result = runner.invoke(app, ["build", str(tmp_path / "long.txt"), "-o", str(tmp_path / "graph.ttl"), "--max-chars", "40"])
+    assert result.exit_code == 1
+    assert warning_about(result, "long.txt").endswith(f"long.txt: skipped: {len(GOOD)} characters, over the limit of 40")
+    assert not (tmp_path / "graph.ttl").exists()
+
+
 @pytest.mark.model
 def test_html_scripts_are_not_read_as_text(shared_pipeline, tmp_path):
     page = (
