@@ -30,6 +30,8 @@ from kg.namespace import ENT, EVENT, KG, PREFIXES, PROV, RDF, RDFS, SDO, SKOS, S
 TRIPLES_PER_ARTICLE = 250
 """One article per this many triples: about 15 facts an article, as the seeds give."""
 TRIPLES_PER_ENTITY = 30
+ARTICLE_LENGTH = 10_000
+"""Characters of every generated article: statements' offsets fall inside it."""
 PARENTS = 100
 """kg:parentOrganization links a subsidiary to one of this many big groups, as in the news: a forest,
 not a web (a random web makes `kg:parentOrganization*` reach everything)."""
@@ -164,6 +166,7 @@ class GraphWriter:
                 (article, A, term(SDO.NewsArticle)),
                 (article, term(SDO.name), ox.Literal(f"{number}.txt")),
                 (article, P["sha256"], ox.Literal(hashlib.sha256(article.value.encode()).hexdigest())),
+                (article, P["length"], ox.Literal(str(ARTICLE_LENGTH), datatype=INTEGER)),
                 (article, term(SDO.datePublished), ox.Literal(f"2025-{1 + int(number) % 12:02d}-{1 + int(number) % 28:02d}", datatype=DATE)),
             ]
 
@@ -239,7 +242,7 @@ class GraphWriter:
         """The direct triple and its rdf:Statement: article, sentence, offsets, rule and confidence."""
         article = self.pick_article()
         sentence = f"{subject.label} {verb} {obj.label}, selon nos informations."
-        start = self.rng.randrange(0, 4000)
+        start = self.rng.randrange(0, ARTICLE_LENGTH // 2)
         statement = node(STMT, short_hash(article.value, subject.iri.value, predicate, obj.iri.value))
         return statement, [
             (subject.iri, P[predicate], obj.iri),

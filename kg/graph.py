@@ -110,6 +110,7 @@ def _article_triples(extractions: Iterable[Extraction]) -> Iterator[Triple]:
         yield node, A, iri(SDO.NewsArticle)
         yield node, iri(SDO.name), text(meta["name"])
         yield node, iri(KG.sha256), text(meta["sha256"])
+        yield node, iri(KG.length), typed(str(meta["length"]), XSD.integer)
         if meta.get("title"):
             yield node, iri(SDO.headline), text(meta["title"])
         url = http_iri(meta["url"]) if meta.get("url") else None

@@ -100,6 +100,7 @@ class KG(DefinedNamespace):
     salary: URIRef
     sentence: URIRef
     sha256: URIRef
+    length: URIRef
     speaker: URIRef
     startChar: URIRef
     statedBy: URIRef

@@ -79,7 +79,7 @@ def test_sigkill_mid_write_keeps_the_previous_graph(nlp, tmp_path, sample_graph_
         assert content == previous or list(ox.parse(content, format=ox.RdfFormat.TURTLE))
     assert killed, f"no kill landed while graph.ttl was being written in {ATTEMPTS} attempts"
     assert graph.read_bytes() == previous
-    assert len(list(ox.parse(path=str(graph), format=ox.RdfFormat.TURTLE))) == 174
+    assert len(list(ox.parse(path=str(graph), format=ox.RdfFormat.TURTLE))) == len(list(ox.parse(previous, format=ox.RdfFormat.TURTLE)))
     assert 0 < killed.stat().st_size
 
     os.utime(killed, (0, 0))  # the leftover of a build killed long ago

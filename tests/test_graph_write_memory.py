@@ -24,7 +24,7 @@ def extraction(number: int, companies: int = 40) -> Extraction:
                      Mention(2 * index + 1, at, at + len(bought), bought, "Organization", "ner:ORG", index)]
         facts.append(Fact("acquired", 2 * index, 2 * index + 1, index, "svo", 0.8, "Acquisition"))
         start += len(sentence) + 1
-    article = {"id": f"article-{number}_{number:012x}", "name": f"article-{number}.txt", "sha256": f"{number:064x}"}
+    article = {"id": f"article-{number}_{number:012x}", "name": f"article-{number}.txt", "sha256": f"{number:064x}", "length": 100}
     return Extraction(article, "test", sentences, mentions, facts)
 
 

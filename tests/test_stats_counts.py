@@ -16,7 +16,7 @@ def stats(sample_graph_path):
 
 
 def test_counts_by_class_and_property(stats):
-    assert stats["triples"] == 174
+    assert stats["triples"] == 176
     assert stats["classes"]["rdf:Statement"] == 7 and stats["classes"]["kg:Organization"] == 2
     assert list(stats["classes"])[0] == "rdf:Statement"  # most frequent first
     assert stats["properties"]["kg:ceoOf"] == 1 and stats["properties"]["rdf:type"] == 25

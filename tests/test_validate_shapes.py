@@ -60,6 +60,11 @@ BREAKS = [
     Break("event with two dates", 'INSERT DATA { event:result_c9d0e1f2 kg:date "2024"^^xsd:gYear , "2025"^^xsd:gYear }',
           "event:result_c9d0e1f2", "kg:date", "kgsh:Event"),
     Break("quotation without words", "DELETE WHERE { event:quote_0a1b2c3d kg:text ?t }", "event:quote_0a1b2c3d", "kg:text", "kgsh:Quotation"),
+    Break("offsets beyond the article's length",
+          "DELETE DATA { src:resultats-ubisoft_9c1d2e3f4a5b kg:length 642 } ; INSERT DATA { src:resultats-ubisoft_9c1d2e3f4a5b kg:length 50 }",
+          "stmt:66ff7700", "", "kgsh:Statement"),
+    Break("article without length", "DELETE WHERE { src:resultats-ubisoft_9c1d2e3f4a5b kg:length ?n }",
+          "src:resultats-ubisoft_9c1d2e3f4a5b", "kg:length", "kgsh:Article"),
     Break("article without checksum", "DELETE WHERE { src:resultats-ubisoft_9c1d2e3f4a5b kg:sha256 ?h }",
           "src:resultats-ubisoft_9c1d2e3f4a5b", "kg:sha256", "kgsh:Article"),
 ]
