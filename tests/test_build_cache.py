@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from checks import assert_valid_graph
 from kg.articles import Article
 from kg.build import build
 from kg.cache import ExtractionCache, cache_key
@@ -92,6 +93,7 @@ def test_adding_an_article_parses_only_it_and_matches_a_full_build(nlp, corpus, 
     report = build([corpus], tmp_path / "out" / "graph.ttl", nlp=nlp, cache_dir=cache)
     assert (report.parsed, report.cached) == (1, 3)
     assert report.output.read_bytes() == full_build(nlp, corpus, tmp_path)
+    assert_valid_graph(report.output)
 
 
 @pytest.mark.model

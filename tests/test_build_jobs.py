@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from checks import assert_valid_graph
 from kg.build import build
 from kg.errors import KgError
 
@@ -17,6 +18,7 @@ def test_two_jobs_write_the_same_bytes_as_one(nlp, tmp_path):
     two = build(INPUTS, tmp_path / "two" / "graph.ttl", nlp=nlp, jobs=2, cache_dir=None)
     assert two.parsed == one.parsed == 15
     assert two.output.read_bytes() == one.output.read_bytes()
+    assert_valid_graph(two.output)
 
 
 @pytest.mark.parametrize(

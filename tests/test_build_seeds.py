@@ -7,6 +7,7 @@ import pytest
 import rdflib
 
 from kg.build import build
+from checks import assert_valid_graph
 from kg.evaluate import evaluate
 from kg.lexicon import ONTOLOGY_DIR
 from kg.namespace import KG, PREFIXES
@@ -22,14 +23,16 @@ GOLD = ROOT / "tests" / "gold"
 @pytest.fixture(scope="session")
 def seed_graph(nlp, tmp_path_factory) -> Path:
     output = tmp_path_factory.mktemp("seeds") / "graph.ttl"
-    build([SEEDS], output, nlp=nlp)
+    build([SEEDS], output, nlp=nlp, cache_dir=None)
+    assert_valid_graph(output)
     return output
 
 
 @pytest.fixture(scope="session")
 def own_graph(nlp, tmp_path_factory) -> Path:
     output = tmp_path_factory.mktemp("own") / "graph.ttl"
-    build([OWN], output, nlp=nlp)
+    build([OWN], output, nlp=nlp, cache_dir=None)
+    assert_valid_graph(output)
     return output
 
 
