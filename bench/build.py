@@ -20,6 +20,7 @@ if __package__ in (None, ""):
 
 from bench.harness import bench_parser, count_words, load_warm, prepare_corpus, run_stage, serve_stage, sha256_file, work_folder
 from bench.results import record
+from kg.nlp import PARSE_BATCH
 
 TARGET_RATIO = 0.9
 TARGET_SPEEDUP = 1.8
@@ -41,7 +42,8 @@ def stage_bare(args: argparse.Namespace) -> dict:
     texts = [article.text for article in read_texts(args.corpus)]
     nlp, load = load_warm(lambda: spacy.load(MODEL))
     start = time.perf_counter()
-    for _ in nlp.pipe(texts, n_process=args.jobs):
+    batch = {"batch_size": args.batch_size} if args.batch_size else {}
+    for _ in nlp.pipe(texts, n_process=args.jobs, **batch):
         pass
     return {"load_s": load, "seconds": time.perf_counter() - start, "words": count_words(texts)}
 
@@ -93,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run every stage in its own process, then record the figures and the targets' ratios."""
     parser = bench_parser(__doc__.splitlines()[0], articles=2000)
     parser.add_argument("--jobs", type=int, default=2, help="processes for the parallel runs (default 2)")
+    parser.add_argument("--batch-size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.stage:
         serve_stage(STAGES, args)
@@ -105,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         profile = run_stage(__file__, "profile", *common, "--jobs", 1)
         build1 = run_stage(__file__, "build", *common, "--jobs", 1)
         bare_n = run_stage(__file__, "bare", *common, "--jobs", args.jobs)
+        bare1_16 = run_stage(__file__, "bare", *common, "--jobs", 1, "--batch-size", PARSE_BATCH)
+        bare_n_16 = run_stage(__file__, "bare", *common, "--jobs", args.jobs, "--batch-size", PARSE_BATCH)
         build_n = run_stage(__file__, "build", *common, "--jobs", args.jobs)
     words = bare1["words"]
     kg_parse = profile["parse_s"]
@@ -114,6 +119,10 @@ def main(argv: list[str] | None = None) -> int:
         row("kg build --jobs 1 --no-cache", 1, build1["seconds"], words, build1, bare1["seconds"]),
         row("bare spaCy nlp.pipe", args.jobs, bare_n["seconds"], words, bare_n),
         row(f"kg build --jobs {args.jobs} --no-cache", args.jobs, build_n["seconds"], words, build_n, bare_n["seconds"]),
+        row(f"bare spaCy nlp.pipe, batch_size={PARSE_BATCH} as kg", 1, bare1_16["seconds"], words, bare1_16),
+        row("kg build --jobs 1, against that", 1, build1["seconds"], words, build1, bare1_16["seconds"]),
+        row(f"bare spaCy nlp.pipe, batch_size={PARSE_BATCH} as kg", args.jobs, bare_n_16["seconds"], words, bare_n_16),
+        row(f"kg build --jobs {args.jobs}, against that", args.jobs, build_n["seconds"], words, build_n, bare_n_16["seconds"]),
     ]
     ratio = bare1["seconds"] / build1["seconds"]
     speedup = build1["seconds"] / build_n["seconds"]
@@ -121,14 +130,16 @@ def main(argv: list[str] | None = None) -> int:
     notes = f"""Corpus: {args.articles if not args.corpus else args.corpus} articles, {words} words, {build1['triples']} triples.
 Model load and warm-up (one sentence), not in the timings: bare {bare1['load_s']:.1f} s, kg pipeline {profile['load_s']:.1f} s.
 
-- Target 1 (kg build ≥ {TARGET_RATIO} × bare spaCy, 1 process): {ratio:.2f} × — {'met' if ratio >= TARGET_RATIO else 'NOT met'}.
-  Where kg's time goes (1 process, {profile_total(profile):.1f} s): bare model parse {bare1['seconds']:.1f} s;
-  kg components + text preparation {kg_parse - bare1['seconds']:+.1f} s; extraction {profile['extract_s']:.1f} s;
+- Target 1 (kg build ≥ {TARGET_RATIO} × bare spaCy, 1 process): {ratio:.2f} × — {'met' if ratio >= TARGET_RATIO else 'NOT met'};
+  against bare spaCy with kg's batch size: {bare1_16['seconds'] / build1['seconds']:.2f} ×.
+  Where kg's time goes (1 process, {profile_total(profile):.1f} s): bare model parse (batch {PARSE_BATCH}) {bare1_16['seconds']:.1f} s;
+  kg components + text preparation {kg_parse - bare1_16['seconds']:+.1f} s; extraction {profile['extract_s']:.1f} s;
   resolution + triples + writing {profile['write_s']:.1f} s.
 - Target 2 (kg build --jobs {args.jobs} ≥ ×{TARGET_SPEEDUP} over --jobs 1): ×{speedup:.2f} — {'met' if speedup >= TARGET_SPEEDUP else 'NOT met'};
   bare spaCy's own speed-up ×{bare1['seconds'] / bare_n['seconds']:.2f}; kg build --jobs {args.jobs} at {bare_n['seconds'] / build_n['seconds']:.2f} × bare spaCy on {args.jobs} processes.
   Same graph with 1 and {args.jobs} jobs, byte for byte: {'yes' if same else 'NO'} (sha256 {build1['sha256'][:16]}…).
-- bare nlp.pipe runs with spaCy's default batch size; kg parses in batches of 16 texts."""
+- bare nlp.pipe runs with spaCy's default batch size (the first rows, as the issue states the target);
+  kg parses in batches of {PARSE_BATCH} texts, so the last rows run bare spaCy with that batch size too."""
     record("build throughput (bench/build.py)", rows, notes)
     return 0 if same else 1
 
