@@ -20,20 +20,22 @@ OWN = ROOT / "tests" / "data" / "articles"
 GOLD = ROOT / "tests" / "gold"
 
 
-@pytest.fixture(scope="session")
-def seed_graph(nlp, tmp_path_factory) -> Path:
-    output = tmp_path_factory.mktemp("seeds") / "graph.ttl"
-    build([SEEDS], output, nlp=nlp, cache_dir=None)
+def built_graph(nlp, folder: Path, corpus: Path) -> Path:
+    """The graph kg build writes for `corpus`, checked against the SHACL shapes."""
+    output = folder / "graph.ttl"
+    build([corpus], output, nlp=nlp, cache_dir=None)
     assert_valid_graph(output)
     return output
+
+
+@pytest.fixture(scope="session")
+def seed_graph(nlp, tmp_path_factory) -> Path:
+    return built_graph(nlp, tmp_path_factory.mktemp("seeds"), SEEDS)
 
 
 @pytest.fixture(scope="session")
 def own_graph(nlp, tmp_path_factory) -> Path:
-    output = tmp_path_factory.mktemp("own") / "graph.ttl"
-    build([OWN], output, nlp=nlp, cache_dir=None)
-    assert_valid_graph(output)
-    return output
+    return built_graph(nlp, tmp_path_factory.mktemp("own"), OWN)
 
 
 def rows(graph: Path, name: str, **bindings) -> list[tuple[str, ...]]:
