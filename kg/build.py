@@ -130,17 +130,20 @@ def extract_articles(
     if engine == "dask":
         yield from dask_engine()(articles, scheduler, jobs=jobs, progress=progress)
         return
-    from kg.extract import extract_article
-    from kg.nlp import load_pipeline, parse_texts, pipeline_version
+    from kg.nlp import load_pipeline, pipeline_version
 
     nlp = nlp or load_pipeline()
-    version = pipeline_version(nlp)
-    docs = parse_texts(nlp, (a.text for a in articles), n_process=jobs)
-    pairs: Iterable[tuple[Article, object]] = zip(articles, docs)
-    if progress is not None:
-        pairs = progress(pairs, len(articles))
-    for article, doc in pairs:
-        yield extract_article(article, doc, version)
+    extractions = parse_and_extract(nlp, articles, pipeline_version(nlp), n_process=jobs)
+    yield from extractions if progress is None else progress(extractions, len(articles))
+
+
+def parse_and_extract(nlp: Language, articles: Sequence[Article], version: str, *, n_process: int = 1) -> Iterator[Extraction]:
+    """The per-article map step, wherever it runs (here or on a dask worker): parse, then extract."""
+    from kg.extract import extract_article
+    from kg.nlp import parse_texts
+
+    docs = parse_texts(nlp, (a.text for a in articles), n_process=n_process)
+    return (extract_article(article, doc, version) for article, doc in zip(articles, docs))
 
 
 def dask_engine() -> Callable[..., list[Extraction]]:

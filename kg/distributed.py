@@ -170,14 +170,12 @@ def extract_batch(articles: list[Article], expected: str) -> BatchResult:
     """
     from distributed import get_worker
 
-    from kg.extract import extract_article
-    from kg.nlp import parse_texts
+    from kg.build import parse_and_extract
 
     with _PIPELINE_LOCK:
         version = worker_version()
         if version != expected:
             return BatchResult(get_worker().address, version, [])
         nlp = worker_pipeline()
-        docs = parse_texts(nlp, (a.text for a in articles))
-        extractions = [extract_article(a, doc, version).to_dict() for a, doc in zip(articles, docs)]
+        extractions = [extraction.to_dict() for extraction in parse_and_extract(nlp, articles, version)]
     return BatchResult(get_worker().address, version, extractions)
