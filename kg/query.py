@@ -1,8 +1,9 @@
 """SPARQL over a graph with Oxigraph: query text, a .rq file, or a named query shipped in queries/.
 
 The project's prefixes (kg.namespace.PREFIXES) are pre-declared, so `ent:ubisoft` works without a
-PREFIX line. Values go into a query as bindings (Oxigraph substitutions), never pasted into its text,
-so a value holding quotes or braces cannot change the query. No spaCy here: `kg query` starts fast.
+PREFIX line. Values go into a query as bindings (Oxigraph substitutions), never pasted into its text
+as typed, so a value holding quotes or braces cannot change the query; a copy written by pyoxigraph
+as a VALUES clause lets Oxigraph plan with them. No spaCy here: `kg query` starts fast.
 """
 from __future__ import annotations
 
@@ -168,7 +169,7 @@ def query(
         for name, value in (bindings or {}).items()
     }
     try:
-        answer = store.query(text, prefixes=PREFIXES, substitutions=substitutions)
+        answer = run_query(store, text, substitutions)
         if isinstance(answer, ox.QueryBoolean):
             return AskResult(bool(answer))
         if isinstance(answer, ox.QueryTriples):
@@ -182,6 +183,52 @@ def query(
         if unbindable:
             raise KgError(f"cannot bind ?{unbindable.group(1)}: the query does not select it", exit_code=2) from None
         raise KgError(f"query failed: {error}", exit_code=1) from None
+
+
+def run_query(
+    store: ox.Store, text: str, substitutions: Mapping[ox.Variable, Term]
+) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    """Oxigraph's answer to `text` with `substitutions`, planned with the bound values in view.
+
+    Oxigraph chooses its join order from the query text alone, so a substituted variable does not
+    steer it: bound to one entity, facts-about costs nearly what it costs for all of them. The same
+    values as a VALUES clause opening the WHERE group do steer it (facts-about 1.0 s → 0.2 s on a
+    million triples). The substitutions still apply, so the answer is the same and Oxigraph still
+    rejects a binding of a variable the query does not select; when the clause does not fit the
+    query (e.g. a BIND of the bound variable), the query runs as written.
+    """
+    hinted = hint_values(text, substitutions)
+    if hinted is not None:
+        try:
+            return store.query(hinted, prefixes=PREFIXES, substitutions=substitutions)
+        except SyntaxError:
+            pass
+    return store.query(text, prefixes=PREFIXES, substitutions=substitutions)
+
+
+_TOKEN = re.compile(
+    r"""#[^\n]*|"{3}(?:[^"\\]|\\.|"(?!""))*"{3}|'{3}(?:[^'\\]|\\.|'(?!''))*'{3}"""
+    r"""|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\x00-\x20]*>|(\{)"""
+)
+"""Comments, strings and IRIs (skipped whole, so that a brace inside them is not counted), or a brace."""
+
+
+def hint_values(text: str, substitutions: Mapping[ox.Variable, Term]) -> str | None:
+    """`text` with `VALUES (?a ?b) { (<iri> "literal") }` for the bound IRIs and literals right
+    after the first `{` outside comments, strings and IRIs (the WHERE group), or None when nothing
+    is bound or there is no brace.
+
+    The terms are written by pyoxigraph in N-Triples syntax, whose escapes keep quotes, braces and
+    line breaks inside the term: a bound value cannot break out of the clause.
+    >>> hint_values("SELECT ?e { ?e ?p ?o }", {ox.Variable("e"): ox.NamedNode("https://x.org/a")})
+    'SELECT ?e { VALUES (?e) { (<https://x.org/a>) } ?e ?p ?o }'
+    """
+    bound = {variable: term for variable, term in substitutions.items() if isinstance(term, (ox.NamedNode, ox.Literal))}
+    brace = next((match.end() for match in _TOKEN.finditer(text) if match.group(1)), None)
+    if not bound or brace is None:
+        return None
+    clause = f" VALUES ({' '.join(map(str, bound))}) {{ ({' '.join(map(str, bound.values()))}) }}"
+    return text[:brace] + clause + text[brace:]
 
 
 _UNBINDABLE = re.compile(r"does not contains? variable \?(\w+)")
