@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from kg import lexicon
 from kg.accents import strip_accents
 from kg.articles import Article
-from kg.nlp import VALUE_LABELS, quoted_spans
+from kg.nlp import VALUE_LABELS, prepared_text, quoted_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -136,9 +136,8 @@ class _Reader:
         self.article = article
         self.doc = doc
         self.text = article.text
-        self.prepared = doc.text
-        """The parsed text (typography folded, accents restored; offsets as in `text`), built once:
-        `doc.text` joins every token again on each call."""
+        self.prepared = prepared_text(doc)
+        """The parsed text (typography folded, accents restored; offsets as in `text`)."""
         self.sents = [s for s in doc.sents if s.text.strip()]
         self.sentence_bounds = [_stripped(self.text, s.start_char, s.end_char) for s in self.sents]
         self.sentence_of_token: dict[int, int] = {t.i: n for n, s in enumerate(self.sents) for t in s}

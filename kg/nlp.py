@@ -14,12 +14,14 @@ prepared text are offsets into the original article.
 """
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -92,10 +94,21 @@ PARSE_BATCH = 16
 long articles held in memory at once (2.9 GB against 0.7 GB here, and slower)."""
 
 
+TEXT_KEY = "kg_text"
+"""`doc.user_data` key of the prepared text a Doc was made from: `doc.text` joins every token anew."""
+DATE_KEY = "kg_article_date"
+"""`doc.user_data` key of the article's date (ISO 8601), for relative dates found while parsing."""
+
+
 def parse_texts(
-    nlp: Language, texts: Iterable[str], *, n_process: int = 1, batch_size: int = PARSE_BATCH, chunk_chars: int = CHUNK_CHARS
+    nlp: Language,
+    texts: Iterable[str],
+    *,
+    dates: Iterable[datetime.date | None] | None = None,
+    batch_size: int = PARSE_BATCH,
+    chunk_chars: int = CHUNK_CHARS,
 ) -> Iterator[Doc]:
-    """Prepare and parse `texts`, one Doc per text in order, with `n_process` processes.
+    """Prepare and parse `texts`, one Doc per text in order; `dates` are the articles' dates.
 
     A text longer than `chunk_chars` is parsed in pieces cut at line breaks (else sentence ends, else
     spaces) and joined back into one Doc, so any length parses with bounded memory and offsets stay
@@ -105,19 +118,36 @@ def parse_texts(
 
     pieces: deque[int] = deque()
 
-    def chunks() -> Iterator[str]:
-        for text in texts:
+    def chunks() -> Iterator[Doc]:
+        for text, date in zip(texts, repeat(None) if dates is None else dates):
             parts = split_text(prepare_text(text, nlp), chunk_chars)
             pieces.append(len(parts))
-            yield from parts
+            for part in parts:
+                doc = nlp.make_doc(part)
+                doc.user_data[TEXT_KEY] = part
+                doc.user_data[DATE_KEY] = date.isoformat() if date else None
+                yield doc
 
-    docs = nlp.pipe(chunks(), batch_size=batch_size, n_process=n_process)
+    docs = nlp.pipe(chunks(), batch_size=batch_size)
     while True:
         first = next(docs, None)
         if first is None:
             return
         count = pieces.popleft()
-        yield first if count == 1 else Doc.from_docs([first, *(next(docs) for _ in range(count - 1))], ensure_whitespace=False)
+        yield first if count == 1 else Doc.from_docs(
+            [first, *(next(docs) for _ in range(count - 1))], ensure_whitespace=False, exclude=["user_data"]
+        )
+
+
+def prepared_text(doc: Doc) -> str:
+    """The text `doc` was parsed from (as `doc.text`, without rebuilding it)."""
+    return doc.user_data.get(TEXT_KEY) or doc.text
+
+
+def article_date(doc: Doc) -> datetime.date | None:
+    """The date of the article `doc` was parsed from, when parse_texts was given it."""
+    date = doc.user_data.get(DATE_KEY)
+    return datetime.date.fromisoformat(date) if date else None
 
 
 def split_text(text: str, limit: int) -> list[str]:
@@ -268,8 +298,8 @@ class EntityFinder:
         from kg.values import find_values
 
         candidates: list[Candidate] = []
-        text = doc.text  # built from every token on each access
-        for value in find_values(text):
+        text = prepared_text(doc)
+        for value in find_values(text, article_date=article_date(doc)):
             span = doc.char_span(value.start, value.end, alignment_mode="expand")
             if span is not None:
                 candidates.append(Candidate(span.start, span.end, _VALUE_KIND[value.kind], 100, evidence="value"))

@@ -464,6 +464,13 @@ def find_values(text: str, *, article_date: datetime.date | None = None) -> list
 
     Relative and year-less dates are resolved against `article_date` when given.
     """
+    return list(_find_values(text, article_date))
+
+
+@functools.lru_cache(maxsize=64)
+def _find_values(text: str, article_date: datetime.date | None) -> tuple[Value, ...]:
+    """find_values, remembered for the last texts: the pipeline's entity component and then the
+    extraction ask for the values of each article, with its date (the scan is a fifth of extraction)."""
     lexicon = _lexicon()
     folded = _fold(text)
     scans: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Value | None]]] = [
@@ -476,7 +483,7 @@ def find_values(text: str, *, article_date: datetime.date | None = None) -> list
         (_SLASH_DATE, lambda m: _numeric_date(m, text)),
         (_YEAR, lambda m: _date_value(m, text, m.group(), "gYear")),
     ]
-    return _non_overlapping(value for pattern, build in scans for value in _scan(pattern, folded, build))
+    return tuple(_non_overlapping(value for pattern, build in scans for value in _scan(pattern, folded, build)))
 
 
 __all__ = ["KINDS", "LEXICON_DIR", "Value", "find_values", "parse_number"]
