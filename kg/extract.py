@@ -115,7 +115,8 @@ _REPORTING = frozenset(
 _APPOINTING = frozenset({"nommer", "désigner", "promouvoir", "choisir", "élire", "recruter", "devenir"})
 _REPORTING_PLAIN = frozenset(strip_accents(w) for w in _REPORTING)
 _HIRING = frozenset({"embaucher", "recruter", "rechercher", "chercher", "publier", "proposer", "offrir"})
-_JOB_CUES = ("offre d'emploi", "offres d'emploi", "poste", "recrut", "embauch")
+_JOB_CUES = tuple(strip_accents(c) for c in ("offre d'emploi", "offres d'emploi", "poste", "recrut", "embauch"))
+"""Looked for in the sentence's text without accents."""
 _SALARY_CUES = ("salaire", "rémunér", "payé", "paye", "rapporter", "poste", "par an", "par mois")
 _INCREASE = ("augmentation", "hausse", "progression", "croissance", "bond", "progresse", "augmente")
 _DECREASE = ("baisse", "recul", "diminution", "repli", "chute", "recule", "baisse")
@@ -138,9 +139,14 @@ class _Reader:
         self.text = article.text
         self.prepared = prepared_text(doc)
         """The parsed text (typography folded, accents restored; offsets as in `text`)."""
-        self.sents = [s for s in doc.sents if s.text.strip()]
+        self.tokens = list(doc)
+        """Every token, made once: indexing or iterating a Doc or Span makes new Token objects."""
+        self.sents = [s for s in doc.sents if self.prepared[s.start_char:s.end_char].strip()]
         self.sentence_bounds = [_stripped(self.text, s.start_char, s.end_char) for s in self.sents]
-        self.sentence_of_token: dict[int, int] = {t.i: n for n, s in enumerate(self.sents) for t in s}
+        self.sentence_of_token: dict[int, int] = {i: n for n, s in enumerate(self.sents) for i in range(s.start, s.end)}
+        self.lower_texts = [self.prepared[s.start_char:s.end_char].lower() for s in self.sents]
+        """Each sentence's text in lower case, and the same without accents: the cue-word rules read them."""
+        self.plain_texts = [strip_accents(low) for low in self.lower_texts]
         self.mentions: list[Mention] = []
         self.facts: list[Fact] = []
         self.by_token: dict[int, Mention] = {}
@@ -265,6 +271,10 @@ class _Reader:
             return [self.mentions[r] for r in mention.refs]
         return [mention]
 
+    def tokens_of(self, sent: Span) -> list[Token]:
+        """The sentence's tokens."""
+        return self.tokens[sent.start:sent.end]
+
     def mention_at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
@@ -292,7 +302,7 @@ class _Reader:
     def _verbs(self, sent: Span, n: int) -> None:
         """Subject–verb–object facts from the verb lexicon (auxiliaries, passives, control verbs)."""
         verbs = lexicon.verbs()
-        for token in sent:
+        for token in self.tokens_of(sent):
             if token.pos_ not in {"VERB", "AUX"} and not (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
                 continue
             candidates = next((verbs[k] for k in _lemma_candidates(token) if k in verbs), [])
@@ -456,9 +466,9 @@ class _Reader:
 
     def _reported_by(self, sent: Span) -> Mention | None:
         """The source in "comme rapporté par X" / "selon X"."""
-        for token in sent:
+        for token in self.tokens_of(sent):
             if token.lower_ in {"selon", "rapporté", "révélé"}:
-                nxt = [self.by_token[t.i] for t in sent if token.i < t.i <= token.i + 4 and t.i in self.by_token]
+                nxt = [self.by_token[i] for i in range(token.i + 1, min(token.i + 5, sent.end)) if i in self.by_token]
                 agents = [m for m in nxt if m.label in AGENT_CLASSES]
                 if agents:
                     return agents[0]
@@ -467,7 +477,7 @@ class _Reader:
     def _nominalisations(self, sent: Span, n: int) -> None:
         """"le lancement de X par Y", "l'événement Y de lancement de X", "l'utilisation de X chez Y"."""
         nouns = lexicon.nouns()
-        for token in sent:
+        for token in self.tokens_of(sent):
             if token.pos_ != "NOUN":
                 continue
             rules = nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
@@ -511,7 +521,7 @@ class _Reader:
 
     def _roles(self, sent: Span, n: int) -> None:
         """"le PDG Daniel Ek", "Daniel Ek, PDG de Spotify", "l'actrice Léa Moreau"."""
-        for token in sent:
+        for token in self.tokens_of(sent):
             role = self.by_token.get(token.i)
             if role is None or role.label != "Role" or token.i != self.doc.char_span(role.start, role.end, alignment_mode="expand").start:
                 continue
@@ -582,10 +592,11 @@ class _Reader:
     def _job_postings(self, sent: Span, n: int) -> None:
         """A role wanted by an organisation: "X recrute un directeur technique pour l'IA", "une offre
         d'emploi pour un chef de produit en IA", "en tant que 'chef de produit'". Salaries attach to it."""
-        low = strip_accents(sent.text.lower())
-        hiring = any(strip_accents(t.lemma_) in _HIRING for t in sent) or any(c in low for c in map(strip_accents, _JOB_CUES))
+        low = self.plain_texts[n]
+        lemmas = {t.lemma_ for t in self.tokens_of(sent)}
+        hiring = any(strip_accents(lemma) in _HIRING for lemma in lemmas) or any(c in low for c in _JOB_CUES)
         roles = [m for m in self._mentions_in(sent) if m.label == "Role" and m.evidence == "role"]
-        if hiring and "offre" in low or any(t.lemma_ in {"embaucher", "recruter", "rechercher"} for t in sent):
+        if hiring and "offre" in low or lemmas & {"embaucher", "recruter", "rechercher"}:
             for role in roles:
                 if self._person_next_to(role) is not None:
                     continue
@@ -625,12 +636,12 @@ class _Reader:
 
     def _financial_results(self, sent: Span, n: int) -> None:
         """"Le chiffre d'affaires de X a atteint 11,5 milliards de dollars, en hausse de 17 %"."""
-        low = sent.text.lower()
-        metric = next((name for phrase, name in _METRICS.items() if phrase in low or strip_accents(phrase) in strip_accents(low)), None)
+        low, plain = self.lower_texts[n], self.plain_texts[n]
+        metric = next((name for phrase, name in _METRICS.items() if phrase in low or strip_accents(phrase) in plain), None)
         money = self._value_in(sent, "MONEY")
         if metric is None or money is None:
             return
-        at = low.find(next(p for p in _METRICS if p in low or strip_accents(p) in strip_accents(low)))
+        at = low.find(next(p for p in _METRICS if p in low or strip_accents(p) in plain))
         orgs = [t for m in self._mentions_in(sent) for t in self.targets(m) if t.label == "Organization"]
         after_metric = [o for o in orgs if o.start > sent.start_char + at]
         org = (after_metric or orgs or [self._salient(frozenset({"Organization"}))])[0]
@@ -644,7 +655,7 @@ class _Reader:
             if sign < 0 and percent.value.get("value") and not str(percent.value["value"]).startswith("-"):
                 percent.value["value"] = "-" + str(percent.value["value"])
             roles["change"] = percent.id
-        period = next((p for w, p in _PERIOD_WORDS.items() if w in strip_accents(low) or w in low), None)
+        period = next((p for w, p in _PERIOD_WORDS.items() if w in plain or w in low), None)
         if period:
             roles["period"] = period
         prop = "revenue" if metric == "revenue" else None
@@ -653,7 +664,7 @@ class _Reader:
 
     def _strikes(self, sent: Span, n: int) -> None:
         """"la grève à Hollywood" + unions named in that sentence or the next two → onStrikeIn."""
-        low = sent.text.lower()
+        low = self.lower_texts[n]
         if not any(w in low or strip_accents(w) in low for w in _STRIKE_WORDS):
             return
         places = [
@@ -669,7 +680,7 @@ class _Reader:
 
     def _reports(self, sent: Span, n: int) -> None:
         """"son rapport trimestriel publié le 15 octobre" → the organisation published a report."""
-        for token in sent:
+        for token in self.tokens_of(sent):
             if token.lemma_ not in _REPORT_NOUNS or token.pos_ != "NOUN":
                 continue
             determiner = [c.lower_ for c in token.children if c.dep_ in {"det", "nmod:poss"}]
