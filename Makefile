@@ -30,6 +30,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/incremental.py --articles $(BENCH_ARTICLES)
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/big.py
+	$(BIN)/python bench/bulkload.py
 
 clean:
 	rm -rf $(VENV) output/*.ttl output/*.html
