@@ -9,6 +9,7 @@ build writes. A lock file beside the output keeps two builds from writing the sa
 from __future__ import annotations
 
 import fcntl
+import gc
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -84,7 +85,7 @@ def build(
         warn(warning)
     if not reading.articles:
         raise KgError(f"no articles could be read from {', '.join(map(str, paths))}", exit_code=1)
-    with build_lock(target):
+    with build_lock(target), gc_paused():
         from kg.nlp import pipeline_version
 
         folder = target.parent / CACHE_DIR_NAME if cache_dir is CacheDefault.BESIDE_OUTPUT else cache_dir
@@ -224,6 +225,21 @@ def write_graph(extractions: list[Extraction], output: Path, *, warnings: list[s
         facts=sum(len(e.facts) for e in extractions),
         triples=len(triples),
     )
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cycle collector off for the duration. A build makes millions of small objects that
+    live to its end (extractions, triples), which the collector would walk again and again: a fifth of
+    the writing time, three quarters of receiving extractions from the build processes. A build makes
+    almost no cyclic garbage (3 objects an article), so nothing piles up meanwhile."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @contextmanager
