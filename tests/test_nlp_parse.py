@@ -1,11 +1,14 @@
 """kg.nlp.parse_texts: one Doc per text, in order, whatever the length; long texts parse in chunks."""
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.nlp import parse_texts, prepare_text, split_text
+from kg.nlp import article_date, parse_texts, prepare_text, prepared_text, split_text
+from kg.values import _find_values, find_values
 
 PARAGRAPH = "Spotify recrute un ingénieur à Lyon. Le salaire atteint 50 000 euros par an.\n"
 
@@ -39,3 +42,15 @@ def test_nlp_parse_texts_keeps_input_order_across_chunked_and_short_texts(nlp) -
     texts = ["Orange recrute.", PARAGRAPH * 3, "", "Airbus embauche à Toulouse.", PARAGRAPH * 2]
     docs = list(parse_texts(nlp, texts, batch_size=2, chunk_chars=len(PARAGRAPH)))
     assert [doc.text for doc in docs] == [prepare_text(text, nlp) for text in texts]
+
+
+@pytest.mark.model
+def test_nlp_parse_texts_scans_values_once_with_the_article_date(nlp) -> None:
+    date = datetime.date(2025, 3, 10)
+    (doc,) = parse_texts(nlp, ["Lundi dernier, Airbus a recruté 200 ingénieurs à Toulouse."], dates=[date])
+    assert prepared_text(doc) == doc.text
+    assert article_date(doc) == date
+    hits = _find_values.cache_info().hits
+    values = find_values(prepared_text(doc), article_date=date)  # as the extraction asks
+    assert _find_values.cache_info().hits == hits + 1
+    assert [v.date for v in values if v.kind == "date"] == ["2025-03-03"]
