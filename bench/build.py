@@ -51,14 +51,15 @@ def stage_bare(args: argparse.Namespace) -> dict:
 
 def stage_profile(args: argparse.Namespace) -> dict:
     """kg's pipeline on one process, split: parse (model + kg components), extraction, resolution + writing."""
-    from kg.build import gc_paused, write_graph
+    from kg.build import write_graph
+    from kg.memory import paused_gc
     from kg.extract import extract_article
     from kg.nlp import load_pipeline, parse_texts, pipeline_version
 
     articles = read_texts(args.corpus)
     nlp, load = load_warm(load_pipeline)
     version = pipeline_version(nlp)
-    with gc_paused():  # as kg build runs
+    with paused_gc():  # as kg build runs
         docs = parse_texts(nlp, (article.text for article in articles), dates=(article.date for article in articles))
         parse = extract = 0.0
         extractions = []

@@ -9,7 +9,6 @@ build writes. A lock file beside the output keeps two builds from writing the sa
 from __future__ import annotations
 
 import fcntl
-import gc
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, TypeVar
 from kg.articles import MAX_CHARS, Article, read_articles
 from kg.cache import CACHE_DIR_NAME, ExtractionCache
 from kg.errors import KgError
+from kg.memory import keep_freed_memory, paused_gc
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -85,7 +85,7 @@ def build(
         warn(warning)
     if not reading.articles:
         raise KgError(f"no articles could be read from {', '.join(map(str, paths))}", exit_code=1)
-    with build_lock(target), gc_paused():
+    with build_lock(target), paused_gc():
         from kg.nlp import pipeline_version
 
         folder = target.parent / CACHE_DIR_NAME if cache_dir is CacheDefault.BESIDE_OUTPUT else cache_dir
@@ -190,23 +190,6 @@ def _start_process(nlp: Language, version: str) -> None:
     keep_freed_memory()
 
 
-_M_TRIM_THRESHOLD = -1
-"""mallopt's parameter number for the trim threshold (glibc's malloc.h)."""
-
-
-def keep_freed_memory(limit: int = 512 << 20) -> None:
-    """Let this process keep up to `limit` bytes of freed heap instead of handing it back to the system
-    after every batch: a process that parses batch after batch and sends its results away otherwise
-    faults the same pages in again, about a thousand page faults an article (4 % of its time). Only
-    glibc's malloc has the setting; elsewhere this does nothing."""
-    import ctypes
-
-    try:
-        ctypes.CDLL("libc.so.6").mallopt(_M_TRIM_THRESHOLD, limit)
-    except (OSError, AttributeError):
-        pass
-
-
 def _extract_batch(articles: Sequence[Article]) -> list[Extraction]:
     assert _PROCESS_STATE is not None, "runs only in a process started by extract_in_processes"
     nlp, version = _PROCESS_STATE
@@ -243,21 +226,6 @@ def write_graph(extractions: list[Extraction], output: Path, *, warnings: list[s
         facts=sum(len(e.facts) for e in extractions),
         triples=len(triples),
     )
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Python's cycle collector off for the duration. A build makes millions of small objects that
-    live to its end (extractions, triples), which the collector would walk again and again: a fifth of
-    the writing time, three quarters of receiving extractions from the build processes. A build makes
-    almost no cyclic garbage (3 objects an article), so nothing piles up meanwhile."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @contextmanager

@@ -147,7 +147,7 @@ _PIPELINE_LOCK = threading.Lock()
 @cache
 def worker_pipeline() -> Language:
     """This worker process's pipeline, loaded by its first task and kept for the next ones."""
-    from kg.build import keep_freed_memory
+    from kg.memory import keep_freed_memory
     from kg.nlp import load_pipeline
 
     keep_freed_memory()

@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from kg.articles import clean_text, http_iri
 from kg.extract import Extraction, Fact
-from kg.namespace import ENT, EVENT, KG, PROV, RDF, RDFS, SDO, SKOS, SRC, STMT, XSD
+from kg.namespace import ENT, EVENT, OX_KG, OX_PROV, OX_RDF, OX_RDFS, OX_SDO, OX_SKOS, OX_XSD, SRC, STMT
 from kg.resolve import Node, Resolution
 
 Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
@@ -41,23 +41,6 @@ EVENT_ROLES: dict[str, tuple[str, str]] = {
 LITERAL_ROLES = frozenset({"purpose", "metric", "period"})
 
 
-class OxTerms:
-    """A vocabulary's terms as pyoxigraph IRIs, each looked up once: `OX_KG.sentence` is
-    `KG.sentence` (a misspelt term still raises), without the microseconds that rdflib's
-    DefinedNamespace lookup costs, once per triple otherwise (a third of the writing time)."""
-
-    def __init__(self, namespace: type) -> None:
-        self._namespace = namespace
-
-    def __getattr__(self, name: str) -> ox.NamedNode:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        node = ox.NamedNode(str(getattr(self._namespace, name)))
-        setattr(self, name, node)
-        return node
-
-
-OX_KG, OX_RDF, OX_RDFS, OX_SKOS, OX_PROV, OX_SDO, OX_XSD = map(OxTerms, (KG, RDF, RDFS, SKOS, PROV, SDO, XSD))
 VALUE_CLASSES = {"MONEY": OX_KG.MonetaryAmount, "PERCENT": OX_KG.Quantity, "QUANTITY": OX_KG.Quantity}
 
 

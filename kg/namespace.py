@@ -5,6 +5,7 @@ minting a new IRI. Standard vocabularies are rdflib's own (`SDO`, `SKOS`, `PROV`
 """
 from __future__ import annotations
 
+import pyoxigraph as ox
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace, PROV, RDF, RDFS, SDO, SKOS, XSD, OWL
 
@@ -130,4 +131,23 @@ PREFIXES: dict[str, str] = {
 }
 """Prefixes written in every Turtle file and pre-declared for SPARQL queries."""
 
-__all__ = ["BASE", "ENT", "EVENT", "KG", "ONTOLOGY_IRI", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SDO", "SKOS", "SRC", "STMT", "XSD"]
+
+class OxTerms:
+    """A vocabulary's terms as pyoxigraph IRIs, each looked up once: `OX_KG.sentence` is
+    `KG.sentence` (a misspelt term still raises), without the microseconds that rdflib's
+    DefinedNamespace lookup costs, once per triple otherwise (a third of the writing time)."""
+
+    def __init__(self, namespace: type) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        node = ox.NamedNode(str(getattr(self._namespace, name)))
+        setattr(self, name, node)
+        return node
+
+
+OX_KG, OX_RDF, OX_RDFS, OX_SKOS, OX_PROV, OX_SDO, OX_XSD, OX_OWL = map(OxTerms, (KG, RDF, RDFS, SKOS, PROV, SDO, XSD, OWL))
+
+__all__ = ["BASE", "ENT", "EVENT", "KG", "ONTOLOGY_IRI", "OX_KG", "OX_OWL", "OX_PROV", "OX_RDF", "OX_RDFS", "OX_SDO", "OX_SKOS", "OX_XSD", "OxTerms", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SDO", "SKOS", "SRC", "STMT", "XSD"]

@@ -9,14 +9,12 @@ pyvis is imported only where a page is built, so `kg stats` starts fast.
 from __future__ import annotations
 
 import base64
-import gc
 import hashlib
 import math
 import os
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +25,8 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.files import atomic_write
-from kg.namespace import KG, OWL, PREFIXES, PROV, RDF, RDFS, SDO, SKOS
+from kg.memory import paused_gc
+from kg.namespace import KG, OX_OWL, OX_RDF, OX_RDFS, PREFIXES, PROV, RDF, RDFS, SDO, SKOS
 from kg.store import load_graph, store_quads
 
 if TYPE_CHECKING:
@@ -96,14 +95,14 @@ def load_vocabulary() -> Vocabulary:
     store = load_graph(ONTOLOGY)
     labels = {
         term_key(q.subject): q.object.value
-        for q in store.quads_for_pattern(None, ox.NamedNode(str(RDFS.label)), None, None)
+        for q in store.quads_for_pattern(None, OX_RDFS.label, None, None)
         if isinstance(q.object, ox.Literal) and q.object.language == "en"
     }
     parents = defaultdict(set)
-    for q in store.quads_for_pattern(None, ox.NamedNode(str(RDFS.subClassOf)), None, None):
+    for q in store.quads_for_pattern(None, OX_RDFS.subClassOf, None, None):
         parents[term_key(q.subject)].add(term_key(q.object))
-    owl_class = ox.NamedNode(str(OWL.Class))
-    classes = frozenset(term_key(q.subject) for q in store.quads_for_pattern(None, ox.NamedNode(str(RDF.type)), owl_class, None))
+    owl_class = OX_OWL.Class
+    classes = frozenset(term_key(q.subject) for q in store.quads_for_pattern(None, OX_RDF.type, owl_class, None))
     events = frozenset(c for c in classes if str(KG.Event) in ancestors(c, parents))
     return Vocabulary(labels=labels, event_classes=events, classes=classes)
 
@@ -216,22 +215,6 @@ def to_networkx(graph: ox.Store, *, nodes: Collection[ox.NamedNode | ox.BlankNod
     with paused_gc():
         scan = StoreScan.read(graph, nodes)
         return build_networkx(scan, only=None if nodes is None else {term_key(n) for n in nodes})
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cycle collector while millions of small tuples, sets and dicts are built.
-
-    Nothing built here forms a cycle, but each allocation burst triggers a full scan of the
-    growing heap: on a million triples the collector took 12 of 15 seconds.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def build_networkx(scan: StoreScan, *, only: set[str] | None = None) -> nx.MultiDiGraph:

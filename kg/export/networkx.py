@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from kg.export.rdf import find_article_sources
 from kg.export.terms import compact_iri, term_key
 from kg.files import atomic_write
-from kg.namespace import KG
+from kg.namespace import OX_KG
 
 _WRITERS = {"graphml": nx.write_graphml, "gexf": nx.write_gexf}
 
@@ -38,7 +38,7 @@ def to_network(store: ox.Store) -> nx.MultiDiGraph:
 
     drawn = to_networkx(store)
     mentions: dict[str, list[str]] = defaultdict(list)
-    for quad in store.quads_for_pattern(None, ox.NamedNode(str(KG.mentionedIn)), None, None):
+    for quad in store.quads_for_pattern(None, OX_KG.mentionedIn, None, None):
         mentions[term_key(quad.subject)].append(compact_iri(quad.object.value))
     _, fact_articles = find_article_sources(store)
     articles_of = {(term_key(t.subject), t.predicate.value, term_key(t.object)): a for t, a in fact_articles.items()}
