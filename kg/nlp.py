@@ -55,7 +55,7 @@ def load_pipeline(model: str = MODEL) -> Language:
 
 
 VERSIONED_MODULES = ("articles", "accents", "values", "nlp", "extract", "lexicon")
-"""The kg modules an extraction runs: their source is part of the pipeline version."""
+"""The kg modules (or packages) an extraction runs: their source is part of the pipeline version."""
 
 
 def pipeline_version(nlp: Language | None = None) -> str:
@@ -77,7 +77,9 @@ def pipeline_version(nlp: Language | None = None) -> str:
         raise KgError(f"the pipeline runs {loaded}, but the installed model is {MODEL}-{model_version}")
     code = hashlib.sha256()
     for name in VERSIONED_MODULES:
-        code.update(name.encode() + b"\0" + (Path(__file__).parent / f"{name}.py").read_bytes())
+        module = Path(__file__).parent / name
+        for path in sorted(module.glob("*.py")) if module.is_dir() else [module.with_suffix(".py")]:
+            code.update(path.relative_to(module.parent).as_posix().encode() + b"\0" + path.read_bytes())
     return (
         f"kg-{__version__}+{MODEL}-{model_version}+spacy-{metadata.version('spacy')}"
         f"+data-{lexicon.data_fingerprint()}+code-{code.hexdigest()[:16]}"

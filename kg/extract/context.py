@@ -1,0 +1,248 @@
+"""The state of reading one article, shared by the rules: its sentences, tokens and mentions, the
+facts found so far, and the questions rules ask about them (what a mention stands for, which mention
+is the subject or the object of a verb, which entities a sentence names)."""
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from kg import lexicon
+from kg.accents import strip_accents
+from kg.articles import Article
+from kg.extract.model import Fact, Mention
+from kg.extract.syntax import head_and_modifiers, stripped
+from kg.nlp import prepared_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+AGENT_CLASSES = frozenset({"Organization", "Union", "Person"})
+WORK_CLASSES = frozenset({"CreativeWork", "Movie", "TVSeries", "VideoGame", "Video"})
+
+
+class Context:
+    """One parsed article while it is read: rules add mentions and facts to it."""
+
+    def __init__(self, article: Article, doc: Doc) -> None:
+        self.article = article
+        self.doc = doc
+        self.text = article.text
+        self.prepared = prepared_text(doc)
+        """The parsed text (typography folded, accents restored; offsets as in `text`)."""
+        self.tokens = list(doc)
+        """Every token, made once: indexing or iterating a Doc or Span makes new Token objects."""
+        self.sents = [s for s in doc.sents if self.prepared[s.start_char:s.end_char].strip()]
+        self.sentence_bounds = [stripped(self.text, s.start_char, s.end_char) for s in self.sents]
+        self.sentence_of_token: dict[int, int] = {i: n for n, s in enumerate(self.sents) for i in range(s.start, s.end)}
+        self.lower_texts = [self.prepared[s.start_char:s.end_char].lower() for s in self.sents]
+        """Each sentence's text in lower case, and the same without accents: the cue-word rules read them."""
+        self.plain_texts = [strip_accents(low) for low in self.lower_texts]
+        self.mentions: list[Mention] = []
+        self.facts: list[Fact] = []
+        self.by_token: dict[int, Mention] = {}
+        self.by_sentence: dict[int, list[Mention]] = {}
+        self.described: dict[int, set[str]] = {}
+        self.memory: dict[str, Any] = {}
+        """What a rule remembers across sentences (the last agent that used a technology, ...)."""
+
+    # -- mentions
+
+    def add(self, start: int, end: int, label: str, evidence: str, sentence: int, kb_id: str | None = None) -> Mention:
+        mention = Mention(len(self.mentions), start, end, self.text[start:end], label, evidence, sentence, kb_id)
+        self.mentions.append(mention)
+        self.by_sentence.setdefault(sentence, []).append(mention)
+        return mention
+
+    def targets(self, mention: Mention | None) -> list[Mention]:
+        """The named mentions a mention stands for: itself, or its references."""
+        if mention is None:
+            return []
+        if mention.label == "DESC":
+            return [self.mentions[r] for r in mention.refs]
+        return [mention]
+
+    def tokens_of(self, sent: Span) -> list[Token]:
+        return self.tokens[sent.start:sent.end]
+
+    def mention_at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def mentions_in(self, sent: Span) -> list[Mention]:
+        return list(self.by_sentence.get(self.sentence_of_token[sent.start], ()))
+
+    def value_in(self, sent: Span, kind: str) -> Mention | None:
+        values = [m for m in self.mentions_in(sent) if m.label == kind]
+        return values[0] if values else None
+
+    def find_in(self, tokens, classes: set[str] | frozenset[str]) -> Mention | None:
+        """The first mention of these classes among the tokens, named mentions before descriptions."""
+        found = [self.by_token[t.i] for t in tokens if t.i in self.by_token]
+        named = [m for m in found if m.label in classes]
+        if not named and "Organization" in classes:
+            named = [m for m in found if m.label == "MISC"]
+            for m in named[:1]:
+                m.label = "Organization"  # the frame types it: "racheter X", "investir dans X"
+        described = [m for m in found if m.label == "DESC" and any(t.label in classes for t in self.targets(m))]
+        return (named or described or [None])[0]
+
+    def named_before(self, mention: Mention, classes: set[str] | frozenset[str]) -> list[Mention]:
+        return [m for m in self.mentions if m.start < mention.start and m.label in classes and m.is_named]
+
+    def salient(self, classes: set[str] | frozenset[str], before: Mention | None = None) -> Mention | None:
+        """The most mentioned name of these classes in the article (so far), ties to the earliest."""
+        counts: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            if m.label in classes and m.is_named and (before is None or m.start < before.start):
+                counts.setdefault(key(m), []).append(m)
+        if not counts:
+            return None
+        best = max(counts.values(), key=lambda ms: (len(ms), -ms[0].start))
+        return best[-1] if len(best) >= 2 else None
+
+    def last_person(self, before: int) -> Mention | None:
+        people = [m for m in self.mentions if m.label == "Person" and m.end <= before]
+        return people[-1] if people else None
+
+    # -- facts
+
+    def add_fact(self, predicate: str, subject: Mention, obj: Mention, sentence: int, rule: str,
+                 confidence: float, event: str | None = None, roles: dict[str, int | str] | None = None) -> None:
+        for s in self.targets(subject):
+            for o in self.targets(obj):
+                if s.id == o.id or key(s) == key(o):
+                    continue
+                self.facts.append(Fact(predicate, s.id, o.id, sentence, rule, confidence, event, dict(roles or {})))
+
+    # -- clauses
+
+    def subject(self, verb: Token) -> tuple[Mention | None, float]:
+        """The agent of the verb: its subject, the subject of the verb it depends on, or the nearest
+        agent before it in the sentence."""
+        if any(c.dep_ == "aux:pass" for c in verb.children):
+            for child in verb.children:
+                if child.dep_.startswith("obl") and any(c.lower_ == "par" for c in child.children if c.dep_ == "case"):
+                    mention = self.mention_or_subtree(child, AGENT_CLASSES)
+                    if mention is not None:
+                        return mention, 1.0  # passive: "X a été racheté par Y"
+        head = verb
+        for _ in range(4):
+            for child in head.children:
+                if child.dep_ in {"nsubj", "expl:subj"}:
+                    mention = self.mention_or_subtree(child, AGENT_CLASSES | WORK_CLASSES)
+                    if mention is not None:
+                        return mention, 1.0
+                if child.dep_ == "obl:agent":
+                    mention = self.mention_or_subtree(child, AGENT_CLASSES)
+                    if mention is not None:
+                        return mention, 1.0
+            if head.dep_ in {"xcomp", "advcl", "acl", "ccomp", "conj"} and head.head.i != head.i:
+                head = head.head
+                continue
+            break
+        before = [self.by_token[t.i] for t in verb.sent if t.i < verb.i and t.i in self.by_token]
+        before = [m for m in before if m.label in AGENT_CLASSES | WORK_CLASSES or m.label == "DESC" and any(x.label in AGENT_CLASSES for x in self.targets(m))]
+        return (before[-1], 0.8) if before else (None, 0.0)
+
+    def mention_or_subtree(self, token: Token, classes) -> Mention | None:
+        mention = self.mention_at(token)
+        if mention is not None and (mention.label in classes or mention.label == "DESC"):
+            return mention
+        return self.find_in(token.subtree, classes)
+
+    def object(self, verb: Token, rule: lexicon.VerbRule) -> Mention | None:
+        """The verb's object of an allowed class: its direct object, or the complement after the rule's
+        preposition; failing that, the first allowed mention after the verb in the clause."""
+        classes = rule.object_classes
+        for child in verb.children:
+            if rule.preposition is None and child.dep_ in {"obj", "nsubj:pass"}:
+                found = self.find_in(head_and_modifiers(child), classes)
+                if found is not None:
+                    return found
+            if rule.preposition and child.dep_.startswith(("obl", "nmod", "obj")):
+                case = [c.lower_ for c in child.children if c.dep_ in {"case", "fixed"}]
+                if rule.preposition in case or strip_accents(rule.preposition) in map(strip_accents, case):
+                    found = self.find_in(head_and_modifiers(child), classes)
+                    if found is not None:
+                        return found
+        if rule.preposition is None and any(c.dep_ == "obj" for c in verb.children):
+            return None  # the parser found an object, and it is not of an allowed class
+        window = [t for t in verb.sent if verb.i < t.i <= verb.i + 12]
+        for token in window:
+            if token.pos_ == "VERB" and token.i > verb.i + 1:
+                break
+            mention = self.by_token.get(token.i)
+            if mention is None:
+                continue
+            if mention.label in classes or mention.label == "DESC" and any(t.label in classes for t in self.targets(mention)):
+                if rule.preposition is None or self.preceded_by(mention, rule.preposition):
+                    return mention
+        return None
+
+    def preceded_by(self, mention: Mention, preposition: str) -> bool:
+        before = self.text[max(0, mention.start - 12):mention.start].lower()
+        return re.search(rf"\b{re.escape(preposition)}\b|\b{re.escape(strip_accents(preposition))}\b", strip_accents(before)) is not None or before.rstrip().endswith(("au", "aux", "du"))
+
+    def coordinated(self, mention: Mention, classes) -> list[Mention]:
+        """Mentions joined to this one by "et" / "," ("dans le cloud et l'intelligence artificielle")."""
+        found = []
+        ordered = sorted(self.mentions, key=lambda m: m.start)
+        current = mention
+        for m in ordered:
+            if m.start <= current.end or m.sentence != mention.sentence:
+                continue
+            between = strip_accents(self.text[current.end:m.start].lower()).strip()
+            if between in {"et", ",", "et l'", "et le", "et la", "et les", ", l'", ", le", ", la", "ou"} and (m.label in classes):
+                found.append(m)
+                current = m
+            else:
+                break
+        return found
+
+    def work_in(self, sent: Span, exclude: Mention | None = None) -> Mention | None:
+        works = [m for m in self.mentions_in(sent) if m.label in WORK_CLASSES and m is not exclude]
+        return works[0] if works else None
+
+    def place_after(self, verb: Token, prepositions: tuple[str, ...]) -> Mention | None:
+        """A place introduced by one of the prepositions in the verb's clause ("investit ... en France")."""
+        for child in verb.children:
+            mention = self.by_token.get(child.i)
+            if mention is not None and mention.label == "Place" and any(c.lower_ in prepositions for c in child.children if c.dep_ == "case"):
+                return mention
+        return None
+
+    def reported_by(self, sent: Span) -> Mention | None:
+        """The source in "comme rapporté par X" / "selon X"."""
+        for token in self.tokens_of(sent):
+            if token.lower_ in {"selon", "rapporté", "révélé"}:
+                nxt = [self.by_token[i] for i in range(token.i + 1, min(token.i + 5, sent.end)) if i in self.by_token]
+                agents = [m for m in nxt if m.label in AGENT_CLASSES]
+                if agents:
+                    return agents[0]
+        return None
+
+
+def key(mention: Mention) -> str:
+    """What makes two mentions of one article the same entity: the knowledge-base id, else the name."""
+    return mention.kb_id or strip_accents(mention.text.lower())
+
+
+def unique_entities(mentions: list[Mention], ids: list[int]) -> list[int]:
+    seen: dict[str, int] = {}
+    for i in ids:
+        seen.setdefault(key(mentions[i]), i)
+    return list(seen.values())
+
+
+@cache
+def description_nouns() -> frozenset[str]:
+    """First words of the description phrases, accent-free ("geant", "start-up", "societe")."""
+    return frozenset(strip_accents(p.split()[0]) for p in lexicon.descriptions())
+
+
+def description_noun(text: str) -> str:
+    """The head noun of a description: "la jeune start-up" → "start-up", "le géant du logiciel" → "geant"."""
+    words = [w for w in re.split(r"[\s']+", strip_accents(text.lower())) if w and w not in {"le", "la", "l", "les", "ce", "cet", "cette", "ces"}]
+    nouns = [w for w in words if w in description_nouns()]
+    return nouns[0] if nouns else (words[0] if words else "")
+

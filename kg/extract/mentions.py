@@ -1,0 +1,84 @@
+"""Entity mentions: the pipeline's entities become mentions, and a name keeps one type in an article."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kg import lexicon
+from kg.accents import strip_accents
+from kg.extract.context import Context, description_nouns
+from kg.extract.registry import rule
+from kg.nlp import VALUE_LABELS
+
+
+@rule("entity-mentions", stage="mentions")
+def read_mentions(ctx: Context) -> None:
+    """One mention per entity of the pipeline (`doc.ents`), with its value when it is an amount or a date."""
+    from kg.values import find_values
+
+    values = {(v.start, v.end): v for v in find_values(ctx.prepared, article_date=ctx.article.date)}
+    for ent in ctx.doc.ents:
+        sentence = ctx.sentence_of_token.get(ent.start)
+        if sentence is None:
+            continue
+        mention = ctx.add(ent.start_char, ent.end_char, ent.label_, ent.id_, sentence, ent.kb_id_ or None)
+        if ent.label_ in VALUE_LABELS:
+            value = values.get((ent.start_char, ent.end_char)) or _nearest_value(values, ent)
+            mention.value = _value_dict(value) if value else None
+        for token in ent:
+            ctx.by_token[token.i] = mention
+
+
+@rule("one-type-per-name", stage="mentions")
+def propagate_types(ctx: Context) -> None:
+    """Within an article a name keeps one type: a surname alone ("Ek") is the person named in
+    full elsewhere; a title written once in quotes is a work everywhere ("de Night Radio")."""
+    ctx.described = _descriptions_of_names(ctx)
+    people = {m.text.split()[-1]: m for m in ctx.mentions if m.label == "Person" and " " in m.text}
+    typed = {m.text: m.label for m in ctx.mentions if m.evidence.startswith(("title", "trigger", "version"))}
+    for i, m in enumerate(ctx.mentions):
+        if not m.evidence.startswith("ner:") or m.kb_id:
+            continue
+        if m.text in people:
+            m.label = "Person"
+        elif m.text in typed:
+            m.label = typed[m.text]
+        elif m.label in {"MISC", "Person", "Place"} and any(lexicon.descriptions().get(n) == "Organization" for n in ctx.described.get(m.id, ())):
+            m.label = "Organization"  # "Kelvia, une start-up lyonnaise"
+        elif m.label == "MISC":
+            neighbours = [n for n in ctx.mentions[max(0, i - 1):i + 2] if n is not m and n.label == "Organization"]
+            if any(ctx.text[min(n.end, m.end):max(n.start, m.start)].strip() in {",", "et", "ou"} for n in neighbours):
+                m.label = "Organization"  # "Spotify et Deezer"
+
+
+def _descriptions_of_names(ctx: Context) -> dict[int, set[str]]:
+    """Nouns the article uses to describe each name: "Kelvia, une start-up lyonnaise", "la start-up
+    Kelvia" — so that "la start-up" later points to Kelvia, not to the last company named."""
+    text = ctx.prepared.lower()
+    described: dict[int, set[str]] = {}
+    for m in ctx.mentions:
+        if not m.is_named:
+            continue
+        after = re.match(r",\s+(?:un|une|le|la|l')\s*([\w-]+)(?:\s+([\w-]+))?", text[m.end:m.end + 50])
+        before = re.search(r"\b(?:le|la|l'|les|un|une)\s*([\w-]+)\s+$", text[max(0, m.start - 30):m.start])
+        nouns = {strip_accents(g) for x in (after, before) if x for g in x.groups() if g}
+        described[m.id] = {n for n in nouns if n in description_nouns()}
+        for noun in list(described[m.id]):
+            described[m.id] |= {p for p in lexicon.descriptions() if strip_accents(p) == noun}
+    return described
+
+
+def _nearest_value(values: dict, ent) -> Any:
+    for (start, end), value in values.items():
+        if start < ent.end_char and end > ent.start_char:
+            return value
+    return None
+
+
+def _value_dict(value) -> dict[str, Any]:
+    """A kg.values.Value as JSON-ready data (decimals as strings, exact)."""
+    data = {}
+    for name in ("kind", "value", "min", "max", "approximate", "currency", "unit", "period", "date", "datatype"):
+        item = getattr(value, name, None)
+        data[name] = str(item) if item is not None and name in {"value", "min", "max"} else item
+    return data

@@ -1,0 +1,61 @@
+"""Nominalisations: "le lancement de X par Y", "le rachat de X", "l'utilisation de X chez Y"."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg import lexicon
+from kg.extract.context import AGENT_CLASSES, Context
+from kg.extract.registry import rule
+from kg.extract.syntax import governing_verb, head_and_modifiers, negated, speculative
+from kg.extract.verbs import purpose_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+
+@rule("noun-lexicon")
+def nominalisations(ctx: Context, sent: Span, n: int) -> None:
+    """A noun of the nominalisation lexicon: its "de" complement is the object; the agent comes from
+    "par Y" / "chez Y", an organisation in the same noun phrase, or the governing verb's subject."""
+    nouns = lexicon.nouns()
+    for token in ctx.tokens_of(sent):
+        if token.pos_ != "NOUN":
+            continue
+        rules = nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
+        if not rules or negated(token.head) or speculative(token.head if token.dep_ == "obj" else token):
+            continue
+        noun_rule = rules[0]
+        obj = None
+        agent = None
+        for child in token.children:
+            case = {c.lower_ for c in child.children if c.dep_ == "case"}
+            if case & {"de", "d'", "du", "des", "à", "au", "aux"} and obj is None:
+                obj = ctx.find_in(head_and_modifiers(child), noun_rule.object_classes)
+            if case & {"par", "chez"}:
+                agent = ctx.find_in(child.subtree, AGENT_CLASSES)
+        if obj is None:
+            continue
+        if agent is None and token.head.pos_ == "NOUN" and token.head.i != token.i:
+            around = [t for t in token.head.subtree if t.i < token.i]
+            agent = ctx.find_in(around, AGENT_CLASSES - {"Person"})
+        if agent is None:
+            verb = governing_verb(token)
+            if verb is not None:
+                agent, _ = ctx.subject(verb)  # "X a annoncé le rachat de Y", "X a eu recours à Y"
+        if agent is None or not any(t.label in AGENT_CLASSES for t in ctx.targets(agent)):
+            continue
+        roles: dict[str, int | str] = {}
+        date = ctx.value_in(sent, "DATE")
+        if date is not None:
+            roles["date"] = date.id
+        money = ctx.value_in(sent, "MONEY")
+        if money is not None and noun_rule.event in {"Acquisition", "Investment"}:
+            roles["amount"] = money.id
+        if noun_rule.event == "TechnologyUse":
+            purpose = purpose_of(token, ctx.by_token)
+            if purpose:
+                roles["purpose"] = purpose
+            work = ctx.work_in(sent)
+            if work is not None:
+                roles["work"] = work.id
+        ctx.add_fact(noun_rule.property, agent, obj, n, f"noun:{noun_rule.lemma}", noun_rule.confidence, noun_rule.event, roles)

@@ -1,0 +1,89 @@
+"""Reading the dependency parse: the small questions every frame asks of a clause (is it negated,
+speculative, what is the verb's lemma, which words make up a noun phrase)."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.accents import strip_accents
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+NEGATIONS = frozenset({"pas", "jamais", "aucun", "aucune", "guère", "nullement"})
+SPECULATIVE_HEADS = frozenset({"imaginer", "envisager", "supposer", "pouvoir", "devoir", "falloir", "espérer", "craindre",
+                               "sembler", "paraître", "compter", "prévoir", "vouloir"})
+
+
+def lemma_candidates(token: Token) -> list[str]:
+    """The token's lemma, then guesses from its form for verbs the lemmatiser left as written
+    ("applique" → "appliquer"): lexicons are keyed by infinitive."""
+    lemma = token.lemma_.lower()
+    form = token.lower_
+    guesses = [lemma, form]
+    for ending in ("ées", "és", "ée", "é", "ent", "es", "e"):
+        if form.endswith(ending):
+            guesses.append(form[: -len(ending)] + "er")
+            break
+    return guesses + [strip_accents(g) for g in guesses]
+
+
+def negated(token: Token) -> bool:
+    """"n'utilise pas", "ne ... jamais"."""
+    return any(c.lower_ in NEGATIONS or c.lemma_ in NEGATIONS for c in token.children)
+
+
+def speculative(token: Token) -> bool:
+    """Future, conditional, or under "imaginer que", "pouvoir", "devoir": not a stated fact."""
+    head = token
+    for _ in range(4):
+        morph = head.morph
+        if "Fut" in morph.get("Tense") or "Cnd" in morph.get("Mood"):
+            return True
+        if any(c.lemma_ in SPECULATIVE_HEADS and c.dep_.startswith("aux") for c in head.children):
+            return True
+        if head.dep_ in {"xcomp", "ccomp"} and any(c in SPECULATIVE_HEADS for c in lemma_candidates(head.head)):
+            return True
+        if head.head.i == head.i or head.dep_ not in {"xcomp", "ccomp", "advcl", "conj"}:
+            return False
+        head = head.head
+    return False
+
+
+def head_and_modifiers(token: Token) -> list[Token]:
+    """A noun and the words of its direct modifiers ("la technologie de l'IA", "Claude 4"), not deeper
+    ("la narration d'un jeu" does not stand for the game)."""
+    tokens = [token]
+    for child in token.children:
+        if child.dep_ in {"nmod", "flat:name", "flat", "amod", "nummod", "compound"}:
+            tokens += [child, *[g for g in child.children if g.dep_ in {"flat:name", "flat", "nummod"}]]
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb a noun phrase depends on, climbing through nouns ("annoncé le 3 mars le rachat")."""
+    head = token
+    for _ in range(4):
+        if head.head.i == head.i:
+            return None
+        head = head.head
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+    return None
+
+
+def case_words(token: Token) -> set[str]:
+    """The prepositions introducing a noun phrase ("à", "de", "dans", "par"), lower case."""
+    return {c.lower_ for c in token.children if c.dep_ in {"case", "fixed"}}
+
+
+def stripped(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """A sentence's offsets and text without surrounding white space or list bullets."""
+    while start < end and (text[start].isspace() or text[start] in "-–•*" and start + 1 < end and text[start + 1].isspace()):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end, text[start:end]
+
+
+TRAILING_LINK = re.compile(r"(\s+(de|du|des|d'|à|au|aux|pour|dans|sur|et|ou))+$", re.IGNORECASE)
