@@ -6,7 +6,7 @@ stderr and its exit code. Heavy modules are imported inside the commands that ne
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from itertools import islice
@@ -253,13 +253,26 @@ def build_command(
 
 @app.command("eval")
 def eval_command(
-    gold: Annotated[Path, typer.Argument(help="Gold annotation (JSON, see tests/gold/README.md).", show_default=False)],
+    gold: Annotated[Path, typer.Argument(help="Gold annotation (JSON, see tests/gold/README.md), or a corpus annotated with entities and relations (POPCORN format).", show_default=False)],
     graph: Annotated[Path, typer.Option("--graph", "-g", help="Graph file to score.")] = Path("output/graph.ttl"),
     details: Annotated[bool, typer.Option("--details", help="List the misses and the false positives.")] = False,
 ) -> None:
-    """Print entity and fact precision and recall of a graph against a gold annotation."""
-    from kg.evaluate import evaluate
+    """Score a graph: entity and fact precision and recall against a gold annotation, or, against an
+    annotated corpus, named entities found and typed, related pairs linked and link precision per relation."""
+    from kg.annotated import is_annotated, score_annotated
+    from kg.evaluate import evaluate, read_json
 
+    with user_errors():
+        data = read_json(gold, "gold file")
+        if is_annotated(data):
+            scored = score_annotated(graph, data)
+    if is_annotated(data):
+        typer.echo(scored.summary())
+        if details:
+            for lines, what in ((scored.missed_entities, "missed entity"), (scored.misses, "missed pair"), (scored.false_links, "false link")):
+                for item in lines:
+                    typer.echo(f"{what}: {item}")
+        return
     with user_errors():
         result = evaluate(graph, gold)
     typer.echo(result.summary())

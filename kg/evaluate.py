@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from kg.accents import strip_accents
 from kg.errors import KgError
-from kg.namespace import KG, PREFIXES
+from kg.namespace import PREFIXES
 from kg.resolve import ENTITY_CLASSES, normalise
 from kg.store import load_graph
 
@@ -107,15 +107,20 @@ def evaluate(graph: str | os.PathLike[str] | ox.Store, gold: str | os.PathLike[s
 
 def load_gold(path: str | os.PathLike[str]) -> dict[str, Any]:
     """Read a gold file; KgError (exit 2) when it is missing or not the gold format."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise KgError(f"gold file not found: {path}", exit_code=2) from None
-    except (OSError, ValueError) as error:
-        raise KgError(f"{path}: not a readable JSON gold file: {error}", exit_code=2) from None
+    data = read_json(path, "gold file")
     if not isinstance(data, dict) or not isinstance(data.get("entities"), list) or not isinstance(data.get("facts"), list):
         raise KgError(f"{path}: a gold file needs 'entities' and 'facts' lists", exit_code=2)
     return data
+
+
+def read_json(path: str | os.PathLike[str], what: str) -> Any:
+    """A JSON file's content; KgError (exit 2) naming `what` when it is missing or not JSON."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise KgError(f"{what} not found: {path}", exit_code=2) from None
+    except (OSError, ValueError) as error:
+        raise KgError(f"{path}: not a readable JSON {what}: {error}", exit_code=2) from None
 
 
 # ---------------------------------------------------------------- reading the graph
