@@ -6,7 +6,7 @@ from kg.extract.context import AGENT_CLASSES, Context
 from kg.extract.model import Mention
 from kg.extract.registry import rule
 from kg.extract.syntax import lemma_candidates
-from kg.nlp import quoted_spans
+from kg.entities import quoted_spans
 
 _REPORTING = frozenset(
     "déclarer affirmer indiquer souligner expliquer ajouter préciser assurer estimer annoncer confier "

@@ -1,0 +1,389 @@
+"""The `kg_entities` component: the final entity mentions of a parsed text.
+
+It gathers candidates from every source — amounts and dates (kg.values), quoted titles and names,
+the knowledge base, names typed by the noun before them, honorifics, roles, descriptions that refer
+back, and the model's own names once junk is dropped — and keeps, where they overlap, the best by
+priority. `span.label_` is a kg class local name (Organization, Person, Technology, Movie, ...) or a
+value kind (MONEY, PERCENT, QUANTITY, DATE), or DESC for a description; `span.kb_id_` holds a
+knowledge-base id and `span.id_` the evidence ("kb", "ner:MISC", "title", "trigger:syndicat", ...).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg import lexicon
+from kg.accents import strip_accents
+from kg.articles import normalize_typography
+from kg.nlp import NER_CLASSES, article_date, prepared_text
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible entity mention before overlaps are settled: token range, label, evidence."""
+
+    start: int
+    end: int
+    label: str
+    priority: int
+    kb_id: str = ""
+    evidence: str = ""
+
+
+_QUOTES = "'\""
+_TITLE_FUNCTION_WORDS = frozenset("of the and a an in on to for & : - – de du des la le les et à".split())
+_DEFINITE = frozenset("le la l' les ce cet cette ces".split())
+_ELIDED = re.compile(r"^[ldjmnstc]'|^qu'|^jusqu'|^lorsqu'|^puisqu'", re.IGNORECASE)
+
+
+class EntityFinder:
+    """The `kg_entities` component: gathers candidates from every source and keeps the best."""
+
+    def __init__(self, nlp: Language) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.vocab = nlp.vocab
+        self.kb = lexicon.knowledge_base()
+        self.kb_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.role_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.desc_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.work_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        tokenizer = nlp.tokenizer
+        for entry in self.kb.values():
+            forms = {entry.label, *entry.aliases}
+            forms |= {strip_accents(f) for f in forms}
+            self.kb_matcher.add(entry.id, [tokenizer(normalize_typography(f)) for f in sorted(forms)])
+        for surface in lexicon.roles():
+            self.role_matcher.add(surface, [tokenizer(surface), tokenizer(strip_accents(surface))])
+        for phrase in lexicon.descriptions():
+            forms = {phrase, strip_accents(phrase), _plural(phrase)}
+            self.desc_matcher.add(phrase, [tokenizer(f) for f in sorted(forms)])
+        for noun in lexicon.work_nouns():
+            self.work_matcher.add(noun, [tokenizer(noun), tokenizer(strip_accents(noun))])
+        self.triggers = {strip_accents(k): v for k, v in lexicon.name_triggers().items()}
+        self.stop = {strip_accents(w) for w in lexicon.stop_entities()}
+        self.demonyms = {strip_accents(d) for d in lexicon.demonyms()}
+        self.places = {
+            strip_accents(f).lower()
+            for e in self.kb.values() if e.type == "Place" for f in (e.label, *e.aliases)
+        }
+        self.ranks = {
+            self.vocab.strings[key]: rank
+            for rank, key in zip(range(60_000), self.vocab.vectors.key2row)
+        }
+
+    def __call__(self, doc: Doc) -> Doc:
+        from kg.values import find_values
+
+        candidates: list[Candidate] = []
+        text = prepared_text(doc)
+        for value in find_values(text, article_date=article_date(doc)):
+            span = doc.char_span(value.start, value.end, alignment_mode="expand")
+            if span is not None:
+                candidates.append(Candidate(span.start, span.end, _VALUE_KIND[value.kind], 100, evidence="value"))
+        candidates += self._quoted_titles(doc, text)
+        candidates += self._listed_titles(doc)
+        kb = list(self._kb_matches(doc))
+        candidates += kb
+        candidates += self._branches(doc, kb)
+        candidates += self._triggered_names(doc)
+        candidates += [Candidate(s, _role_end(doc, e), "Role", 60, evidence="role") for _, s, e in self.role_matcher(doc)]
+        candidates += self._descriptions(doc)
+        candidates += self._ner(doc, kb)
+        doc.ents = self._settle(doc, candidates)
+        return doc
+
+    # -- sources
+
+    def _kb_matches(self, doc: Doc) -> Iterable[Candidate]:
+        for match_id, start, end in self.kb_matcher(doc):
+            entry = self.kb[self.vocab.strings[match_id]]
+            span = doc[start:end]
+            if entry.type != "Technology" and not any(t.text[:1].isupper() or t.is_digit for t in span):
+                continue  # "orange", "total", "meta" as common words
+            if entry.type == "Organization" and end < len(doc) and doc[end].text in lexicon.org_suffixes():
+                yield Candidate(start, end + 1, entry.type, 81, kb_id=entry.id, evidence="kb")  # "Renault Group"
+                continue
+            if entry.type == "Product" and end < len(doc) and doc[end].like_num and not doc[end].ent_type_ == "DATE":
+                yield Candidate(start, end + 1, entry.type, 81, evidence=f"version:{entry.id}")
+                continue
+            yield Candidate(start, end, entry.type, 80, kb_id=entry.id, evidence="kb")
+
+    def _branches(self, doc: Doc, kb: list[Candidate]) -> Iterable[Candidate]:
+        """A known organisation right before a place name is its branch: "Ubisoft Montpellier",
+        "Samsung France" (the place is a known one or a name the model tags LOC)."""
+        places = {e.start: e.end for e in doc.ents if e.label_ == "LOC"}
+        places.update({c.start: c.end for c in kb if c.label == "Place"})
+        for c in kb:
+            end = places.get(c.end)
+            if c.label == "Organization" and end is not None and doc[c.end].text[:1].isupper() and not doc[c.end - 1].whitespace_ == "":
+                if end - c.end <= 3 and all(t.text[:1].isupper() or t.text == "-" for t in doc[c.end:end]):
+                    yield Candidate(c.start, end, "Organization", 83, evidence=f"subsidiary:{c.kb_id}")
+
+    def _quoted_titles(self, doc: Doc, text: str) -> Iterable[Candidate]:
+        for open_at, close_at in quoted_spans(text, spaced=True):
+            inner = text[open_at + 1:close_at]
+            words = inner.split()
+            lead = len(inner) - len(inner.lstrip())
+            inner = inner.strip()
+            open_at += lead
+            if not words or not inner[:1].isupper() or len(words) > 10:
+                continue
+            trigger = self._work_before(doc, open_at)
+            if trigger is None and not _is_title_case(words):
+                continue
+            start = open_at + 1
+            if len(words) > 1 and strip_accents(words[0]) in self.demonyms and words[1][:1].isupper():
+                start += len(words[0]) + 1
+                adjective = doc.char_span(open_at + 1, start - 1, alignment_mode="expand")
+                if adjective is not None:
+                    yield Candidate(adjective.start, adjective.end, NOT_AN_ENTITY, 90, evidence="demonym")
+            span = doc.char_span(start, open_at + 1 + len(inner), alignment_mode="expand")
+            if span is not None:
+                yield Candidate(span.start, span.end, trigger or "CreativeWork", 90, evidence="title")
+
+    def _listed_titles(self, doc: Doc) -> Iterable[Candidate]:
+        """A capitalised run after a work noun and a comma: "un jeu mobile, Harbor Tales : Night Shift"."""
+        for match_id, start, end in self.work_matcher(doc):
+            label = lexicon.work_nouns()[self.vocab.strings[match_id]]
+            sentence_end = doc[start].sent.end
+            for i in range(end, min(end + 8, sentence_end)):
+                if doc[i].text == "," and i + 1 < sentence_end and doc[i + 1].text[:1].isupper():
+                    run_end = _title_run(doc, i + 1, sentence_end)
+                    if run_end > i + 1 and (run_end == sentence_end or doc[run_end].is_punct):
+                        yield Candidate(i + 1, run_end, label, 85, evidence="title")
+                    break
+                if doc[i].is_punct and doc[i].text != ",":
+                    break
+
+    def _work_before(self, doc: Doc, char: int) -> str | None:
+        """The class announced by a work noun just before `char` ("le film 'X'"), if any."""
+        token = doc.char_span(char, char + 1, alignment_mode="expand")
+        if token is None:
+            return None
+        start = token.start
+        window = doc[max(start - 4, doc[start].sent.start):start]
+        for match_id, s, e in self.work_matcher(window):
+            if window.start + e >= start - 1:
+                return lexicon.work_nouns()[self.vocab.strings[match_id]]
+        return None
+
+    def _triggered_names(self, doc: Doc) -> Iterable[Candidate]:
+        """Names typed by the noun before them: "les syndicats X et Y", "l'acteur X", "la start-up X"."""
+        for token in doc:
+            trigger = self.triggers.get(strip_accents(token.lower_))
+            if trigger is None or token.text[:1].isupper() and not token.is_sent_start:
+                continue  # "La Banque Postale": the noun is part of the name
+            label, role = trigger
+            i = token.i + 1
+            while i < len(doc) and _is_name_start(doc[i]):
+                end = _name_run(doc, i)
+                yield Candidate(i, end, label, 70, evidence=f"trigger:{token.lower_}" + (f":{role}" if role else ""))
+                if end < len(doc) and doc[end].lower_ in {"et", ","} and end + 1 < len(doc) and _is_name_start(doc[end + 1]):
+                    i = end + 1
+                else:
+                    break
+
+    def _descriptions(self, doc: Doc) -> Iterable[Candidate]:
+        for match_id, start, end in self.desc_matcher(doc):
+            if start > 1 and doc[start - 1].pos_ == "ADJ" and doc[start - 2].lower_ in _DEFINITE:
+                start -= 1  # "cette nouvelle technologie"
+            if start == 0 or doc[start - 1].lower_ not in _DEFINITE:
+                continue
+            if end < len(doc) and doc[end].text[:1].isupper() or doc[end - 1].text[:1].isupper() and not doc[start].is_sent_start:
+                continue  # "la société Ubisoft", "La Banque Postale": names, not descriptions
+            phrase = self.vocab.strings[match_id]
+            yield Candidate(start - 1, end, "DESC", 50, evidence=f"desc:{lexicon.descriptions()[phrase]}")
+
+    def _ner(self, doc: Doc, kb: list[Candidate]) -> Iterable[Candidate]:
+        """The model's names, filtered; a name that contains a known one is settled here (see
+        `_around_known`)."""
+        spans = [(s, ent.label_) for ent in doc.ents if (s := _trim(ent, self.stop)) is not None and not self._is_junk(s)]
+        for span, ner_label in spans:
+            label = NER_CLASSES.get(ner_label, "MISC")
+            inside = sorted((c for c in kb if c.start >= span.start and c.end <= span.end and (c.start, c.end) != (span.start, span.end)), key=lambda c: c.start)
+            if inside:
+                names = {t.text for other, other_label in spans if other is not span and other_label != "LOC" for t in other if t.text[:1].isupper()}
+                yield from self._around_known(span, ner_label, inside, names)
+            else:
+                yield Candidate(span.start, span.end, label, 40, evidence=f"ner:{ner_label}")
+
+    def _around_known(self, span: Span, ner_label: str, inside: list[Candidate], names: set[str]) -> Iterable[Candidate]:
+        """A model name around a known one: "Spotify Ek" splits (Ek is named elsewhere),
+        "Renault Group" is Renault, "Spotify Japan" or "Airbus Defence and Space" is a subsidiary, and
+        "Galaxy AI" is a name of its own."""
+        head = inside[0]
+        label = NER_CLASSES.get(ner_label, "MISC")
+        evidence = f"ner:{ner_label}"
+        rest = [t for t in span if not any(c.start <= t.i < c.end for c in inside)]
+        rest_text = " ".join(t.text for t in rest)
+        places = all(strip_accents(t.lower_) in self.places for t in rest) and all(c.label == "Place" for c in inside[1:])
+        if rest and any(t.text in names for t in rest if t.text[:1].isupper()) and not places:
+            yield Candidate(rest[0].i, rest[-1].i + 1, label, 40, evidence=evidence)
+        elif head.kb_id and rest and head.start == span.start and rest_text in lexicon.org_suffixes():
+            yield Candidate(span.start, span.end, head.label, 82, kb_id=head.kb_id, evidence="kb")
+        elif head.label == "Organization" and head.start == span.start and places and rest:
+            yield Candidate(span.start, span.end, "Organization", 82, evidence=f"subsidiary:{head.kb_id or head.evidence.split(':')[-1]}")
+        else:
+            yield Candidate(span.start, span.end, label, 82, evidence=evidence)
+
+    def _is_junk(self, span: Span) -> bool:
+        """Clauses, lowercase words, discourse words and sentence-initial common words are not names."""
+        text = strip_accents(span.text.lower())
+        first = span[0]
+        if text in self.stop or not first.text[:1].isupper() and not first.is_digit:
+            return True
+        if len(span) > 6 or any(t.pos_ in {"VERB", "AUX"} and t.text[:1].islower() for t in span):
+            return True
+        if len(span) == 1 and (first.is_sent_start or first.i == 0 or doc_prev_is_opening(first)):
+            lower = first.lower_
+            lower_rank = self.ranks.get(lower)
+            return lower_rank is not None and lower_rank < self.ranks.get(first.text, 10**9)
+        return False
+
+    # -- settle overlaps
+
+    @staticmethod
+    def _settle(doc: Doc, candidates: list[Candidate]) -> list[Span]:
+        from spacy.tokens import Span
+
+        taken = [False] * len(doc)
+        spans: list[Span] = []
+        for c in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+            if c.end <= c.start or any(taken[c.start:c.end]):
+                continue
+            for i in range(c.start, c.end):
+                taken[i] = True
+            if c.label != NOT_AN_ENTITY:
+                spans.append(Span(doc, c.start, c.end, label=c.label, kb_id=c.kb_id, span_id=c.evidence))
+        return sorted(spans, key=lambda s: s.start)
+
+
+NOT_AN_ENTITY = "O"
+"""Label of a candidate that only blocks others (a nationality adjective in front of a title)."""
+_VALUE_KIND = {"money": "MONEY", "percent": "PERCENT", "quantity": "QUANTITY", "date": "DATE"}
+
+
+def _plural(phrase: str) -> str:
+    """The phrase with its head noun in the plural ("entreprise" → "entreprises")."""
+    head, _, rest = phrase.partition(" ")
+    plural = head if head.endswith(("s", "x")) else head + ("x" if head.endswith("eau") else "s")
+    return f"{plural} {rest}".strip()
+
+
+def doc_prev_is_opening(token) -> bool:
+    """Whether the token follows an opening quote, dash or bullet (so it is capitalised by position)."""
+    return token.i > 0 and doc_prev(token).text in {'"', "'", "-", "–", "—", "(", ":", "«"}
+
+
+def doc_prev(token):
+    return token.doc[token.i - 1]
+
+
+def quoted_spans(text: str, *, spaced: bool = False, limit: int = 200) -> Iterable[tuple[int, int]]:
+    """(open, close) character positions of quoted passages with ' or " (after typography folding).
+
+    An opening quote follows a space, a line start or a bracket; a closing quote is followed by a
+    space or punctuation. An apostrophe followed by a space and a capitalised word that itself closes
+    the quote is a possessive inside an English title ('Travelers' Bay'). With `spaced`, double
+    quotes may have a space inside them, as French guillemets do (« ... »).
+    """
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        pad = 2 if spaced and ch == '"' else 1
+        opens = ch in _QUOTES and (i == 0 or text[i - 1] in " \n\t([" or text[i - 1] in _QUOTES)
+        if opens and any(i + k < n and text[i + k].isalnum() for k in range(1, pad + 1)) and (pad == 2 or text[i + 1:i + 2].isalnum()):
+            close = _closing_quote(text, i, ch, limit, pad == 2)
+            if close is not None:
+                yield i, close
+                i = close + 1
+                continue
+        i += 1
+
+
+def _closing_quote(text: str, i: int, ch: str, limit: int, spaced: bool) -> int | None:
+    n = len(text)
+    j = i + 1
+    while j < n and text[j] != "\n" and j - i < limit:
+        if text[j] == ch and (text[j - 1] != " " or spaced) and (j + 1 == n or not text[j + 1].isalnum()):
+            if re.match(r" [A-Z][\w-]*" + re.escape(ch) + r"(?!\w)", text[j + 1:]) is None:
+                return j
+        j += 1
+    return None
+
+
+def _is_title_case(words: list[str]) -> bool:
+    """Every word capitalised (or a number, or a short function word): "Night Radio 2"."""
+    content = [w for w in words if w.lower().strip(",.") not in _TITLE_FUNCTION_WORDS]
+    return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+def _title_run(doc: Doc, start: int, limit: int) -> int:
+    """End of a run of capitalised words, numbers and title glue (":", "&", "of") from `start`."""
+    end = start
+    i = start
+    while i < limit:
+        token = doc[i]
+        if token.text[:1].isupper() or token.like_num:
+            i += 1
+            end = i
+        elif token.lower_ in _TITLE_FUNCTION_WORDS and i + 1 < limit and (doc[i + 1].text[:1].isupper() or doc[i + 1].like_num):
+            i += 1
+        else:
+            break
+    return end
+
+
+_ROLE_LINKS = frozenset({"de", "des", "du", "d'"})
+_ROLE_NOT_COMPLEMENT = frozenset({"général", "générale", "adjoint", "adjointe"})
+
+
+def _role_end(doc: Doc, end: int) -> int:
+    """Extend a role over its lowercase complement: "directrice des opérations", "directrice marketing",
+    "directeur des systèmes d'information" — not over a name ("directeur de Dassault")."""
+    i = end
+    if i < len(doc) and doc[i].pos_ in {"NOUN", "ADJ", "X"} and doc[i].text.isalpha() and doc[i].text.islower() and doc[i].lower_ not in _ROLE_NOT_COMPLEMENT:
+        return i + 1
+    if i + 1 < len(doc) and doc[i].lower_ in _ROLE_LINKS and doc[i + 1].text.islower():
+        j = i + 1
+        if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].text.islower():
+            j += 1
+            while j + 1 < len(doc) and doc[j].lower_ in {"d'", "de"} and doc[j + 1].pos_ == "NOUN" and doc[j + 1].text.islower():
+                j += 2
+            return j
+    return end
+
+
+def _is_name_start(token) -> bool:
+    return token.text[:1].isupper() and not token.is_punct and not token.is_sent_start
+
+
+def _name_run(doc: Doc, start: int) -> int:
+    """End of a proper name: capitalised tokens, hyphen-joined parts and trailing numbers."""
+    end = start + 1
+    while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].like_num and len(doc[end]) <= 2 or doc[end].text in {"-", "&"}):
+        if doc[end].text in {"-", "&"} and not (end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
+            break
+        end += 1
+    return end
+
+
+def _trim(span: Span, stop: set[str]) -> Span | None:
+    """The span without surrounding punctuation, quotes, elided articles ("l'", "d'") and leading
+    discourse words ("Source : X")."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space or _ELIDED.match(doc[start].text) and len(doc[start]) <= 3
+                           or strip_accents(doc[start].lower_) in stop):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None
