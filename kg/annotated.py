@@ -106,6 +106,7 @@ class AnnotatedScore:
     misses: list[str] = field(default_factory=list)
     false_links: list[str] = field(default_factory=list)
     missed_entities: list[str] = field(default_factory=list)
+    mistyped_entities: list[str] = field(default_factory=list)
 
     @property
     def link_precision(self) -> float:
@@ -322,7 +323,11 @@ def _score_document(doc: Document, graph: _GraphDocument, families: dict[str, se
         wanted = FAMILY_OF_TYPE[entity["type"]]
         if match[gid]:
             score.entities_found += 1
-            score.entities_typed += any(graph.entities[e][1] in wanted for e in match[gid])
+            typed = any(graph.entities[e][1] in wanted for e in match[gid])
+            score.entities_typed += typed
+            if not typed:
+                found = ", ".join(f"{graph.entities[e][2]} ({graph.entities[e][1] or 'other'})" for e in match[gid])
+                score.mistyped_entities.append(f"{doc.id}: {_gold_name(doc.names[gid])} ({entity['type']}) as {found}")
         else:
             score.missed_entities.append(f"{doc.id}: {_gold_name(doc.names[gid])} ({entity['type']})")
     gold_of: dict[str, set[int]] = defaultdict(set)

@@ -40,6 +40,10 @@ _QUOTES = "'\""
 _TITLE_FUNCTION_WORDS = frozenset("of the and a an in on to for & : - – de du des la le les et à".split())
 _DEFINITE = frozenset("le la l' les ce cet cette ces".split())
 _ELIDED = re.compile(r"^[ldjmnstc]'|^qu'|^jusqu'|^lorsqu'|^puisqu'", re.IGNORECASE)
+_NAME_LINKS = frozenset({"de", "d'", "du", "des"})
+"""Words between a naming noun and its name: "la ville de Rome", "l'association des « Pêcheurs »"."""
+_NAME_GLUE = frozenset("de d' du des la le l' les et pour contre sur en à aux".split())
+"""Words inside long names of organisations between capitalised words ("Parti pour la Liberté et les Valeurs")."""
 
 
 class EntityFinder:
@@ -68,7 +72,10 @@ class EntityFinder:
             self.work_matcher.add(noun, [tokenizer(noun), tokenizer(strip_accents(noun))])
         self.triggers = {strip_accents(k): v for k, v in lexicon.name_triggers().items()}
         self.stop = {strip_accents(w) for w in lexicon.stop_entities()}
-        self.demonyms = {strip_accents(d) for d in lexicon.demonyms()}
+        self.nationalities = {strip_accents(n) for n in lexicon.nationalities()}
+        self.honorifics = lexicon.honorifics()
+        self.heads = {strip_accents(k): v for k, v in lexicon.name_heads().items()}
+        self.families = lexicon.class_families()
         self.places = {
             strip_accents(f).lower()
             for e in self.kb.values() if e.type == "Place" for f in (e.label, *e.aliases)
@@ -93,7 +100,8 @@ class EntityFinder:
         candidates += kb
         candidates += self._branches(doc, kb)
         candidates += self._triggered_names(doc)
-        candidates += [Candidate(s, _role_end(doc, e), "Role", 60, evidence="role") for _, s, e in self.role_matcher(doc)]
+        candidates += self._honorific_names(doc)
+        candidates += [Candidate(s, _role_end(doc, e, self.nationalities), "Role", 60, evidence="role") for _, s, e in self.role_matcher(doc)]
         candidates += self._descriptions(doc)
         candidates += self._ner(doc, kb)
         doc.ents = self._settle(doc, candidates)
@@ -135,18 +143,38 @@ class EntityFinder:
             open_at += lead
             if not words or not inner[:1].isupper() or len(words) > 10:
                 continue
+            named = self._trigger_before(doc, open_at + 1)
+            if named is not None:
+                span = doc.char_span(open_at + 1, open_at + 1 + len(inner), alignment_mode="expand")
+                if span is not None:  # "l'association « Terre Vive »": the noun types the name, quoted or not
+                    yield Candidate(span.start, span.end, named[0], 92, evidence=f"trigger:{named[1]}")
+                continue
             trigger = self._work_before(doc, open_at)
             if trigger is None and not _is_title_case(words):
                 continue
             start = open_at + 1
-            if len(words) > 1 and strip_accents(words[0]) in self.demonyms and words[1][:1].isupper():
+            if len(words) > 1 and strip_accents(words[0].lower()) in self.nationalities and words[1][:1].isupper():
                 start += len(words[0]) + 1
                 adjective = doc.char_span(open_at + 1, start - 1, alignment_mode="expand")
                 if adjective is not None:
                     yield Candidate(adjective.start, adjective.end, NOT_AN_ENTITY, 90, evidence="demonym")
             span = doc.char_span(start, open_at + 1 + len(inner), alignment_mode="expand")
-            if span is not None:
-                yield Candidate(span.start, span.end, trigger or "CreativeWork", 90, evidence="title")
+            if span is None:
+                continue
+            if trigger is not None:
+                yield Candidate(span.start, span.end, trigger, 90, evidence="title")
+            else:
+                yield Candidate(span.start, span.end, self._quoted_class(doc, span), 90, evidence="name:quoted")
+
+    def _quoted_class(self, doc: Doc, span: Span) -> str:
+        """The class of a quoted name that no noun announces: a work when the article speaks of works
+        (a film, a series elsewhere in it), else a place the gazetteer knows, else an organisation —
+        news quote the names of associations and companies as often as titles."""
+        from kg import places
+
+        if self.work_matcher(doc):
+            return "CreativeWork"
+        return "Place" if places.lookup(span.text) is not None else "Organization"
 
     def _listed_titles(self, doc: Doc) -> Iterable[Candidate]:
         """A capitalised run after a work noun and a comma: "un jeu mobile, Harbor Tales : Night Shift"."""
@@ -174,14 +202,40 @@ class EntityFinder:
                 return lexicon.work_nouns()[self.vocab.strings[match_id]]
         return None
 
+    def _trigger_before(self, doc: Doc, char: int) -> tuple[str, str] | None:
+        """(class, noun) of a naming noun before the quoted name starting at `char`, maybe followed by
+        "de": "l'association « X »", "l'association des « X »"."""
+        token = doc.char_span(char, char + 1, alignment_mode="expand")
+        if token is None:
+            return None
+        i = token.start - 1
+        while i >= 0 and (doc[i].text in _QUOTES or doc[i].is_space):
+            i -= 1
+        if i >= 0 and doc[i].lower_ in _NAME_LINKS:
+            i -= 1
+        if i < 0 or doc[i].text[:1].isupper() and not doc[i].is_sent_start and not doc[i].text.isupper():
+            return None  # "La Banque « X »": the noun is part of a name ("l'ONG « X »" is not)
+        trigger = self.triggers.get(strip_accents(doc[i].lower_))
+        return (trigger[0], doc[i].lower_) if trigger is not None and trigger[0] != "Person" else None
+
     def _triggered_names(self, doc: Doc) -> Iterable[Candidate]:
-        """Names typed by the noun before them: "les syndicats X et Y", "l'acteur X", "la start-up X"."""
+        """Names typed by the noun before them: "les syndicats X et Y", "l'acteur X", "la start-up X",
+        "la ville de Rome"; a known place after an organisation's noun is a place ("la mairie de Lyon")."""
+        from kg import places
+
         for token in doc:
             trigger = self.triggers.get(strip_accents(token.lower_))
             if trigger is None or token.text[:1].isupper() and not token.is_sent_start:
                 continue  # "La Banque Postale": the noun is part of the name
             label, role = trigger
             i = token.i + 1
+            if i + 1 < len(doc) and doc[i].lower_ in _NAME_LINKS and _is_name_start(doc[i + 1]):
+                if self.families.get(label) != "Place":
+                    end = _name_run(doc, i + 1)
+                    if places.is_place(doc[i + 1:end].text):  # "l'université du Texas", "la mairie de Lyon"
+                        yield Candidate(i + 1, end, "Place", 72, evidence=f"trigger-of:{token.lower_}")
+                    continue
+                i += 1  # "la ville de Rome", "la région d'Agadez"
             while i < len(doc) and _is_name_start(doc[i]):
                 end = _name_run(doc, i)
                 yield Candidate(i, end, label, 70, evidence=f"trigger:{token.lower_}" + (f":{role}" if role else ""))
@@ -189,6 +243,17 @@ class EntityFinder:
                     i = end + 1
                 else:
                     break
+
+    def _honorific_names(self, doc: Doc) -> Iterable[Candidate]:
+        """"M. Jack Tellier", "Mme Ruiz", "Maître Dupont": a person, named without the honorific, which
+        is never an entity itself."""
+        for token in doc:
+            honorific = self.honorifics.get(token.text)
+            if honorific is None or token.i + 1 >= len(doc) or not _is_name_start(doc[token.i + 1], sentence_start=True):
+                continue
+            end = _name_run(doc, token.i + 1)
+            yield Candidate(token.i, token.i + 1, NOT_AN_ENTITY, 85, evidence="honorific")
+            yield Candidate(token.i + 1, end, "Person", 85, evidence=f"honorific:{honorific.gender or '-'}:{token.text}")
 
     def _descriptions(self, doc: Doc) -> Iterable[Candidate]:
         for match_id, start, end in self.desc_matcher(doc):
@@ -204,15 +269,73 @@ class EntityFinder:
     def _ner(self, doc: Doc, kb: list[Candidate]) -> Iterable[Candidate]:
         """The model's names, filtered; a name that contains a known one is settled here (see
         `_around_known`)."""
-        spans = [(s, ent.label_) for ent in doc.ents if (s := _trim(ent, self.stop)) is not None and not self._is_junk(s)]
-        for span, ner_label in spans:
-            label = NER_CLASSES.get(ner_label, "MISC")
+        spans = []
+        for ent in doc.ents:
+            span, cue = self._trim_cue(ent)
+            if span is not None and not self._is_junk(span):
+                spans.append((span, ent.label_, cue))
+        for span, ner_label, cue in spans:
+            span = self._extend_kind_name(span)
+            label = cue or self._class_of_name(span, NER_CLASSES.get(ner_label, "MISC"))
             inside = sorted((c for c in kb if c.start >= span.start and c.end <= span.end and (c.start, c.end) != (span.start, span.end)), key=lambda c: c.start)
             if inside:
-                names = {t.text for other, other_label in spans if other is not span and other_label != "LOC" for t in other if t.text[:1].isupper()}
+                names = {t.text for other, other_label, _ in spans if other is not span and other_label != "LOC" for t in other if t.text[:1].isupper()}
                 yield from self._around_known(span, ner_label, inside, names)
             else:
                 yield Candidate(span.start, span.end, label, 40, evidence=f"ner:{ner_label}")
+
+    def _extend_kind_name(self, span: Span) -> Span:
+        """A name of a kind ("Ministère de la Défense", "Association des Tailleurs") the model cut short
+        goes on over linking words and capitalised words: "Ministère de la Défense et de la Sécurité
+        Marine", "Association des Tailleurs de Pierre de Berne"."""
+        if strip_accents(span[0].text) not in self.heads or len(span) < 2:
+            return span
+        doc, end = span.doc, span.end
+        sentence_end = span[0].sent.end
+        while end < sentence_end:
+            i = end
+            while i < sentence_end and i - end < 3 and doc[i].lower_ in _NAME_GLUE:
+                i += 1
+            if i == end or doc[i - 1].lower_ == "et" or i >= sentence_end or not doc[i].text[:1].isupper() or doc[i].is_punct:
+                break  # "et" must be followed by a linking word: "et de la Sécurité", not "et Paris"
+            end = _name_run(doc, i)
+        return doc[span.start:end]
+
+    def _trim_cue(self, ent: Span) -> tuple[Span | None, str | None]:
+        """A model name without what is not part of it, and the class its cut words tell: an honorific
+        ("Mme Ana Ruiz" → Ana Ruiz, a person), a naming noun in lower case ("ville de Rome" → Rome, a
+        city; "association des Pêcheurs" → an NGO)."""
+        span = _trim(ent, self.stop)
+        if span is None:
+            return None, None
+        doc = span.doc
+        start, cue = span.start, None
+        while start < span.end - 1 and doc[start].text in self.honorifics:
+            start, cue = start + 1, "Person"
+        if cue is None and not doc[start].text[:1].isupper():
+            first_name = next((t.i for t in doc[start:span.end] if t.text[:1].isupper()), None)
+            if first_name is None:
+                return span, None  # all lower case: junk, as `_is_junk` says
+            noun = next((self.triggers[key] for t in doc[start:first_name] if (key := strip_accents(t.lower_)) in self.triggers), None)
+            if noun is None or noun[0] == "Person":
+                return span, None
+            start, cue = first_name, noun[0]
+        return doc[start:span.end], cue
+
+    def _class_of_name(self, span: Span, label: str) -> str:
+        """The class a name's own words tell: a first word naming a kind of organisation ("Ministère de
+        la Santé", "Université de Lisbonne"), a body known by one word ("État"), a place the gazetteer
+        knows (a name the model calls MISC, or a country or continent it calls an organisation)."""
+        from kg import places
+
+        head = self.heads.get(strip_accents(span[0].text))
+        if head is not None and (len(span) > 1 or head[1]):
+            return head[0]
+        if label in {"MISC", "Organization", "Person"} and places.is_place(span.text):
+            found = places.lookup(span.text)
+            if label == "MISC" or found is not None and found.kind in {"country", "continent"}:
+                return "Place"
+        return label
 
     def _around_known(self, span: Span, ner_label: str, inside: list[Candidate], names: set[str]) -> Iterable[Candidate]:
         """A model name around a known one: "Spotify Ek" splits (Ek is named elsewhere),
@@ -235,12 +358,18 @@ class EntityFinder:
 
     def _is_junk(self, span: Span) -> bool:
         """Clauses, lowercase words, discourse words and sentence-initial common words are not names."""
+        from kg import places
+
         text = strip_accents(span.text.lower())
         first = span[0]
         if text in self.stop or not first.text[:1].isupper() and not first.is_digit:
             return True
-        if len(span) > 6 or any(t.pos_ in {"VERB", "AUX"} and t.text[:1].islower() for t in span):
+        if text in self.nationalities and not places.is_place(span.text) or first.text in self.honorifics and len(span) == 1:
+            return True  # "Français", "Belge": nationalities ("la Suisse", "les Philippines" are places); "Monsieur" alone
+        if any(t.pos_ in {"VERB", "AUX"} and t.text[:1].islower() for t in span):
             return True
+        if len(span) > 6 and (len(span) > 12 or strip_accents(first.text) not in self.heads):
+            return True  # a clause, unless a long name of a kind ("Parti pour la Liberté et les Valeurs")
         if len(span) == 1 and (first.is_sent_start or first.i == 0 or doc_prev_is_opening(first)):
             lower = first.lower_
             lower_rank = self.ranks.get(lower)
@@ -346,11 +475,13 @@ _ROLE_LINKS = frozenset({"de", "des", "du", "d'"})
 _ROLE_NOT_COMPLEMENT = frozenset({"général", "générale", "adjoint", "adjointe"})
 
 
-def _role_end(doc: Doc, end: int) -> int:
+def _role_end(doc: Doc, end: int, nationalities: set[str] | frozenset[str] = frozenset()) -> int:
     """Extend a role over its lowercase complement: "directrice des opérations", "directrice marketing",
-    "directeur des systèmes d'information" — not over a name ("directeur de Dassault")."""
+    "directeur des systèmes d'information" — not over a name ("directeur de Dassault") nor a
+    nationality ("le comédien français")."""
     i = end
-    if i < len(doc) and doc[i].pos_ in {"NOUN", "ADJ", "X"} and doc[i].text.isalpha() and doc[i].text.islower() and doc[i].lower_ not in _ROLE_NOT_COMPLEMENT:
+    if i < len(doc) and doc[i].pos_ in {"NOUN", "ADJ", "X"} and doc[i].text.isalpha() and doc[i].text.islower() \
+            and doc[i].lower_ not in _ROLE_NOT_COMPLEMENT and strip_accents(doc[i].lower_) not in nationalities:
         return i + 1
     if i + 1 < len(doc) and doc[i].lower_ in _ROLE_LINKS and doc[i + 1].text.islower():
         j = i + 1
@@ -362,8 +493,10 @@ def _role_end(doc: Doc, end: int) -> int:
     return end
 
 
-def _is_name_start(token) -> bool:
-    return token.text[:1].isupper() and not token.is_punct and not token.is_sent_start
+def _is_name_start(token, *, sentence_start: bool = False) -> bool:
+    """Whether a name may start at the token: capitalised, not punctuation, and (unless told otherwise)
+    not capitalised only because it starts a sentence."""
+    return token.text[:1].isupper() and not token.is_punct and (sentence_start or not token.is_sent_start)
 
 
 def _name_run(doc: Doc, start: int) -> int:

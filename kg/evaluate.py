@@ -24,6 +24,7 @@ import pyoxigraph as ox
 
 from kg.accents import strip_accents
 from kg.errors import KgError
+from kg.lexicon import class_families
 from kg.namespace import PREFIXES
 from kg.resolve import ENTITY_CLASSES, normalise
 from kg.store import load_graph
@@ -141,7 +142,10 @@ def _graph_entities(store: ox.Store) -> dict[str, tuple[frozenset[str], str, str
           {{ ?e rdfs:label ?label }} UNION {{ ?e skos:prefLabel ?label }} UNION {{ ?e skos:altLabel ?label }}
         }}"""):
         iri = row["e"].value
-        names, _, display = entities.setdefault(iri, (set(), row["class"].value.rsplit("#", 1)[1], ""))
+        kind = row["class"].value.rsplit("#", 1)[1]
+        names, known, display = entities.setdefault(iri, (set(), kind, ""))
+        if class_families().get(kind, kind) != kind:  # the narrower of two classes: kg:Union, not kg:Organization
+            entities[iri] = (names, kind, display)
         names.add(normalise(row["label"].value))
     for row in _query(store, "SELECT ?e ?l WHERE { ?e rdfs:label ?l }"):
         if row["e"].value in entities:

@@ -21,8 +21,9 @@ from decimal import Decimal, InvalidOperation
 import pyoxigraph as ox
 
 from kg.articles import clean_text, http_iri
+from kg.lexicon import class_families
 from kg.extract import Extraction, Fact
-from kg.namespace import ENT, EVENT, OX_KG, OX_PROV, OX_RDF, OX_RDFS, OX_SDO, OX_SKOS, OX_XSD, SRC, STMT
+from kg.namespace import ENT, EVENT, OX_KG, OX_OWL, OX_PROV, OX_RDF, OX_RDFS, OX_SDO, OX_SKOS, OX_XSD, SRC, STMT
 from kg.resolve import Node, Resolution
 
 Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
@@ -118,9 +119,22 @@ def _article_triples(extractions: Iterable[Extraction]) -> Iterator[Triple]:
 
 
 def _entity_triples(resolution: Resolution) -> Iterator[Triple]:
+    families = class_families()
     for key, entity in resolution.entities.items():
         node = entity_iri(resolution, key)
-        yield node, A, getattr(OX_KG, entity.type)
+        family = families.get(entity.type, entity.type)
+        yield node, A, getattr(OX_KG, family)
+        for narrower in {entity.type, entity.subclass} - {None, family}:
+            yield node, A, getattr(OX_KG, narrower)
+            yield getattr(OX_KG, narrower), OX_RDFS.subClassOf, getattr(OX_KG, family)  # so queries can ask for the family
+        if entity.gender:
+            yield node, OX_KG.gender, text({"m": "male", "f": "female"}.get(entity.gender, entity.gender))
+        if entity.place is not None:
+            if entity.place.geonames:
+                yield node, OX_OWL.sameAs, ox.NamedNode(entity.place.geonames)
+            if entity.place.latitude is not None:
+                yield node, OX_KG.latitude, typed(repr(entity.place.latitude), OX_XSD.decimal)
+                yield node, OX_KG.longitude, typed(repr(entity.place.longitude), OX_XSD.decimal)
         yield node, LABEL, text(entity.label)
         yield node, OX_SKOS.prefLabel, text(entity.label)
         for alias in sorted(entity.aliases):

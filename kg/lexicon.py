@@ -139,10 +139,57 @@ def org_suffixes() -> frozenset[str]:
     return frozenset(row[0] for row in _rows("org_suffixes.txt"))
 
 
+@dataclass(frozen=True)
+class Honorific:
+    """A form of address before a name: the gender it tells and the role it names, if any."""
+
+    gender: str | None
+    role: str | None
+
+
 @cache
-def demonyms() -> frozenset[str]:
-    """Capitalised nationality adjectives."""
-    return frozenset(row[0] for row in _rows("demonyms.txt"))
+def honorifics() -> dict[str, Honorific]:
+    """ontology/lexicon/honorifics.tsv by form, case kept ("M.", "Mme", "Me")."""
+    return {row[0]: Honorific(_none(row[1]), _none(row[2])) for row in _rows("honorifics.tsv")}
+
+
+@cache
+def class_families() -> dict[str, str]:
+    """Entity class → its family (ontology/lexicon/classes.tsv): "NGO" → "Organization", "City" → "Place"."""
+    return {row[0]: row[1] for row in _rows("classes.tsv")}
+
+
+@cache
+def name_heads() -> dict[str, tuple[str, bool]]:
+    """Capitalised first words of names → (class, whether the word alone is a name) (name_heads.tsv)."""
+    return {row[0]: (row[1], row[2] == "alone") for row in _rows("name_heads.tsv")}
+
+
+_FEMININE = (("ien", "ienne"), ("éen", "éenne"), ("ain", "aine"), ("ais", "aise"), ("ois", "oise"), ("and", "ande"),
+              ("ol", "ole"), ("in", "ine"), ("an", "ane"), ("on", "onne"), ("é", "ée"), ("i", "ie"))
+
+
+@cache
+def nationalities() -> dict[str, str]:
+    """Every form of a nationality adjective (lower case: "française", "belges") → country code
+    (ontology/lexicon/nationalities.tsv, feminine and plural forms derived)."""
+    forms: dict[str, str] = {}
+    for row in _rows("nationalities.tsv"):
+        word, code = row[0], row[1]
+        if len(row) > 2:
+            derived = row[2].split(",")
+        else:
+            feminine = next((word[: -len(m)] + f for m, f in _FEMININE if word.endswith(m)), word if word.endswith("e") else word + "e")
+            derived = [feminine, feminine + "s", word if word.endswith(("s", "x")) else word + "s"]
+        for form in (word, *derived):
+            forms.setdefault(form, code)
+    return forms
+
+
+@cache
+def place_exonyms() -> dict[str, str]:
+    """French place names the gazetteer packages lack → ISO 3166 code (ontology/lexicon/places_fr.tsv)."""
+    return {row[0]: row[1] for row in _rows("places_fr.tsv")}
 
 
 @cache

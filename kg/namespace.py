@@ -30,27 +30,46 @@ class KG(DefinedNamespace):
 
     # classes
     Acquisition: URIRef
+    Action: URIRef
+    AdministrativeArea: URIRef
     Agent: URIRef
     Appointment: URIRef
+    City: URIRef
+    Company: URIRef
+    Conflict: URIRef
+    Continent: URIRef
+    Cooperation: URIRef
+    Country: URIRef
+    Creation: URIRef
     CreativeWork: URIRef
+    EducationalOrganization: URIRef
     Entity: URIRef
     Event: URIRef
     FinancialResult: URIRef
+    GovernmentOrganization: URIRef
+    IntergovernmentalOrganization: URIRef
     Investment: URIRef
     JobPosting: URIRef
     Lawsuit: URIRef
+    Meeting: URIRef
+    Membership: URIRef
+    MilitaryOrganization: URIRef
     MonetaryAmount: URIRef
     Movie: URIRef
+    NGO: URIRef
     Organization: URIRef
     Person: URIRef
     Place: URIRef
+    PoliticalParty: URIRef
     Product: URIRef
     ProductLaunch: URIRef
+    PublicEvent: URIRef
     Publication: URIRef
     Quantity: URIRef
     Quotation: URIRef
     Report: URIRef
     Role: URIRef
+    Stay: URIRef
     Strike: URIRef
     TVSeries: URIRef
     Technology: URIRef
@@ -64,30 +83,47 @@ class KG(DefinedNamespace):
     advertises: URIRef
     agent: URIRef
     amount: URIRef
+    bornIn: URIRef
     ceoOf: URIRef
     change: URIRef
     citedSource: URIRef
     confidence: URIRef
+    cooperatesWith: URIRef
     currency: URIRef
     date: URIRef
     developed: URIRef
     endChar: URIRef
     event: URIRef
     field: URIRef
+    founded: URIRef
     gained: URIRef
+    gender: URIRef
     hasRole: URIRef
+    headOf: URIRef
+    headquarteredIn: URIRef
     hiringOrganization: URIRef
+    inContactWith: URIRef
     investsIn: URIRef
     jobTitle: URIRef
+    latitude: URIRef
     launched: URIRef
+    length: URIRef
     locatedIn: URIRef
+    longitude: URIRef
     maxValue: URIRef
+    memberOf: URIRef
     mentionedIn: URIRef
+    met: URIRef
     metric: URIRef
     minValue: URIRef
+    nationality: URIRef
     object: URIRef
     onStrikeIn: URIRef
+    operatesIn: URIRef
+    opposes: URIRef
     organization: URIRef
+    owns: URIRef
+    parentOf: URIRef
     parentOrganization: URIRef
     participant: URIRef
     partnerOf: URIRef
@@ -95,14 +131,18 @@ class KG(DefinedNamespace):
     person: URIRef
     published: URIRef
     purpose: URIRef
+    relatedTo: URIRef
+    relativeOf: URIRef
+    residesIn: URIRef
     revenue: URIRef
     role: URIRef
     rule: URIRef
     salary: URIRef
     sentence: URIRef
     sha256: URIRef
-    length: URIRef
+    siblingOf: URIRef
     speaker: URIRef
+    spouseOf: URIRef
     startChar: URIRef
     statedBy: URIRef
     sued: URIRef
@@ -111,9 +151,9 @@ class KG(DefinedNamespace):
     unit: URIRef
     uses: URIRef
     value: URIRef
+    verb: URIRef
     work: URIRef
     worksFor: URIRef
-
 
 PREFIXES: dict[str, str] = {
     "kg": str(KG._NS),

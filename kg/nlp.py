@@ -52,7 +52,7 @@ def load_pipeline(model: str = MODEL) -> Language:
     return nlp
 
 
-VERSIONED_MODULES = ("articles", "accents", "values", "nlp", "entities", "extract", "lexicon")
+VERSIONED_MODULES = ("articles", "accents", "values", "nlp", "entities", "places", "extract", "lexicon")
 """The kg modules (or packages) an extraction runs: their source is part of the pipeline version."""
 
 
@@ -78,8 +78,10 @@ def pipeline_version(nlp: Language | None = None) -> str:
         module = Path(__file__).parent / name
         for path in sorted(module.glob("*.py")) if module.is_dir() else [module.with_suffix(".py")]:
             code.update(path.relative_to(module.parent).as_posix().encode() + b"\0" + path.read_bytes())
+    from kg.places import versions as gazetteer_versions
+
     return (
-        f"kg-{__version__}+{MODEL}-{model_version}+spacy-{metadata.version('spacy')}"
+        f"kg-{__version__}+{MODEL}-{model_version}+spacy-{metadata.version('spacy')}+{gazetteer_versions()}"
         f"+data-{lexicon.data_fingerprint()}+code-{code.hexdigest()[:16]}"
     )
 

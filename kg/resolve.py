@@ -16,16 +16,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg import lexicon
+from kg import lexicon, places
 from kg.accents import strip_accents
 from kg.extract import Extraction, Fact, Mention
+from kg.places import Place
 
 ENTITY_CLASSES = frozenset({
     "Organization", "Union", "Person", "Place", "CreativeWork", "Movie", "TVSeries", "VideoGame",
-    "Video", "Product", "Technology", "Role", "JobPosting", "Report",
+    "Video", "Product", "Technology", "Role", "JobPosting", "Report", "PublicEvent",
 })
 VALUE_KINDS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
-_WEIGHTS = {"kb": 1000, "subsidiary": 50, "version": 50, "title": 20, "trigger": 20, "job": 20, "report": 20,
+_WEIGHTS = {"kb": 1000, "subsidiary": 50, "version": 50, "title": 20, "trigger": 20, "honorific": 20, "job": 20, "report": 20,
             "role": 20, "role-trigger": 20, "ner:PER": 3, "ner:ORG": 3, "ner:LOC": 3, "ner:MISC": 1}
 _ARTICLES = re.compile(r"^(le|la|les|l'|un|une)\s*", re.IGNORECASE)
 
@@ -44,6 +45,11 @@ class Entity:
     english: str | None = None
     broader: str | None = None
     details: dict[str, str] = field(default_factory=dict)
+    subclass: str | None = None
+    """A class under `type` the mentions or the gazetteer tell ("NGO", "City"), written beside it."""
+    place: Place | None = None
+    """The gazetteer's place, when the entity is a place it knows unambiguously."""
+    gender: str | None = None
 
 
 @dataclass
@@ -103,6 +109,7 @@ def resolve(extractions: list[Extraction]) -> Resolution:
     keys: dict[tuple[str, int], str] = {}
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     forms: dict[str, Counter[str]] = defaultdict(Counter)
+    traits: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     for extraction in extractions:
         article = extraction.article["id"]
         for mention in extraction.mentions:
@@ -115,22 +122,47 @@ def resolve(extractions: list[Extraction]) -> Resolution:
                 keys[(article, mention.id)] = key
                 votes[key][mention.label] += _WEIGHTS.get(mention.evidence.split(":")[0], _WEIGHTS.get(mention.evidence, 2))
                 forms[key][mention.text] += 1
+                for trait in ("class", "gender"):
+                    if mention.extra.get(trait):
+                        traits[key][(trait, mention.extra[trait])] += 1
     merged = _merge_shortenings(votes, forms)
     group_votes: dict[str, Counter[str]] = defaultdict(Counter)
     group_forms: dict[str, Counter[str]] = defaultdict(Counter)
+    group_traits: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     for key in sorted(votes):
         target = merged.get(key, key)
         group_votes[target].update(votes[key])
         group_forms[target].update(forms[key])
+        group_traits[target].update(traits[key])
     entities = {
         target: Entity(target, _vote(group_votes[target], group_forms[target]), "")
         for target in sorted(group_votes)
     }
     nodes = _map_nodes(extractions, keys, merged)
     _describe(entities, nodes, extractions, group_forms)
+    _characterise(entities, group_traits)
     _key_jobs_and_reports(entities, nodes, extractions)
     _assign_slugs(entities)
     return Resolution(entities, nodes, extractions)
+
+
+_PLACE_CLASSES = {"country": "Country", "city": "City", "region": "AdministrativeArea", "continent": "Continent"}
+
+
+def _characterise(entities: dict[str, Entity], traits: dict[str, Counter[tuple[str, str]]]) -> None:
+    """Each entity's subclass (the most told one that belongs to its class's family), gender, and, for
+    a place the gazetteer knows, its GeoNames place and kind."""
+    families = lexicon.class_families()
+    for key, entity in entities.items():
+        told = traits.get(key, Counter())
+        classes = sorted(((n, c) for (t, c), n in told.items() if t == "class" and families.get(c) == entity.type and c != entity.type), reverse=True)
+        genders = sorted(((n, g) for (t, g), n in told.items() if t == "gender"), reverse=True)
+        entity.subclass = classes[0][1] if classes else None
+        entity.gender = genders[0][1] if entity.type == "Person" and genders and (len(genders) == 1 or genders[0][0] > genders[1][0]) else None
+        if entity.type == "Place":
+            entity.place = next((p for name in [entity.label, *sorted(entity.aliases)] if (p := places.lookup(name))), None)
+            if entity.place is not None and entity.subclass is None:
+                entity.subclass = _PLACE_CLASSES[entity.place.kind]
 
 
 def _role_label(text: str) -> str:
@@ -149,6 +181,8 @@ def _base_key(mention: Mention) -> str | None:
     name = normalise(mention.text)
     if name in _kb_names():
         return f"kb:{_kb_names()[name]}"  # "La France" is the known France
+    if mention.label == "Place" and (place := places.lookup(mention.text)) is not None:
+        return f"place:{place.id}"  # "Pékin" and "Beijing", "Etats-Unis" and "États-Unis"
     return f"name:{name}" if name else None
 
 

@@ -30,8 +30,10 @@ class Break:
 BREAKS = [
     Break("entity with two labels", 'INSERT DATA { ent:ubisoft rdfs:label "Ubisoft SA" }', "ent:ubisoft", "rdfs:label", "kgsh:OneLabel"),
     Break("entity without prefLabel", 'DELETE DATA { ent:pdg skos:prefLabel "PDG" }', "ent:pdg", "skos:prefLabel", "kgsh:Entity"),
-    Break("entity with a class not in the ontology", "DELETE DATA { ent:montreal a kg:Place } ; INSERT DATA { ent:montreal a kg:City }",
+    Break("entity with a class not in the ontology", "DELETE DATA { ent:montreal a kg:Place } ; INSERT DATA { ent:montreal a kg:Town }",
           "ent:montreal", "rdf:type", "kgsh:Entity"),
+    Break("entity of two unrelated classes", "INSERT DATA { ent:montreal a kg:Organization }",
+          "ent:montreal", "", "kgsh:OneFamily"),
     Break("entity typed as an event", "DELETE DATA { ent:montreal a kg:Place } ; INSERT DATA { ent:montreal a kg:Acquisition }",
           "ent:montreal", "", "kgsh:Entity"),
     Break("statement without provenance",

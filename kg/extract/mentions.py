@@ -4,11 +4,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kg import lexicon
+from kg import lexicon, places
 from kg.accents import strip_accents
 from kg.extract.context import Context, description_nouns
 from kg.extract.registry import rule
 from kg.nlp import VALUE_LABELS
+
+KEPT_CLASSES = frozenset({"Union"})
+"""Subclasses that rules read as labels of their own (a strike is called by unions)."""
 
 
 @rule("entity-mentions", stage="mentions")
@@ -21,7 +24,13 @@ def read_mentions(ctx: Context) -> None:
         sentence = ctx.sentence_of_token.get(ent.start)
         if sentence is None:
             continue
-        mention = ctx.add(ent.start_char, ent.end_char, ent.label_, ent.id_, sentence, ent.kb_id_ or None)
+        label = ent.label_
+        family = lexicon.class_families().get(label, label)
+        mention = ctx.add(ent.start_char, ent.end_char, label if label in KEPT_CLASSES else family, ent.id_, sentence, ent.kb_id_ or None)
+        if mention.label != label:
+            mention.extra["class"] = label  # "NGO", "City": the family is the label, the class is kept
+        if ent.id_.startswith("honorific:") and ent.id_.split(":")[1] in {"m", "f"}:
+            mention.extra["gender"] = ent.id_.split(":")[1]
         if ent.label_ in VALUE_LABELS:
             value = values.get((ent.start_char, ent.end_char)) or _nearest_value(values, ent)
             mention.value = _value_dict(value) if value else None
@@ -43,7 +52,8 @@ def propagate_types(ctx: Context) -> None:
             m.label = "Person"
         elif m.text in typed:
             m.label = typed[m.text]
-        elif m.label in {"MISC", "Person", "Place"} and any(lexicon.descriptions().get(n) == "Organization" for n in ctx.described.get(m.id, ())):
+        elif m.label in {"MISC", "Person", "Place"} and not places.is_place(m.text) \
+                and any(lexicon.descriptions().get(n) == "Organization" for n in ctx.described.get(m.id, ())):
             m.label = "Organization"  # "Kelvia, une start-up lyonnaise"
         elif m.label == "MISC":
             neighbours = [n for n in ctx.mentions[max(0, i - 1):i + 2] if n is not m and n.label == "Organization"]

@@ -1,0 +1,89 @@
+"""The entity layer on real news habits (issue 16): honorifics, nationality adjectives, naming nouns,
+names of a kind, quoted names — each junk kind must give no node, each real name must survive.
+Hand-written sentences; the real French model, loaded once."""
+import pytest
+
+from kg.nlp import prepare_text
+
+pytestmark = pytest.mark.model
+
+
+def ents(nlp, text):
+    doc = nlp(prepare_text(text, nlp))
+    return {(e.text, e.label_) for e in doc.ents}
+
+
+def names(nlp, text):
+    return {name for name, _ in ents(nlp, text)}
+
+
+def test_entities_honorific_is_stripped_and_marks_a_person(nlp):
+    found = ents(nlp, "Selon M. Paul Vernier et Mme Ana Ruiz, Maître Dupuis plaidera demain.")
+    assert {("Paul Vernier", "Person"), ("Ana Ruiz", "Person"), ("Dupuis", "Person")} <= found
+    assert not any(name.startswith(("M.", "Mme", "Maître")) for name, _ in found)
+
+
+def test_entities_honorific_alone_is_no_entity(nlp):
+    assert not {"Monsieur", "Madame", "M."} & names(nlp, "Madame, a répondu le juge, Monsieur a déjà parlé.")
+
+
+def test_entities_honorific_gender_is_kept_as_evidence(nlp):
+    doc = nlp(prepare_text("Hier, Mme Léa Moreau est arrivée.", nlp))
+    assert [e.id_ for e in doc.ents if e.text == "Léa Moreau"] == ["honorific:f:Mme"]
+
+
+def test_entities_nationality_adjective_is_never_a_place(nlp):
+    found = ents(nlp, "Le comédien français Michel Galabru et la chanteuse belge Ana Perez sont à Lyon.")
+    assert ("Michel Galabru", "Person") in found and ("Ana Perez", "Person") in found
+    assert not {"français", "belge", "comédien français"} & {name for name, _ in found}
+    assert ("comédien", "Role") in found
+
+
+def test_entities_country_named_like_an_adjective_stays_a_place(nlp):
+    found = ents(nlp, "Le parti estime que la Suisse doit agir, comme les Philippines l'ont fait.")
+    assert ("Suisse", "Place") in found and ("Philippines", "Place") in found
+
+
+def test_entities_place_noun_types_the_name_after_de(nlp):
+    found = ents(nlp, "Dans une rue de la ville de Rome, la police a arrêté un camion.")
+    assert ("Rome", "City") in found
+    assert not any(name.startswith("ville") for name, _ in found)
+
+
+def test_entities_quoted_name_after_association_is_an_ngo_not_a_work(nlp):
+    found = ents(nlp, "Le ministre a reçu l'association « Terre Vive » et l'ONG \"Santé pour tous\".")
+    assert ("Terre Vive", "NGO") in found and ("Santé pour tous", "NGO") in found
+
+
+def test_entities_quoted_name_after_association_des(nlp):
+    found = ents(nlp, "Le 19 février, l'association des \"Pêcheurs de la Savoie\" a lancé un mouvement.")
+    assert ("Pêcheurs de la Savoie", "NGO") in found
+
+
+def test_entities_quoted_name_without_cue_is_a_work_only_where_works_are_spoken_of(nlp):
+    assert ("Les Amis du Lac", "Organization") in ents(nlp, "Les bénévoles de « Les Amis du Lac » ont nettoyé la rive.")
+    assert ("Les Amis du Lac", "CreativeWork") in ents(nlp, "Le film sort demain. « Les Amis du Lac » a coûté cher.")
+
+
+def test_entities_first_word_gives_the_kind_of_organisation(nlp):
+    found = ents(nlp, "Le Ministère de la Défense et de la Sécurité Marine a écrit au Parti pour la Liberté et les Valeurs.")
+    assert ("Ministère de la Défense et de la Sécurité Marine", "GovernmentOrganization") in found
+    assert ("Parti pour la Liberté et les Valeurs", "PoliticalParty") in found
+
+
+def test_entities_long_name_does_not_swallow_a_coordinated_name(nlp):
+    found = names(nlp, "Le Ministère de la Santé et Paris ont signé un accord.")
+    assert "Ministère de la Santé" in found and "Paris" in found
+
+
+def test_entities_body_known_by_one_word(nlp):
+    assert ("Gouvernement", "GovernmentOrganization") in ents(nlp, "Le texte a été voté. Ensuite, le Gouvernement a reculé.")
+
+
+def test_entities_known_place_after_an_organisation_noun_is_a_place(nlp):
+    assert ("Texas", "Place") in ents(nlp, "Un match a opposé l'université du Texas à celle de Boston.")
+
+
+def test_entities_gazetteer_types_a_miscellaneous_name_as_a_place(nlp):
+    doc = nlp(prepare_text("Des pluies ont touché Ouagadougou et Casablanca hier.", nlp))
+    assert {e.text: e.label_ for e in doc.ents}.get("Casablanca") == "Place"
