@@ -263,6 +263,9 @@ class EntityFinder:
                 continue
             if end < len(doc) and doc[end].text[:1].isupper() or doc[end - 1].text[:1].isupper() and not doc[start].is_sent_start:
                 continue  # "la société Ubisoft", "La Banque Postale": names, not descriptions
+            following = [t for t in doc[end:end + 3] if not t.is_space]
+            if following and (following[0].text in _QUOTES or following[0].lower_ in _NAME_LINKS and len(following) > 1 and following[1].text in _QUOTES):
+                continue  # "l'association « X »", "l'association des « X »": the noun names, it does not refer back
             phrase = self.vocab.strings[match_id]
             yield Candidate(start - 1, end, "DESC", 50, evidence=f"desc:{lexicon.descriptions()[phrase]}")
 

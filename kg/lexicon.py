@@ -44,11 +44,18 @@ class VerbRule:
 
 @dataclass(frozen=True)
 class RoleEntry:
-    """A job title: canonical French and English labels and the property linking person to employer."""
+    """A relational noun: canonical French and English labels, the properties linking its holder to its
+    complement ("^p": p from the complement to the holder), and whether it is a position (a kg:Role)."""
 
     label: str
     en: str
-    property: str | None
+    properties: tuple[str, ...]
+    is_role: bool = True
+
+    @property
+    def property(self) -> str | None:
+        """The first property (the one a role's Appointment event summarises)."""
+        return self.properties[0] if self.properties else None
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -104,9 +111,18 @@ def nouns() -> dict[str, list[VerbRule]]:
 
 
 @cache
+def relational_nouns() -> dict[str, RoleEntry]:
+    """ontology/lexicon/roles.tsv by lowercase surface form: roles, memberships, family ties."""
+    return {
+        row[0]: RoleEntry(row[1], row[2], tuple(p for p in row[3].split(",") if p != "-"), row[4] == "role")
+        for row in _rows("roles.tsv")
+    }
+
+
+@cache
 def roles() -> dict[str, RoleEntry]:
-    """ontology/lexicon/roles.tsv by lowercase surface form."""
-    return {row[0]: RoleEntry(row[1], row[2], _none(row[3])) for row in _rows("roles.tsv")}
+    """The relational nouns that are positions (kg:Role), by lowercase surface form."""
+    return {surface: entry for surface, entry in relational_nouns().items() if entry.is_role}
 
 
 @cache

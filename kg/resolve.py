@@ -178,7 +178,7 @@ def _base_key(mention: Mention) -> str | None:
         return f"role:{_role_label(mention.extra.get('role', mention.text))}"
     if mention.label in {"JobPosting", "Report"}:
         return None  # keyed after their organisation is known
-    name = normalise(mention.text)
+    name = normalise(mention.extra.get("name") or mention.text)
     if name in _kb_names():
         return f"kb:{_kb_names()[name]}"  # "La France" is the known France
     if mention.label == "Place" and (place := places.lookup(mention.text)) is not None:

@@ -107,12 +107,20 @@ class Context:
     # -- facts
 
     def add_fact(self, predicate: str, subject: Mention, obj: Mention, sentence: int, rule: str,
-                 confidence: float, event: str | None = None, roles: dict[str, int | str] | None = None) -> None:
+                 confidence: float, event: str | None = None, roles: dict[str, int | str] | None = None,
+                 support: tuple[int, ...] = ()) -> None:
+        """Assert `predicate` between what `subject` and `obj` stand for. A pronoun or a description
+        read as its antecedent adds "+pronoun" or "+description" to the rule, and the antecedent's
+        sentence to the fact's support, so provenance names every sentence used."""
         for s in self.targets(subject):
             for o in self.targets(obj):
                 if s.id == o.id or key(s) == key(o):
                     continue
-                self.facts.append(Fact(predicate, s.id, o.id, sentence, rule, confidence, event, dict(roles or {})))
+                resolved = [m for m in (subject, obj) if m.label == "DESC"]
+                how = "".join(sorted({"+pronoun" if m.evidence.startswith("pronoun") else "+description" for m in resolved}))
+                used = {t.sentence for m, t in ((subject, s), (obj, o)) if m.label == "DESC"} | set(support)
+                self.facts.append(Fact(predicate, s.id, o.id, sentence, rule + how, confidence, event, dict(roles or {}),
+                                       sorted(used - {sentence})))
 
     # -- clauses
 

@@ -1,8 +1,15 @@
 """Coreference without a model: what descriptions ("la société", "ces entreprises") stand for."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from kg.accents import strip_accents
 from kg.extract.context import AGENT_CLASSES, Context, description_noun, unique_entities
+from kg.extract.model import Mention
 from kg.extract.registry import rule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 @rule("description-antecedent", stage="references")
@@ -29,3 +36,76 @@ def resolve_descriptions(ctx: Context) -> None:
             recent = [m for m in before if mention.sentence - m.sentence <= 3]
             pick = (described or recent or [ctx.salient(classes, mention)])[-1]
             mention.refs = [pick.id] if pick else []
+
+
+_SUBJECT_PRONOUNS = {"il": "m", "elle": "f"}
+_IMPERSONAL_HEADS = frozenset({"falloir", "agir", "pleuvoir", "sembler", "paraître", "exister", "rester", "manquer", "suffire"})
+AGENT_FAMILIES = frozenset({"Person", "Organization", "Union"})
+
+
+@rule("pronoun-antecedent", stage="references")
+def resolve_pronouns(ctx: Context) -> None:
+    """A subject "il" or "elle" stands for the subject of the sentence before when it agrees, else the
+    last person named in this or the two sentences before, else the last organisation; impersonal "il"
+    ("il faut", "il y a", "il s'agit") stands for nothing. The pronoun becomes a mention that refers
+    to its antecedent, so every rule reads it as that entity."""
+    genders = person_genders(ctx)
+    for n, sent in enumerate(ctx.sents):
+        for token in ctx.tokens_of(sent):
+            gender = _SUBJECT_PRONOUNS.get(token.lower_.lstrip("-"))
+            if gender is None or token.dep_ not in {"nsubj", "nsubj:pass"} or token.i in ctx.by_token or _impersonal(token):
+                continue
+            antecedent = _antecedent(ctx, token, n, gender, genders)
+            if antecedent is None:
+                continue
+            mention = ctx.add(token.idx, token.idx + len(token.text), "DESC", f"pronoun:{token.lower_.lstrip('-')}", n)
+            mention.refs = [antecedent.id]
+            ctx.by_token[token.i] = mention
+
+
+def person_genders(ctx: Context) -> dict[str, str]:
+    """Each person's gender in this article, by the words of the name, from an honorific ("Mme Ruiz")."""
+    genders: dict[str, str] = {}
+    for m in ctx.mentions:
+        if m.label == "Person" and m.extra.get("gender"):
+            genders[name_key(m)] = m.extra["gender"]
+    return genders
+
+
+def name_key(mention: Mention) -> str:
+    """The article-wide name of a person: the fullest form the article gives it."""
+    return strip_accents(str(mention.extra.get("name") or mention.text).lower())
+
+
+def _impersonal(token: Token) -> bool:
+    head = token.head
+    return head.lemma_ in _IMPERSONAL_HEADS or any(c.lower_ == "y" and c.i == token.i + 1 for c in head.children) \
+        or any(c.dep_ == "expl:subj" for c in head.children if c.i != token.i)
+
+
+def _antecedent(ctx: Context, pronoun: Token, n: int, gender: str, genders: dict[str, str]) -> Mention | None:
+    def agrees(m: Mention) -> bool:
+        if m.label == "Person":
+            return genders.get(name_key(m), gender) == gender
+        return m.label in AGENT_FAMILIES
+
+    window = [t for m in ctx.mentions if n - 2 <= m.sentence <= n and m.start < pronoun.idx
+              for t in ctx.targets(m) if t.label in AGENT_FAMILIES and t.is_named and agrees(t)]
+    if not window:
+        return None
+    previous_subject = _subject_of(ctx, n - 1) if n > 0 else None
+    if previous_subject is not None and previous_subject in window:
+        return previous_subject
+    people = [m for m in window if m.label == "Person"]
+    return (people or window)[-1]
+
+
+def _subject_of(ctx: Context, n: int) -> Mention | None:
+    """The named subject of a sentence's main verb, if it has one."""
+    root = ctx.sents[n].root
+    for child in root.children:
+        if child.dep_ in {"nsubj", "nsubj:pass"}:
+            mention = ctx.find_in(child.subtree, AGENT_FAMILIES)
+            targets = ctx.targets(mention)
+            return targets[0] if targets else None
+    return None

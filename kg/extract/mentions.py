@@ -92,3 +92,19 @@ def _value_dict(value) -> dict[str, Any]:
         item = getattr(value, name, None)
         data[name] = str(item) if item is not None and name in {"value", "min", "max"} else item
     return data
+
+
+@rule("person-name-variants", stage="mentions")
+def name_variants(ctx: Context) -> None:
+    """One person, one name in an article: "Tellier", "Jack Tellier" and "Monsieur Jack Tellier" (its
+    honorific already cut) are the person the fullest form names, when only one full form contains
+    those words ("Dufour Abigaël" and "Abigaël Dufour" are one)."""
+    people = [m for m in ctx.mentions if m.label == "Person" and m.is_named]
+    words = {m.id: frozenset(strip_accents(w).lower() for w in m.text.replace("-", " ").split()) for m in people}
+    fullest: dict[frozenset[str], str] = {}
+    for m in sorted(people, key=lambda m: (-len(words[m.id]), m.start)):
+        fullest.setdefault(words[m.id], m.text)
+    for m in people:
+        wider = {text for group, text in fullest.items() if words[m.id] <= group and (group != words[m.id] or text != m.text)}
+        if len(wider) == 1:
+            m.extra["name"] = wider.pop()

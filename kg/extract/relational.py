@@ -1,7 +1,15 @@
-"""Relational nouns: roles held by a person, in apposition or as a copula's complement ("le PDG
-Daniel Ek", "Daniel Ek, PDG de Spotify", "l'actrice Léa Moreau", "elle était directrice")."""
+"""Relational nouns, one frame for roles, memberships, ownership, residence and family ties: a noun of
+ontology/lexicon/roles.tsv said of a holder, with a complement ("X, présidente de l'association Y",
+"le maire de Lyon, X", "X est membre de Y", "le PDG X", "X, un habitant de Tunis", "son fils X").
+
+The holder is found next to the noun (apposition before or after it, with or without a comma or a
+determiner), through the parse (apposition, copula, "en tant que", "nommé X directrice"), or as the
+subject pronoun of a copula; the complement is the noun's "de" phrase however far it goes ("présidente de
+l'association « Médecins du Monde »"), else, for a possessive ("son fils X"), the possessor.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg import lexicon
@@ -11,92 +19,260 @@ from kg.extract.model import Mention
 from kg.extract.registry import rule
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 APPOINTING = frozenset({"nommer", "désigner", "promouvoir", "choisir", "élire", "recruter", "devenir"})
+_DETERMINERS = frozenset("le la l' les un une des son sa ses leur leurs notre nos votre ce cet cette".split())
+_POSSESSIVES = frozenset("son sa ses leur leurs".split())
+_LINKS = frozenset({"de", "d'", "du", "des"})
+_HEADS = frozenset({"headOf", "ceoOf", "founded"})
+"""Properties of the head of the complement: a longer title ("directrice marketing") is a function, not the head."""
+ORGANISATIONS = frozenset({"Organization", "Union"})
+_COMPLEMENTS = {
+    "headOf": ORGANISATIONS | {"Place"}, "ceoOf": ORGANISATIONS, "worksFor": ORGANISATIONS, "memberOf": ORGANISATIONS,
+    "founded": ORGANISATIONS, "owns": ORGANISATIONS | {"Place", "Product"}, "residesIn": {"Place"}, "bornIn": {"Place"},
+    "relativeOf": {"Person"}, "spouseOf": {"Person"}, "parentOf": {"Person"}, "siblingOf": {"Person"},
+}
+_HOLDERS = {"memberOf": AGENT_CLASSES, "owns": AGENT_CLASSES}
+"""Who may hold a noun: a person, or for membership and ownership any agent."""
 
 
-@rule("apposition-role")
-def roles(ctx: Context, sent: Span, n: int) -> None:
-    """A role next to a person → hasRole, and the role's property (ceoOf, worksFor) to its employer."""
-    for token in ctx.tokens_of(sent):
-        role = ctx.by_token.get(token.i)
-        if role is None or role.label != "Role" or token.i != ctx.doc.char_span(role.start, role.end, alignment_mode="expand").start:
+@dataclass
+class _Noun:
+    """One relational noun in a sentence: its tokens, lexicon entry, and Role mention if a position."""
+
+    start: int
+    end: int
+    entry: lexicon.RoleEntry
+    surface: str
+    role: Mention | None
+
+
+@rule("relational-noun")
+def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
+    """Each relational noun with a holder gives its facts; a position also gives hasRole (an Appointment
+    event naming the role and the organisation)."""
+    for noun in _nouns_in(ctx, sent):
+        holder, how = _holder(ctx, noun)
+        if holder is None:
             continue
-        entry = role_entry(role.text)
-        if entry is None:
-            continue
-        person = person_next_to(ctx, role)
-        if person is None:
-            continue
-        role.extra = {"role": entry.label if role.text.lower() in lexicon.roles() else role.text.lower(), "en": entry.en}
-        roles: dict[str, int | str] = {"role": role.id}
-        org = _employer(ctx, role, sent, allow_sentence=entry.property == "ceoOf") if entry.property else None
+        complement, link = _complement(ctx, noun, holder)
         confidence = 0.85
-        if entry.property == "ceoOf" and org is None:
-            org = ctx.salient(AGENT_CLASSES - {"Person", "Union"})
-            confidence = 0.6
-        if org is not None:
-            roles["organization"] = org.id
-        ctx.add_fact("hasRole", person, role, n, "apposition-role", confidence, "Appointment", roles)
-        if entry.property and org is not None:
-            ctx.add_fact(entry.property, person, org, n, "apposition-role", confidence, "Appointment", roles)
-
-
-def person_next_to(ctx: Context, role: Mention) -> Mention | None:
-    """The person holding a role: in apposition right after it ("le PDG X") or before it ("X, PDG"),
-    linked to it by the parse ("La fondatrice de la start-up, X"), the subject of a copula ("elle était
-    directrice"), or the object of an appointment ("a nommé X directrice générale")."""
-    after = ctx.text[role.end:role.end + 3]
-    before = ctx.text[max(0, role.start - 3):role.start]
-    for m in ctx.mentions:
-        if m.label != "Person":
+        roles: dict[str, int | str] = {}
+        if noun.role is not None:
+            noun.role.extra = {"role": noun.entry.label if noun.role.text.lower() in lexicon.roles() else noun.role.text.lower(), "en": noun.entry.en}
+            roles["role"] = noun.role.id
+        properties = _properties(noun, complement)
+        if noun.entry.property == "ceoOf" and complement is None:  # "le PDG X": of the one company of the
+            named = {key(t): t for m in ctx.mentions_in(sent) for t in ctx.targets(m) if t.label == "Organization"}
+            if len(named) == 1:  # sentence, else of the company the article is about
+                complement, link = next(iter(named.values())), "sentence"
+            else:
+                complement, link, confidence = ctx.salient(AGENT_CLASSES - {"Person", "Union"}), "salient", 0.6
+        if complement is not None and any(t.label in ORGANISATIONS for t in ctx.targets(complement)):
+            roles["organization"] = complement.id
+        name = f"relational-noun:{how}" + (f":{link}" if link else "")
+        if noun.role is not None:
+            ctx.add_fact("hasRole", holder, noun.role, n, name, confidence, "Appointment", roles)
+        if complement is None:
             continue
-        if m.start >= role.end and m.start - role.end <= 1 and after[:1] in {" ", ""}:
-            return m
-        if m.end <= role.start and role.start - m.end <= 2 and before.rstrip().endswith(","):
-            return m
-    head = ctx.doc.char_span(role.start, role.end, alignment_mode="expand")
-    if head is None:
-        return None
-    token = head.root
-    linked = [c for c in token.children if c.dep_ in {"appos", "nsubj"}] + ([token.head] if token.dep_ in {"appos", "xcomp", "obj"} else [])
-    if any(c.dep_ == "cop" for c in token.children):
-        linked += [c for c in token.children if c.dep_.startswith("nsubj")]
-    if token.dep_ in {"xcomp", "obj", "obl:mod"} and token.head.lemma_ in APPOINTING:
-        linked += [c for c in token.head.children if c.dep_ in {"obj", "nsubj:pass"} and c.i != token.i]
+        for prop in properties:
+            inverse = prop.startswith("^")
+            prop = prop.lstrip("^")
+            subject, obj = (complement, holder) if inverse else (holder, complement)
+            event = "Appointment" if noun.role is not None else None
+            ctx.add_fact(prop, subject, obj, n, name, confidence, event, roles if event else None)
+
+
+def _nouns_in(ctx: Context, sent: Span) -> list[_Noun]:
+    """The sentence's positions (its Role mentions) and other relational nouns (tokens)."""
+    found: list[_Noun] = []
+    taken: set[int] = set()
+    for m in ctx.mentions_in(sent):
+        if m.label != "Role":
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        entry, surface = role_entry(m.text)
+        if span is not None and entry is not None:
+            found.append(_Noun(span.start, span.end, entry, surface, m))
+            taken.update(range(span.start, span.end))
+    nouns = lexicon.relational_nouns()
+    for token in ctx.tokens_of(sent):
+        entry = nouns.get(token.lower_) or nouns.get(token.lemma_.lower())
+        if entry is not None and not entry.is_role and token.i not in taken and token.i not in ctx.by_token and token.pos_ in {"NOUN", "ADJ", "PROPN"}:
+            found.append(_Noun(token.i, token.i + 1, entry, token.lower_, None))
+    return sorted(found, key=lambda noun: noun.start)
+
+
+def _properties(noun: _Noun, complement: Mention | None) -> list[str]:
+    """The noun's properties that fit its complement: a head's title extended by a function
+    ("directrice marketing") names no head; a role "of" a place puts its holder there."""
+    properties = list(noun.entry.properties)
+    if noun.role is not None and len(noun.role.text) > len(noun.surface) + 1:
+        properties = [p for p in properties if p not in _HEADS] or ["worksFor"]
+    if complement is None:
+        return properties
+    label = complement.label if complement.label != "DESC" else "Organization"
+    fitting = [p for p in properties if label in _COMPLEMENTS.get(p.lstrip("^"), ORGANISATIONS)]
+    if not fitting and label == "Place" and noun.role is not None:
+        return ["locatedIn"]  # "inspectrice de police de Marseille"
+    return fitting
+
+
+# ---------------------------------------------------------------- the holder
+
+
+def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
+    """Who the noun is said of, and how it was found."""
+    allowed = _HOLDERS.get(noun.entry.property or "", frozenset({"Person"}))
+    doc = ctx.doc
+    np_start = noun.start
+    while np_start > 0 and (doc[np_start - 1].lower_ in _DETERMINERS or doc[np_start - 1].pos_ == "ADJ" and doc[np_start - 1].text.islower()):
+        np_start -= 1
+    after = _mention_starting(ctx, noun.end, allowed)
+    if after is not None:
+        return after, "apposition"  # "le PDG Ted Sarandos", "son compagnon Ramos Sanchez"
+    before = _mention_ending(ctx, np_start, allowed, comma=True)
+    if before is not None:
+        return before, "apposition"  # "Ted Sarandos, le PDG de Netflix"
+    np_end = _np_end(ctx, noun)
+    following = _mention_starting(ctx, np_end, allowed, comma=True)
+    if following is not None:
+        return following, "apposition"  # "La fondatrice de la start-up, Inès Marchal"
+    head = doc[noun.start] if noun.end - noun.start == 1 else doc[noun.start:noun.end].root
+    linked = [c for c in head.children if c.dep_ in {"appos", "nsubj", "nsubj:pass"}] + ([head.head] if head.dep_ in {"appos", "xcomp", "obj"} else [])
+    if any(c.dep_ == "cop" for c in head.children) or _after_en_tant_que(head):
+        linked += [c for c in head.children if c.dep_.startswith("nsubj")]
+        if _after_en_tant_que(head) and (verb := head.head) is not None:
+            linked += [c for c in verb.children if c.dep_.startswith("nsubj")]
+    if head.dep_ in {"xcomp", "obj", "obl:mod"} and head.head.lemma_ in APPOINTING:
+        linked += [c for c in head.head.children if c.dep_ in {"obj", "nsubj:pass"} and c.i != head.i]
     for candidate in linked:
         mention = ctx.by_token.get(candidate.i)
-        if mention is not None and mention.label == "Person":
-            return mention
-        if candidate.lower_ in {"il", "elle"} and candidate.dep_.startswith("nsubj"):
-            return ctx.last_person(role.start)
+        if mention is not None and any(t.label in allowed for t in ctx.targets(mention)):
+            return mention, "parse"
+    return None, ""
+
+
+def _after_en_tant_que(token: Token) -> bool:
+    doc = token.doc
+    return token.i >= 3 and " ".join(t.lower_ for t in doc[token.i - 3:token.i]).endswith("en tant que") or \
+        token.i >= 4 and " ".join(t.lower_ for t in doc[token.i - 4:token.i - 1]) == "en tant que"
+
+
+def _mention_starting(ctx: Context, i: int, allowed, *, comma: bool = False) -> Mention | None:
+    """The mention of an allowed class that starts at token i (after a comma when `comma`)."""
+    doc = ctx.doc
+    if comma:
+        if i >= len(doc) or doc[i].text != ",":
+            return None
+        i += 1
+    while i < len(doc) and doc[i].text in {'"', "'"}:
+        i += 1
+    mention = ctx.by_token.get(i) if i < len(doc) else None
+    if mention is not None and ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand").start == i \
+            and any(t.label in allowed for t in ctx.targets(mention)):
+        return mention
     return None
 
 
-def _employer(ctx: Context, role: Mention, sent: Span, *, allow_sentence: bool) -> Mention | None:
-    """The organisation of a role: "PDG de X" / "chez X"; for a chief executive, else the one
-    organisation of the sentence ("Le PDG X affirme que Netflix...")."""
-    following = ctx.prepared[role.end:role.end + 8].lower()
-    orgs = [m for m in ctx.mentions_in(sent) if m.label in {"Organization", "Union"} or m.label == "DESC" and m.refs]
-    if following.startswith((" de ", " d'", " du ", " chez ", " de la ", " de l'")):
-        after = [m for m in orgs if m.start > role.end and m.start - role.end <= 12]
-        if after:
-            targets = ctx.targets(after[0])
-            return targets[0] if targets else None
-    if not allow_sentence:
-        return None
-    named = {key(t): t for m in orgs for t in ctx.targets(m) if t.label == "Organization"}
-    return next(iter(named.values())) if len(named) == 1 else None
+def _mention_ending(ctx: Context, i: int, allowed, *, comma: bool) -> Mention | None:
+    """The mention of an allowed class that ends right before token i (before a comma when `comma`)."""
+    doc = ctx.doc
+    if comma:
+        if i == 0 or doc[i - 1].text != ",":
+            return None
+        i -= 1
+    mention = ctx.by_token.get(i - 1) if i > 0 else None
+    if mention is not None and any(t.label in allowed for t in ctx.targets(mention)):
+        return mention
+    return None
 
 
-def role_entry(text: str) -> lexicon.RoleEntry | None:
+# ---------------------------------------------------------------- the complement
+
+
+def _complement(ctx: Context, noun: _Noun, holder: Mention) -> tuple[Mention | None, str]:
+    """What the noun relates its holder to: the entity of its "de" phrase, or the possessor."""
+    doc = ctx.doc
+    i = noun.end
+    end = _np_end(ctx, noun)
+    while i < end:
+        token = doc[i]
+        mention = ctx.by_token.get(i)
+        if mention is not None and mention is not holder and not _is_value(mention) and ctx.targets(mention):
+            if doc[i - 1].lower_ in _LINKS or doc[i - 1].text in {'"', "'"} or _linked_by_de(doc, noun.end, i):
+                return mention, ""
+            return None, ""
+        i += 1
+    determiner = doc[noun.start - 1].lower_ if noun.start > 0 else ""
+    if determiner in _POSSESSIVES:
+        possessor = _possessor(ctx, noun, holder)
+        if possessor is not None:
+            return possessor, "possessive"
+    return None, ""
+
+
+def _is_value(mention: Mention) -> bool:
+    return mention.label in {"MONEY", "PERCENT", "QUANTITY", "DATE", "Role"}
+
+
+def _linked_by_de(doc, start: int, i: int) -> bool:
+    """Whether a "de" stands between the noun and token i: "présidente de l'association X"."""
+    return any(t.lower_ in _LINKS for t in doc[start:i])
+
+
+def _np_end(ctx: Context, noun: _Noun) -> int:
+    """Where the noun phrase ends: the next comma, parenthesis, relative pronoun or verb, out of quotes."""
+    doc = ctx.doc
+    sent_end = doc[noun.start].sent.end
+    in_quote = False
+    for i in range(noun.end, sent_end):
+        token = doc[i]
+        if token.text in {'"', "'"} and (in_quote or i + 1 < sent_end and doc[i + 1].text[:1].isupper() or token.text == '"'):
+            in_quote = not in_quote
+            continue
+        if in_quote:
+            continue
+        if token.text in {",", ";", "(", ")", ":"} or token.lower_ in {"qui", "que", "dont", "et"} or token.pos_ in {"VERB", "AUX"}:
+            return i
+    return sent_end
+
+
+def _possessor(ctx: Context, noun: _Noun, holder: Mention) -> Mention | None:
+    """Whose the noun is in "son fils", "sa sœur": the subject of the clause when the noun is not in it,
+    else the last person named before."""
+    doc = ctx.doc
+    head = doc[noun.start]
+    verb = head
+    while verb.dep_ not in {"ROOT"} and verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_.startswith("nsubj") and not (child.i <= noun.start < max(t.i for t in child.subtree) + 1):
+            mention = ctx.find_in(child.subtree, {"Person"})
+            if mention is not None and key(mention) != key(holder):
+                return mention
+    before = [m for m in ctx.mentions if m.label == "Person" and m.end <= doc[noun.start].idx and key(m) != key(holder)]
+    return before[-1] if before else None
+
+
+def role_entry(text: str) -> tuple[lexicon.RoleEntry | None, str]:
     """The lexicon entry of a role, by its longest known beginning ("directrice des opérations" →
-    "directrice")."""
+    "directrice"), and that beginning."""
     words = text.lower().split()
     for count in range(len(words), 0, -1):
         head = " ".join(words[:count])
-        entry = lexicon.roles().get(head) or lexicon.roles().get(strip_accents(head))
+        entry = lexicon.relational_nouns().get(head) or lexicon.relational_nouns().get(strip_accents(head))
         if entry is not None:
-            return entry
-    return None
+            return entry, head
+    return None, ""
+
+
+def person_next_to(ctx: Context, role: Mention) -> Mention | None:
+    """The person a role mention is said of, if any (a role nobody holds is a job on offer)."""
+    span = ctx.doc.char_span(role.start, role.end, alignment_mode="expand")
+    entry, surface = role_entry(role.text)
+    if span is None or entry is None:
+        return None
+    holder, _ = _holder(ctx, _Noun(span.start, span.end, entry, surface, role))
+    return holder
