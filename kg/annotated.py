@@ -227,6 +227,8 @@ class _GraphDocument:
 
     entities: dict[str, tuple[frozenset[str], str | None, str]] = field(default_factory=dict)
     links: dict[frozenset[str], set[str]] = field(default_factory=lambda: defaultdict(set))
+    facts: list[tuple[str, str, str, str]] = field(default_factory=list)
+    """(subject IRI, property, object IRI, rule) of each statement."""
 
 
 class _Graph:
@@ -264,17 +266,25 @@ class _Graph:
             e = row["e"].value
             docs[article_names.get(row["a"].value, row["a"].value)].entities[e] = (frozenset(names[e]), family.get(e), label.get(e, e))
         for row in self.query("""
-            SELECT ?a ?s ?p ?o ?ev WHERE {
-              ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?a .
+            SELECT ?a ?s ?p ?o ?ev ?rule WHERE {
+              ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?a ; kg:rule ?rule .
               OPTIONAL { ?st kg:event ?ev }
             }"""):
             doc = docs[article_names.get(row["a"].value, row["a"].value)]
             doc.links[frozenset((row["s"].value, row["o"].value))].add(_local(row["p"].value))
+            doc.facts.append((row["s"].value, _local(row["p"].value), row["o"].value, row["rule"].value))
             if row["ev"] is not None:
                 for role_row in self.query(f"SELECT ?r ?x WHERE {{ <{row['ev'].value}> ?r ?x . ?x kg:mentionedIn ?any }}"):
                     for other in (row["s"].value, row["o"].value):
                         if role_row["x"].value != other:
                             doc.links[frozenset((other, role_row["x"].value))].add("role:" + _local(role_row["r"].value))
+        knowledge = [(row["s"].value, _local(row["p"].value), row["o"].value, row["rule"].value) for row in self.query(
+            "SELECT ?s ?p ?o ?rule WHERE { ?st a kg:KnowledgeStatement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:rule ?rule }")]
+        for doc in docs.values():  # reference facts hold in every article that names both entities
+            for subject, prop, obj, rule_name in knowledge:
+                if subject in doc.entities and obj in doc.entities:
+                    doc.links[frozenset((subject, obj))].add(prop)
+                    doc.facts.append((subject, prop, obj, rule_name))
         return docs
 
 
@@ -282,21 +292,55 @@ def _local(iri: str) -> str:
     return re.split(r"[#/]", iri)[-1]
 
 
-def load_families(path: Path = FAMILIES_FILE) -> dict[str, set[str]]:
-    """kg property (or `role:NAME` of an event) → the gold relations it expresses."""
+def load_families(path: Path = FAMILIES_FILE) -> dict[str, tuple[str, ...]]:
+    """kg property (or `role:NAME` of an event) → the gold relations it expresses, the main one first."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
         raise KgError(f"cannot read {path}: {error.strerror}") from None
-    mapping: dict[str, set[str]] = {}
+    mapping: dict[str, tuple[str, ...]] = {}
     for line in lines:
         if line.strip() and not line.startswith("#"):
             term, relations = line.split("\t")[:2]
-            mapping[term] = set(relations.split(","))
+            mapping[term] = tuple(relations.split(","))
     return mapping
 
 
 # ---------------------------------------------------------------- scoring
+
+
+@dataclass
+class RuleTally:
+    """How often a rule's facts joined two named gold entities (judged), and how often the gold joins
+    them by a relation of the fact's family (right; any relation for a property with no family)."""
+
+    judged: int = 0
+    right: int = 0
+
+
+def judge_rules(graph: str | os.PathLike[str] | ox.Store, corpus: str | os.PathLike[str] | dict[str, Any]) -> dict[str, RuleTally]:
+    """Each rule's facts that the annotated corpus can judge, and how many it says are right."""
+    store = graph if isinstance(graph, ox.Store) else load_graph(graph)
+    data = corpus if isinstance(corpus, dict) else load_annotated(corpus)
+    built = _Graph(store).documents()
+    families = load_families()
+    tallies: dict[str, RuleTally] = defaultdict(RuleTally)
+    for doc in documents(data, [i for i in data if i in built]):
+        graph_doc = built[doc.id]
+        gold_of: dict[str, set[int]] = defaultdict(set)
+        for gid in doc.entities:
+            for iri in _matches(doc.names[gid], graph_doc):
+                gold_of[iri].add(gid)
+        for subject, prop, obj, rule_name in graph_doc.facts:
+            pairs = {frozenset((x, y)) for x in gold_of.get(subject, ()) for y in gold_of.get(obj, ()) if x != y}
+            if not pairs:
+                continue
+            wanted = families.get(prop)
+            related = set().union(*(doc.relations.get(pair, set()) for pair in pairs))
+            tally = tallies[rule_name]
+            tally.judged += 1
+            tally.right += bool(related & set(wanted)) if wanted else bool(related)
+    return dict(tallies)
 
 
 def score_annotated(graph: str | os.PathLike[str] | ox.Store, corpus: str | os.PathLike[str] | dict[str, Any]) -> AnnotatedScore:
@@ -316,7 +360,7 @@ def score_annotated(graph: str | os.PathLike[str] | ox.Store, corpus: str | os.P
     return score
 
 
-def _score_document(doc: Document, graph: _GraphDocument, families: dict[str, set[str]], score: AnnotatedScore) -> None:
+def _score_document(doc: Document, graph: _GraphDocument, families: dict[str, tuple[str, ...]], score: AnnotatedScore) -> None:
     match = {gid: _matches(doc.names[gid], graph) for gid in doc.entities}
     score.entities += len(doc.entities)
     for gid, entity in doc.entities.items():
@@ -337,14 +381,15 @@ def _score_document(doc: Document, graph: _GraphDocument, families: dict[str, se
     for pair, relations in doc.relations.items():
         a, b = tuple(pair)
         linked = {p for x in match[a] for y in match[b] if x != y for p in graph.links.get(frozenset((x, y)), ())}
-        right = any(relations & families.get(p, set()) for p in linked)
+        right = any(relations & set(families.get(p, ())) for p in linked)
         row = FamilyRow(1, bool(match[a] and match[b]), bool(linked), right)
         score.all_pairs.add(row)
         for relation in relations:
             if relation in score.families:
-                score.families[relation].add(FamilyRow(1, row.found, row.linked, relations_right(relation, linked, families)))
+                score.families[relation].add(FamilyRow(1, row.found, row.linked, _right(relation, linked, families)))
         if not linked:
-            score.misses.append(f"{doc.id}: {_gold_name(doc.names[a])} —{'/'.join(sorted(relations))}— {_gold_name(doc.names[b])}")
+            why = "" if row.found else " (an entity is not found)"
+            score.misses.append(f"{doc.id}: {_gold_name(doc.names[a])} —{'/'.join(sorted(relations))}— {_gold_name(doc.names[b])}{why}")
     seen: set[frozenset[int]] = set()
     for link, properties in graph.links.items():
         golds = [gold_of.get(iri, set()) for iri in link]
@@ -356,16 +401,17 @@ def _score_document(doc: Document, graph: _GraphDocument, families: dict[str, se
             relations = doc.relations.get(pair, set())
             score.link_pairs += 1
             score.link_pairs_related += bool(relations)
-            claimed = {r for p in properties for r in families.get(p, ())}
-            for relation in claimed & set(score.families):
-                score.families[relation].claimed += 1
-                score.families[relation].claimed_right += relation in relations
+            for p in properties:  # a link counts for its property's first relation, right if any of them holds
+                mapped = families.get(p)
+                if mapped and (primary := mapped[0]) in score.families:
+                    score.families[primary].claimed += 1
+                    score.families[primary].claimed_right += bool(set(mapped) & relations)
             if not relations:
                 names = " — ".join(_gold_name(doc.names[g]) for g in sorted(pair))
                 score.false_links.append(f"{doc.id}: {names} [{', '.join(sorted(properties))}]")
 
 
-def relations_right(relation: str, linked: set[str], families: dict[str, set[str]]) -> bool:
+def _right(relation: str, linked: set[str], families: dict[str, tuple[str, ...]]) -> bool:
     return any(relation in families.get(p, ()) for p in linked)
 
 

@@ -284,6 +284,8 @@ def eval_command(
                 typer.echo(f"wrong {name[:-1]}: {item}")
         for item in result.negatives_extracted:
             typer.echo(f"negative extracted: {item}")
+        for item in result.unannotated:
+            typer.echo(f"not annotated: {item}")
 
 
 # ---- kg validate ----

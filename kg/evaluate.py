@@ -3,6 +3,8 @@
 Entities match when one of the graph entity's labels (rdfs:label, skos:prefLabel, skos:altLabel) equals
 one of the gold entity's label or aliases, compared without accents, case or leading articles.
 Facts are the graph's statement nodes: subject, predicate, object, and the roles of their event node.
+Only facts of the properties the gold annotates are scored: those its "predicates" list names, else
+those its facts and negatives use; the others are counted apart, neither right nor wrong.
 A gold fact is found when an extracted fact has its subject, predicate and object and agrees on every
 qualifier the gold fact gives ("with": work, purpose, date...). An extracted fact is correct when it
 matches a gold fact on subject, predicate and object, agrees with it on the qualifiers both give, and
@@ -67,6 +69,8 @@ class Evaluation:
     typed_entities: Score
     facts: Score
     negatives_extracted: list[str]
+    unannotated: list[str] = field(default_factory=list)
+    """Facts of properties the gold file does not annotate: neither right nor wrong by it."""
 
     def summary(self) -> str:
         rows = [("entities", self.entities), ("entities+type", self.typed_entities), ("facts", self.facts)]
@@ -75,6 +79,8 @@ class Evaluation:
             lines.append(f"{name:14} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}   "
                          f"{s.correct}/{s.extracted} correct, {s.found}/{s.gold} found")
         lines.append(f"negated or speculative facts extracted: {len(self.negatives_extracted)}")
+        if self.unannotated:
+            lines.append(f"facts of properties the gold does not annotate (not scored): {len(self.unannotated)}")
         return "\n".join(lines)
 
 
@@ -98,11 +104,14 @@ def evaluate(graph: str | os.PathLike[str] | ox.Store, gold: str | os.PathLike[s
     gold_entities = [_names(e["label"], e.get("aliases", [])) for e in data["entities"]]
     gold_types = [e["type"] for e in data["entities"]]
     entities = _graph_entities(store)
+    annotated = set(data.get("predicates") or {f["p"] for f in (*data["facts"], *data.get("negatives", []))})
+    facts = list(_graph_facts(store))
     return Evaluation(
         entities=_score_entities(entities, gold_entities, gold_types, typed=False, labels=data["entities"]),
         typed_entities=_score_entities(entities, gold_entities, gold_types, typed=True, labels=data["entities"]),
-        facts=_score_facts(list(_graph_facts(store)), data, gold_entities),
-        negatives_extracted=[f.describe() for f in _graph_facts(store) if any(_matches(f, n, data, strict=True) for n in data.get("negatives", []))],
+        facts=_score_facts([f for f in facts if f.predicate in annotated], data, gold_entities),
+        negatives_extracted=[f.describe() for f in facts if any(_matches(f, n, data, strict=True) for n in data.get("negatives", []))],
+        unannotated=[f"{f.describe()}  ← {f.sentence[:90]}" for f in facts if f.predicate not in annotated],
     )
 
 

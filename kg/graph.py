@@ -24,6 +24,7 @@ from kg.articles import clean_text, http_iri
 from kg.lexicon import class_families
 from kg.extract import Extraction, Fact
 from kg.namespace import ENT, EVENT, OX_KG, OX_OWL, OX_PROV, OX_RDF, OX_RDFS, OX_SDO, OX_SKOS, OX_XSD, SRC, STMT
+from kg import places
 from kg.resolve import Node, Resolution
 
 Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
@@ -68,6 +69,7 @@ def graph_triples(resolution: Resolution, *, language: str = "fr") -> list[Tripl
     triples: set[Triple] = set()
     triples.update(_article_triples(resolution.extractions))
     triples.update(_entity_triples(resolution))
+    triples.update(_containment_triples(resolution))
     for extraction, fact in resolution.facts():
         triples.update(_fact_triples(resolution, extraction, fact, language))
     ordered = list(triples)
@@ -151,6 +153,35 @@ def _entity_triples(resolution: Resolution) -> Iterator[Triple]:
         for prop in ("hiringOrganization", "field"):
             if entity.details.get(prop) in resolution.entities:
                 yield node, getattr(OX_KG, prop), entity_iri(resolution, entity.details[prop])
+
+
+def _containment_triples(resolution: Resolution) -> Iterator[Triple]:
+    """Each place of the graph in its country and its continent, when the gazetteer knows all of them
+    and the graph has them: reference facts (kg:KnowledgeStatement, derived from the GeoNames place),
+    not read in an article."""
+    by_place = {e.place.id: e for e in resolution.entities.values() if e.place is not None}
+    continents = {e.place.continent: e for e in by_place.values() if e.place.kind == "continent"}
+    for entity in by_place.values():
+        place = entity.place
+        country = places.country(place.country) if place.country else None
+        containers = []
+        if place.kind in {"city", "region"} and country is not None:
+            containers.append(by_place.get(country.id))
+        if place.kind != "continent" and country is not None:
+            containers.append(continents.get(country.continent))
+        for container in containers:
+            if container is None:
+                continue
+            s, o = entity_iri(resolution, entity.key), entity_iri(resolution, container.key)
+            statement = ox.NamedNode(f"{STMT}{short_hash('gazetteer', s.value, o.value)}")
+            yield s, OX_KG.locatedIn, o
+            yield statement, A, OX_KG.KnowledgeStatement
+            yield statement, OX_RDF.subject, s
+            yield statement, OX_RDF.predicate, OX_KG.locatedIn
+            yield statement, OX_RDF.object, o
+            yield statement, OX_PROV.hadPrimarySource, ox.NamedNode(place.geonames or str(s.value))
+            yield statement, OX_KG.rule, text("gazetteer-containment")
+            yield statement, OX_KG.confidence, typed("1", OX_XSD.decimal)
 
 
 def _fact_triples(resolution: Resolution, extraction: Extraction, fact: Fact, language: str) -> Iterator[Triple]:

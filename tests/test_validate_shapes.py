@@ -34,6 +34,10 @@ BREAKS = [
           "ent:montreal", "rdf:type", "kgsh:Entity"),
     Break("entity of two unrelated classes", "INSERT DATA { ent:montreal a kg:Organization }",
           "ent:montreal", "", "kgsh:OneFamily"),
+    Break("reference fact without its source",
+          "INSERT DATA { stmt:ref1 a kg:KnowledgeStatement ; rdf:subject ent:ubisoft_montreal ; rdf:predicate kg:locatedIn ; "
+          'rdf:object ent:montreal ; kg:rule "gazetteer-containment" ; kg:confidence 1.0 }',
+          "stmt:ref1", "prov:hadPrimarySource", "kgsh:KnowledgeStatement"),
     Break("entity typed as an event", "DELETE DATA { ent:montreal a kg:Place } ; INSERT DATA { ent:montreal a kg:Acquisition }",
           "ent:montreal", "", "kgsh:Entity"),
     Break("statement without provenance",

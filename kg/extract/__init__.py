@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from kg.articles import Article
 from kg.extract import (  # noqa: F401  (importing a frame registers its rules, in this order)
     mentions, coreference, verbs, nominal, relational, postings, measures, events, publications, locatives, names,
-    quotations,
+    quotations, scene,
 )
 from kg.extract.context import Context
 from kg.extract.model import Extraction, Fact, Mention, article_metadata

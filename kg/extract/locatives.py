@@ -1,28 +1,204 @@
-"""Locatives: where an organisation is based ("X, basée à Lyon", "dont le siège est à Paris")."""
+"""Where things are and happen: place phrases attached to the entities and clauses they modify.
+
+- a verb of place from ontology/lexicon/place_verbs.tsv gives its own relation ("née à Londres":
+  bornIn; "qui vit à Tunis": residesIn; "basée à Lyon": locatedIn);
+- a place stated inside another ("Manille, aux Philippines", "Donges, en Loire-Atlantique") is
+  locatedIn it, unless the gazetteer knows both and says otherwise;
+- an organisation named with its place ("l'éditeur de Vélizy", "la raffinerie X de Donges") is there;
+- any other place introduced by a locative preposition ("à", "en", "au", "dans") locates the agents of
+  the clause it belongs to ("Le 10 novembre, l'ONG X a manifesté à Melbourne"), at a lower confidence.
+"""
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from kg import lexicon, places
 from kg.extract.context import Context
+from kg.extract.model import Mention
 from kg.extract.registry import rule
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
-_LOCATED = re.compile(r"\b(?:basée?s?|située?s?|installée?s?|implantée?s?|établie?s?|domiciliée?s?|siège(?: social)? (?:est )?(?:situé )?)\s+(?:à|a|en|au)\b\s*")
+LOCATIVE = frozenset({"à", "a", "au", "aux", "en", "dans", "sur"})
+"""Prepositions that put something in a place (not "de", which also says where something comes from)."""
+_OF = frozenset({"de", "d'", "du", "des"})
+AGENTS = frozenset({"Person", "Organization", "Union", "JobPosting"})
+_CLAIMED = "locatives:claimed"
+"""Context memory: (mention id, place id) pairs a more specific rule already placed."""
 
 
-@rule("located")
-def located(ctx: Context, sent: Span, n: int) -> None:
-    """"X, basée à Lyon", "installé à", "dont le siège est à", "où se trouve le siège de X"."""
-    low = ctx.prepared[sent.start_char:sent.end_char].lower()
-    for match in _LOCATED.finditer(low):
-        at = sent.start_char + match.end()
-        places = [m for m in ctx.mentions_in(sent) if m.label == "Place" and 0 <= m.start - at <= 3]
-        if not places:
+def _placed(ctx: Context) -> set[tuple[int, int]]:
+    return ctx.memory.setdefault(_CLAIMED, set())
+
+
+def place_of(ctx: Context, token: Token) -> Mention | None:
+    """The place mention at a token, if the token is part of one."""
+    mention = ctx.by_token.get(token.i)
+    targets = ctx.targets(mention)
+    return targets[0] if targets and targets[0].label == "Place" else None
+
+
+def locative_case(token: Token) -> str | None:
+    """The locative preposition introducing the phrase headed by this token ("à Rome", "en Italie"), or
+    the phrase it completes with "de" ("dans les rues de Rome", "au sein d'un bâtiment de la ville de
+    Manille")."""
+    for _ in range(4):
+        cases = {c.lower_ for c in token.children if c.dep_ in {"case", "fixed"}}
+        previous = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+        found = next(iter(cases & LOCATIVE), None) or (previous if previous in LOCATIVE else None)
+        if found is not None:
+            return found
+        if not cases & _OF or token.head.i == token.i or token.head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        token = token.head
+    return None
+
+
+def _place_heads(ctx: Context, sent: Span) -> list[tuple[Token, Mention]]:
+    """The first token of each place mention of the sentence, with the mention."""
+    seen: set[int] = set()
+    found = []
+    for token in ctx.tokens_of(sent):
+        place = place_of(ctx, token)
+        if place is not None and place.id not in seen and ctx.by_token.get(token.i) is not None:
+            seen.add(place.id)
+            found.append((token, ctx.by_token[token.i]))
+    return found
+
+
+@rule("place-verb")
+def place_verbs(ctx: Context, sent: Span, n: int) -> None:
+    """A verb of place with a locative complement: its subject, or the noun its participle qualifies,
+    gets the verb's relation to the place ("née à Londres", "qui vit à Tunis", "basée à Lyon")."""
+    verbs = lexicon.place_verbs()
+    for token, mention in _place_heads(ctx, sent):
+        if locative_case(token) is None:
             continue
-        before = [m for m in ctx.mentions_in(sent) if m.end <= sent.start_char + match.start()
-                  and any(t.label == "Organization" for t in ctx.targets(m))]
-        if before:
-            ctx.add_fact("locatedIn", before[-1], places[0], n, "located", 0.7)
+        verb = _governing_verb(token)
+        if verb is None:
+            continue
+        lemma = next((k for k in (verb.lemma_.lower(), verb.lower_) if k in verbs or k + "/org" in verbs), None)
+        if lemma is None:
+            continue
+        for holder in _subjects(ctx, verb):
+            for target in ctx.targets(holder):
+                entry = verbs.get(lemma) if target.label == "Person" else verbs.get(lemma + "/org")
+                if entry is not None and target.label in entry[1]:
+                    ctx.add_fact(entry[0], target, mention, n, f"place-verb:{lemma}", 0.85)
+                    _placed(ctx).add((target.id, mention.id))
+
+
+@rule("place-in-place")
+def place_in_place(ctx: Context, sent: Span, n: int) -> None:
+    """"Manille, aux Philippines", "Donges, en Loire-Atlantique", "Lyon (France)": the first place is in
+    the second, unless the gazetteer knows both and puts the first in another country."""
+    heads = _place_heads(ctx, sent)
+    for (first_token, first), (second_token, second) in zip(heads, heads[1:]):
+        between = ctx.text[first.end:second.start].strip().lower()
+        if between.rstrip("'") not in {",", "(", "en", ", en", "au", ", au", "aux", ", aux", "dans", ", dans", "dans l", ", dans l",
+                                       "en l", "(en", "au sein de", ", dans la", "dans la"}:
+            continue
+        inner, outer = places.lookup(first.text), places.lookup(second.text)
+        if inner is not None and outer is not None and not places.contains(outer, inner):
+            continue
+        ctx.add_fact("locatedIn", first, second, n, "place-in-place", 0.85)
+        _placed(ctx).add((first.id, second.id))
+
+
+@rule("named-with-place")
+def named_with_place(ctx: Context, sent: Span, n: int) -> None:
+    """An organisation, or a description of one, followed by "de" and a place: "l'éditeur de
+    Vélizy-Villacoublay", "la raffinerie TotalEnergies de Donges", "l'université du Texas"."""
+    for token, place in _place_heads(ctx, sent):
+        if token.i < 2 or ctx.doc[token.i - 1].lower_ not in {"de", "d'", "du"}:
+            continue
+        before = ctx.by_token.get(token.i - 2)
+        if before is None or not any(t.label in {"Organization", "Union"} for t in ctx.targets(before)):
+            continue
+        named = before.label != "DESC"  # "la raffinerie TotalEnergies de Donges": the company works there;
+        ctx.add_fact("operatesIn" if named else "locatedIn", before, place, n, "named-with-place", 0.8)  # "l'éditeur de Vélizy" is there
+        _placed(ctx).update((t.id, place.id) for t in ctx.targets(before))
+
+
+@rule("clause-place")
+def clause_place(ctx: Context, sent: Span, n: int) -> None:
+    """A place introduced by "à", "en", "au", "dans" locates the agents of its clause: those the clause's
+    verb governs, and the noun a relative or participial clause qualifies."""
+    containers = {outer for inner, outer in _placed(ctx)}
+    for token, place in _place_heads(ctx, sent):
+        if locative_case(token) is None or place.id in containers:
+            continue  # "Donges, en Loire-Atlantique": the clause happens in Donges
+        verb = _governing_verb(token)
+        if verb is None:
+            continue
+        claimed = _placed(ctx)
+        participants = _participants(ctx, verb)
+        others = [m for i in sorted(t.i for t in verb.subtree) if (m := ctx.by_token.get(i)) is not None and m not in participants]
+        for agents, name in ((participants, "clause-place"), (others, "clause-place:nested")):
+            for agent in agents:
+                for target in ctx.targets(agent):
+                    if target.label in AGENTS and (target.id, place.id) not in claimed:
+                        prop = {"Organization": "operatesIn", "Union": "operatesIn", "Person": "presentIn"}.get(target.label, "locatedIn")
+                        ctx.add_fact(prop, target, place, n, name, 0.7)
+                        claimed.add((target.id, place.id))
+
+
+_ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "obl:arg", "expl:subj"})
+
+
+def _participants(ctx: Context, verb: Token) -> list[Mention]:
+    """The agents a clause is about: the verb's subject and objects (and their apposition or one "de"
+    modifier: "le personnel de l'ONG X"), the subjects of the verbs it is coordinated with or depends
+    on as an infinitive, and the noun a relative or participial clause qualifies."""
+    heads = [verb]
+    head = verb
+    while head.dep_ in {"conj", "xcomp"} and head.head.i != head.i:
+        head = head.head
+        heads.append(head)
+    tokens = [c for h in heads for c in h.children if c.dep_ in _ARGUMENTS]
+    if verb.dep_ in {"acl", "acl:relcl"}:
+        tokens.append(verb.head)
+    found: list[Mention] = []
+    for token in tokens:
+        for part in [token, *(c for c in token.children if c.dep_ in {"appos", "nmod", "flat:name", "conj"})]:
+            mention = ctx.by_token.get(part.i)
+            if mention is not None and mention not in found:
+                found.append(mention)
+    return found
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb of the clause a phrase belongs to, climbing through nouns and names."""
+    head = token
+    for _ in range(6):
+        if head.head.i == head.i:
+            return head if head.pos_ in {"VERB", "AUX"} else None
+        head = head.head
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+    return None
+
+
+def _subjects(ctx: Context, verb: Token) -> list[Mention]:
+    """Who a verb of place is said of: its subject, or the noun its participle or relative qualifies."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubj:pass"}:
+            mention = ctx.by_token.get(child.i) or ctx.find_in(child.subtree, AGENTS)
+            if mention is not None:
+                found.append(mention)
+    if not found and verb.dep_ in {"acl", "acl:relcl", "conj"}:
+        head = verb.head
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        mention = ctx.by_token.get(head.i)
+        if mention is None and head.dep_ == "appos":
+            mention = ctx.by_token.get(head.head.i)  # "Julien Konaté, un adolescent né à Yamoussoukro"
+        if mention is None:  # "La start-up Podimo, basée à ...": the agent just before the participle
+            before = [m for t in verb.doc[max(verb.i - 6, verb.sent.start):verb.i] if (m := ctx.by_token.get(t.i)) is not None
+                      and any(x.label in AGENTS for x in ctx.targets(m))]
+            mention = before[-1] if before else None
+        if mention is not None:
+            found.append(mention)
+    return found

@@ -1,0 +1,83 @@
+"""The scene of the reported event: news name where it happened once, early ("Le 12 mars, à Denver, ..."),
+and then speak of the people and organisations involved in other sentences. This rule places them there:
+each named person or organisation the article places nowhere else is located at the scene (persons) or
+operating there (organisations), at a lower confidence, recording both its own sentence and the scene's.
+"""
+from __future__ import annotations
+
+
+from kg.extract.context import Context, key
+from kg.extract.locatives import locative_case, place_of
+from kg.extract.model import Mention
+from kg.extract.registry import rule
+
+SCENE_SENTENCES = 3
+"""The scene is stated in the first sentences (the lead)."""
+_PLACED_BY = frozenset({"locatedIn", "presentIn", "operatesIn", "residesIn", "bornIn", "onStrikeIn"})
+_AFFILIATIONS = frozenset({"memberOf", "worksFor", "headOf", "ceoOf", "founded"})
+
+
+@rule("scene", stage="scene")
+def scene(ctx: Context) -> None:
+    """Place every named agent the article does not place elsewhere at the scene of its sentence: the
+    nearest place a locative preposition introduced before it, else the article's lead scene (the
+    first place so introduced in its first sentences, with the places stated to contain it)."""
+    found = _scene(ctx)
+    if found is None:
+        return
+    lead, sentence = found
+    ids = {p.id for p in lead}
+    containers = [ctx.mentions[f.object] for f in ctx.facts if f.predicate == "locatedIn" and f.subject in ids and f.rule.startswith("place-in-place")]
+    placed = {f.subject for f in ctx.facts if f.predicate in _PLACED_BY}
+    actors = _actors(ctx)
+    seen: set[str] = set()
+    for m in ctx.mentions:
+        if m.label not in {"Person", "Organization", "Union"} or not m.is_named or m.id in placed:
+            continue
+        name = _name(m)
+        if name in seen:
+            continue
+        seen.add(name)
+        prop = "presentIn" if m.label == "Person" else "operatesIn"
+        acts = name in actors
+        for i, target in enumerate({p.id: p for p in [*lead, *containers]}.values()):
+            ctx.add_fact(prop, m, target, m.sentence, f"scene:{m.label}:{'first' if i == 0 else 'other'}:{'actor' if acts else 'named'}", 0.6, support=(sentence,))
+
+
+def _actors(ctx: Context) -> set[str]:
+    """The names of the agents that act in the article: subjects and objects of its clauses (or in
+    apposition to them), not names cited in passing ("comme rapporté par X", "le fils de X")."""
+    found: set[str] = set()
+    for token in ctx.tokens:
+        if token.dep_ not in {"nsubj", "nsubj:pass", "obj", "obl:agent", "iobj"}:
+            continue
+        for part in [token, *(c for c in token.children if c.dep_ in {"appos", "flat:name", "conj"})]:
+            for target in ctx.targets(ctx.by_token.get(part.i)):
+                found.add(_name(target))
+    for fact in ctx.facts:  # the organisation of an acting person acts with them ("présidente de l'ONG X")
+        if fact.predicate in _AFFILIATIONS and _name(ctx.mentions[fact.subject]) in found:
+            found.add(_name(ctx.mentions[fact.object]))
+    return found
+
+
+def _name(mention: Mention) -> str:
+    return str(mention.extra.get("name") or mention.text).lower()
+
+
+def _locative_places(ctx: Context) -> list[tuple[int, Mention]]:
+    """Every place a locative preposition introduces, with its sentence, in the article's order."""
+    return [(n, place) for n, sent in enumerate(ctx.sents) for token in ctx.tokens_of(sent)
+            if (place := place_of(ctx, token)) is not None and ctx.by_token.get(token.i - 1) is not ctx.by_token.get(token.i)
+            and locative_case(token)]
+
+
+def _scene(ctx: Context) -> tuple[list[Mention], int] | None:
+    """The places of the first lead sentence that introduces places with a locative preposition ("au
+    Burkina, à Ouagadougou"), else the first place the first sentence names ("La ville de Marrakech a
+    été touchée"), and that sentence."""
+    lead = [(n, p) for n, p in _locative_places(ctx) if n < SCENE_SENTENCES]
+    if lead:
+        first = lead[0][0]
+        return list({p.id: p for n, p in lead if n == first}.values()), first
+    named = [m for m in ctx.by_sentence.get(0, []) if m.label == "Place"]
+    return ([named[0]], 0) if named else None
