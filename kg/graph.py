@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 import pyoxigraph as ox
 
 from kg.articles import clean_text, http_iri
-from kg.lexicon import class_families
+from kg.lexicon import class_families, term_labels
 from kg.extract import Extraction, Fact
 from kg.namespace import ENT, EVENT, OX_KG, OX_OWL, OX_PROV, OX_RDF, OX_RDFS, OX_SDO, OX_SKOS, OX_XSD, SRC, STMT
 from kg import places
@@ -40,7 +40,7 @@ EVENT_ROLES: dict[str, tuple[str, str]] = {
     "FinancialResult": ("organization", "amount"),
     "Publication": ("agent", "object"),
 }
-LITERAL_ROLES = frozenset({"purpose", "metric", "period"})
+LITERAL_ROLES = frozenset({"purpose", "metric", "period", "verb"})
 
 
 VALUE_CLASSES = {"MONEY": OX_KG.MonetaryAmount, "PERCENT": OX_KG.Quantity, "QUANTITY": OX_KG.Quantity}
@@ -208,6 +208,13 @@ def _fact_triples(resolution: Resolution, extraction: Extraction, fact: Fact, la
     yield statement, OX_KG.endChar, typed(str(end), OX_XSD.integer)
     yield statement, OX_KG.rule, text(fact.rule)
     yield statement, OX_KG.confidence, typed(f"{fact.confidence:.3f}".rstrip("0").rstrip("."), OX_XSD.decimal)
+    for other in fact.support:
+        s_start, s_end, s_text = extraction.sentences[other]
+        span = ox.NamedNode(f"{SRC}{article}#char={s_start},{s_end}")  # an RFC 5147 fragment of the article
+        yield statement, OX_KG.supportedBy, span
+        yield span, OX_KG.sentence, text(s_text, language)
+        yield span, OX_KG.startChar, typed(str(s_start), OX_XSD.integer)
+        yield span, OX_KG.endChar, typed(str(s_end), OX_XSD.integer)
     if fact.event:
         event = ox.NamedNode(f"{EVENT}{fact.event[0].lower() + fact.event[1:]}_{short_hash(article, fact.sentence, s.value, p.value, o.value)}")
         yield statement, OX_KG.event, event
@@ -221,7 +228,8 @@ def _event_triples(resolution: Resolution, extraction: Extraction, fact: Fact, e
     subject_role, object_role = EVENT_ROLES.get(fact.event, ("agent", "object"))
     yield event, getattr(OX_KG, subject_role), s
     yield event, getattr(OX_KG, object_role), o
-    labels = [resolution.label_of(s.value), fact.predicate, resolution.label_of(o.value)]
+    said = str(fact.roles.get("verb", "")) if fact.event == "Action" else term_labels(language).get(fact.predicate, fact.predicate)
+    labels = [_label(resolution, extraction, fact.subject), said, _label(resolution, extraction, fact.object)]
     for role, value in sorted(fact.roles.items()):
         if role in {subject_role, object_role}:
             continue
@@ -239,8 +247,17 @@ def _event_triples(resolution: Resolution, extraction: Extraction, fact: Fact, e
         yield from extra
         yield event, getattr(OX_KG, role), term
         if role == "work":
-            labels.append(f"for {resolution.label_of(term.value)}")
+            labels.append(f"({resolution.label_of(term.value)})")
     yield event, LABEL, text(" ".join(labels))
+
+
+def _label(resolution: Resolution, extraction: Extraction, mention_id: int) -> str:
+    """What a user reads for a participant: an entity's label, a value or a quotation as written."""
+    node = resolution.node(extraction.article["id"], mention_id)
+    if node is not None and node.kind == "entity":
+        return resolution.entities[node.key].label
+    text_ = extraction.mentions[mention_id].text
+    return text_ if len(text_) <= 40 else text_[:39] + "…"
 
 
 def _term(resolution: Resolution, node: Node, language: str) -> tuple[ox.NamedNode, list[Triple]]:

@@ -105,6 +105,16 @@ def verbs() -> dict[str, list[VerbRule]]:
 
 
 @cache
+def verb_families() -> dict[str, list[VerbRule]]:
+    """ontology/lexicon/verb_families.tsv by lemma: verbs relating two agents (contact, conflict,
+    cooperation, membership, creation, kinship, ownership)."""
+    rules: dict[str, list[VerbRule]] = {}
+    for lemma, prep, prop, event, classes in (row[:5] for row in _rows("verb_families.tsv")):
+        rules.setdefault(lemma, []).append(VerbRule(lemma, _none(prep), prop, _none(event), frozenset(classes.split(",")), 1.0))
+    return rules
+
+
+@cache
 def nouns() -> dict[str, list[VerbRule]]:
     """ontology/lexicon/nouns.tsv (nominalisations) by noun."""
     return _verb_rules("nouns.tsv", with_preposition=False)
@@ -220,6 +230,18 @@ def place_verbs() -> dict[str, tuple[str, frozenset[str]]]:
 def place_exonyms() -> dict[str, str]:
     """French place names the gazetteer packages lack → ISO 3166 code (ontology/lexicon/places_fr.tsv)."""
     return {row[0]: row[1] for row in _rows("places_fr.tsv")}
+
+
+@cache
+def term_labels(language: str = "fr") -> dict[str, str]:
+    """The rdfs:label in `language` of every kg term of ontology/kg.ttl, by local name: the words a
+    user sees for a property or a class ("dirige" for kg:headOf)."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(path=str(ONTOLOGY_DIR / "kg.ttl"), format=ox.RdfFormat.TURTLE)
+    rows = store.query("SELECT ?t ?l WHERE { ?t <http://www.w3.org/2000/01/rdf-schema#label> ?l }")
+    return {row["t"].value.rsplit("#", 1)[-1]: row["l"].value for row in rows if row["l"].language == language}
 
 
 @cache

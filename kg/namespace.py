@@ -146,6 +146,7 @@ class KG(DefinedNamespace):
     spouseOf: URIRef
     startChar: URIRef
     statedBy: URIRef
+    supportedBy: URIRef
     sued: URIRef
     technology: URIRef
     text: URIRef

@@ -68,6 +68,24 @@ class Context:
     def mention_at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
+    def mention_of(self, token: Token) -> Mention | None:
+        """The mention a phrase headed by this token names: the token's own, else that of its name parts
+        ("Madame X": the honorific heads the phrase), else a name right after a naming noun ("l'ONG
+        « X »")."""
+        mention = self.by_token.get(token.i)
+        if mention is not None:
+            return mention
+        for child in token.children:
+            if child.dep_ in {"flat:name", "flat", "appos", "nmod", "xcomp"} and child.i > token.i and (found := self.by_token.get(child.i)) is not None:
+                if child.dep_ != "nmod" or not any(c.dep_ == "case" for c in child.children):
+                    return found
+        for nxt in self.tokens[token.i + 1:token.i + 3]:
+            if nxt.text in {'"', "'"}:
+                continue
+            found = self.by_token.get(nxt.i)
+            return found if found is not None and found.is_named and token.pos_ in {"NOUN", "PROPN"} else None
+        return None
+
     def mentions_in(self, sent: Span) -> list[Mention]:
         return list(self.by_sentence.get(self.sentence_of_token[sent.start], ()))
 

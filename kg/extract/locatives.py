@@ -162,10 +162,15 @@ def _participants(ctx: Context, verb: Token) -> list[Mention]:
     found: list[Mention] = []
     for token in tokens:
         for part in [token, *(c for c in token.children if c.dep_ in {"appos", "nmod", "flat:name", "conj"})]:
-            mention = ctx.by_token.get(part.i)
+            mention = ctx.mention_of(part)
             if mention is not None and mention not in found:
                 found.append(mention)
     return found
+
+
+def clause_places(ctx: Context, verb: Token) -> list[Mention]:
+    """The places a verb's own locative phrases name ("a manifesté à Melbourne")."""
+    return [place for token, place in _place_heads(ctx, verb.sent) if locative_case(token) and (governing := _governing_verb(token)) is not None and governing.i == verb.i]
 
 
 def _governing_verb(token: Token) -> Token | None:

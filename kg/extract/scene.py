@@ -52,7 +52,7 @@ def _actors(ctx: Context) -> set[str]:
         if token.dep_ not in {"nsubj", "nsubj:pass", "obj", "obl:agent", "iobj"}:
             continue
         for part in [token, *(c for c in token.children if c.dep_ in {"appos", "flat:name", "conj"})]:
-            for target in ctx.targets(ctx.by_token.get(part.i)):
+            for target in ctx.targets(ctx.mention_of(part)):
                 found.add(_name(target))
     for fact in ctx.facts:  # the organisation of an acting person acts with them ("présidente de l'ONG X")
         if fact.predicate in _AFFILIATIONS and _name(ctx.mentions[fact.subject]) in found:
@@ -73,11 +73,17 @@ def _locative_places(ctx: Context) -> list[tuple[int, Mention]]:
 
 def _scene(ctx: Context) -> tuple[list[Mention], int] | None:
     """The places of the first lead sentence that introduces places with a locative preposition ("au
-    Burkina, à Ouagadougou"), else the first place the first sentence names ("La ville de Marrakech a
-    été touchée"), and that sentence."""
+    Burkina, à Ouagadougou"), else the first place the first sentence names, unless as an origin ("La
+    ville de Marrakech a été touchée", not "venu de Lyon"), and that sentence."""
     lead = [(n, p) for n, p in _locative_places(ctx) if n < SCENE_SENTENCES]
     if lead:
         first = lead[0][0]
         return list({p.id: p for n, p in lead if n == first}.values()), first
-    named = [m for m in ctx.by_sentence.get(0, []) if m.label == "Place"]
+    named = [place for token in ctx.tokens_of(ctx.sents[0]) if (place := place_of(ctx, token)) is not None and not _origin(token)] if ctx.sents else []
     return ([named[0]], 0) if named else None
+
+
+def _origin(token) -> bool:
+    """Whether a place phrase says where something comes from: "venu de Lyon", "depuis Paris"."""
+    cases = {c.lower_ for c in token.children if c.dep_ == "case"}
+    return bool(cases & {"depuis", "dès"}) or bool(cases & {"de", "d'", "du", "des"}) and token.head.pos_ in {"VERB", "AUX"}

@@ -14,6 +14,12 @@ if TYPE_CHECKING:
 
 LAST_USE = "verbs:last-use-agent"
 """Context memory: (mention id, sentence) of the last agent that used a technology."""
+READ_VERBS = "verbs:read"
+"""Context memory: the verb tokens a verb rule already read, so a later rule leaves them alone."""
+AGENTS = frozenset({"Person", "Organization", "Union"})
+PARTICIPANTS = AGENTS | WORK_CLASSES | {"Product"}
+"""What an open verb may relate: agents, works and products (places are the locative rules' business)."""
+_REFLEXIVE = frozenset({"se", "s'"})
 
 
 @rule("verb-lexicon")
@@ -37,6 +43,7 @@ def verb_clauses(ctx: Context, sent: Span, n: int) -> None:
                 continue
             for each in [obj, *ctx.coordinated(obj, verb_rule.object_classes)]:
                 _verb_fact(ctx, verb_rule, token, subject, each, n, confidence)
+            ctx.memory.setdefault(READ_VERBS, set()).add(token.i)
             break
 
 
@@ -113,3 +120,97 @@ def purpose_of(verb: Token, by_token: dict[int, Mention]) -> str | None:
             text = TRAILING_LINK.sub("", span.text.strip().rstrip(",:;.- ").strip())
             return text or None
     return None
+
+
+@rule("verb-family")
+def verb_families(ctx: Context, sent: Span, n: int) -> None:
+    """A clause between two agents: its verb's family (ontology/lexicon/verb_families.tsv) gives the
+    property and the event ("X a rencontré Y": met, a Meeting); a verb no lexicon knows still gives an
+    open Action event named by its lemma (relatedTo), so nothing stated is lost. Subjects coordinated
+    with a reciprocal "se" relate to each other ("X et Y se sont rencontrés")."""
+    families = lexicon.verb_families()
+    read = ctx.memory.setdefault(READ_VERBS, set())
+    for token in ctx.tokens_of(sent):
+        if token.pos_ != "VERB" or token.i in read or negated(token) or speculative(token):
+            continue
+        subjects = _clause_subjects(ctx, token)
+        if not subjects:
+            continue
+        lemma = next((k for k in lemma_candidates(token) if k in families), token.lemma_.lower())
+        objects = _clause_objects(ctx, token)
+        if len(subjects) > 1 and any(c.lower_ in _REFLEXIVE for c in token.children):
+            objects += [(s, None) for s in subjects[1:]]  # "X et Y se sont rencontrés"
+            subjects = subjects[:1]
+        roles = _clause_roles(ctx, token, sent, lemma)
+        typed = False
+        for family in families.get(lemma, []):
+            for obj, preposition in objects:
+                if preposition == family.preposition and any(t.label in family.object_classes for t in ctx.targets(obj)):
+                    for subject in subjects:
+                        ctx.add_fact(family.property, subject, obj, n, f"verb-family:{lemma}", 0.8, family.event, roles)
+                    typed = True
+        if typed or lemma in lexicon.verbs():
+            continue
+        for obj, preposition in objects:
+            if any(t.label in PARTICIPANTS for t in ctx.targets(obj)):
+                open_roles = {**roles, "verb": lemma if preposition is None else f"{lemma} {preposition}"}
+                for subject in subjects:
+                    ctx.add_fact("relatedTo", subject, obj, n, "open-verb", 0.5, "Action", open_roles)
+
+
+def _clause_subjects(ctx: Context, verb: Token) -> list[Mention]:
+    """The agents a verb is said of: its subjects and those coordinated with them, the agent of a
+    passive ("arrêté par la police"), or the noun a participle or relative clause qualifies."""
+    found: list[Mention] = []
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "obl:agent"} or child.dep_.startswith("obl") and any(c.lower_ == "par" for c in child.children if c.dep_ == "case") and any(c.dep_ == "aux:pass" for c in verb.children):
+            for part in [child, *(c for c in child.children if c.dep_ == "conj")]:
+                mention = ctx.mention_of(part)
+                if mention is not None and any(t.label in AGENTS for t in ctx.targets(mention)) and mention not in found:
+                    found.append(mention)
+    if not found and verb.dep_ in {"acl", "acl:relcl"}:
+        mention = ctx.mention_of(verb.head)
+        passive = any(c.dep_ in {"aux:pass", "obl:agent"} for c in verb.children) or verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm")
+        if mention is not None and not passive and any(t.label in AGENTS for t in ctx.targets(mention)):
+            found.append(mention)  # "X, qui dirige Y"
+    return found
+
+
+def _clause_objects(ctx: Context, verb: Token) -> list[tuple[Mention, str | None]]:
+    """What a verb bears on, with the preposition before it: its object (the subject of a passive), and
+    its prepositional complements other than places."""
+    found: list[tuple[Mention, str | None]] = []
+    passive = any(c.dep_ == "aux:pass" for c in verb.children)
+    for child in verb.children:
+        preposition = None
+        if child.dep_ in {"obj", "iobj"} or passive and child.dep_ == "nsubj:pass":
+            pass
+        elif child.dep_.startswith("obl") and child.dep_ != "obl:agent":
+            cases = [c.lower_ for c in child.children if c.dep_ == "case"]
+            if not cases or cases[0] == "par":
+                continue
+            preposition = {"au": "à", "aux": "à"}.get(cases[0], cases[0])
+        else:
+            continue
+        for part in [child, *(c for c in child.children if c.dep_ in {"conj", "appos"})]:
+            mention = ctx.mention_of(part)
+            if mention is not None and mention.label not in {"DATE", "MONEY", "PERCENT", "QUANTITY"} and (mention, preposition) not in found:
+                found.append((mention, preposition))
+    if passive or verb.dep_ != "acl" or "Part" not in verb.morph.get("VerbForm"):
+        return found
+    head = ctx.mention_of(verb.head)  # "l'association dirigée par X": the noun is the object
+    return found + ([(head, None)] if head is not None else [])
+
+
+def _clause_roles(ctx: Context, verb: Token, sent: Span, lemma: str) -> dict[str, int | str]:
+    """The event's verb, and its date and place when the sentence gives them."""
+    from kg.extract.locatives import clause_places
+
+    roles: dict[str, int | str] = {"verb": lemma}
+    date = ctx.value_in(sent, "DATE")
+    if date is not None:
+        roles["date"] = date.id
+    places = clause_places(ctx, verb)
+    if places:
+        roles["locatedIn"] = places[0].id
+    return roles

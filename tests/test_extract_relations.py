@@ -1,0 +1,128 @@
+"""General relation frames of kg.extract on hand-written sentences (issue 12): relational nouns, places,
+the scene, coreference and verb families — each with sentences it must not fire on. Real model, loaded once."""
+import pytest
+
+from tests.test_extract_facts import read, triples
+
+pytestmark = pytest.mark.model
+
+
+def facts(nlp, text):
+    ex = read(nlp, text)
+    m = ex.mentions
+    return {(m[f.subject].text, f.predicate, m[f.object].text): f for f in ex.facts}
+
+
+# ---- relational nouns
+
+
+def test_relations_holder_before_noun_and_long_complement(nlp):
+    found = facts(nlp, "Hier, Mme Ana Ruiz, présidente de l'association « Terre Vive des Montagnes », a parlé.")
+    assert ("Ana Ruiz", "headOf", "Terre Vive des Montagnes") in found
+    assert ("Ana Ruiz", "hasRole", "présidente") in found
+
+
+def test_relations_holder_after_noun_phrase_and_place_complement(nlp):
+    assert ("Paul Martin", "headOf", "Lyon") in facts(nlp, "Le maire de Lyon, Paul Martin, a inauguré le pont.")
+
+
+def test_relations_membership_is_not_a_role(nlp):
+    found = facts(nlp, "Jean Dufresne, membre du syndicat Sud Rail, a pris la parole.")
+    assert ("Jean Dufresne", "memberOf", "Sud Rail") in found
+    assert not any(p == "hasRole" for _, p, _ in found)
+
+
+def test_relations_function_title_is_not_the_head(nlp):
+    found = facts(nlp, "Sophie Garnier, directrice marketing de Vantel, a présenté le produit.")
+    assert ("Sophie Garnier", "worksFor", "Vantel") in found
+    assert ("Sophie Garnier", "headOf", "Vantel") not in found
+
+
+def test_relations_kinship_by_possessive(nlp):
+    found = facts(nlp, "Mme Léna Trameur et son fils Jim Trameur ont été blessés.")
+    assert ("Léna Trameur", "parentOf", "Jim Trameur") in found
+
+
+def test_relations_residence_noun(nlp):
+    assert ("Arthur Laurent", "residesIn", "Tunis") in facts(nlp, "Monsieur Arthur Laurent, un habitant de Tunis, a été interviewé.")
+
+
+def test_relations_noun_without_named_holder_gives_nothing(nlp):
+    assert not triples(read(nlp, "Le président de l'association a parlé hier soir."))
+
+
+# ---- places
+
+
+def test_relations_birth_place_from_participle(nlp):
+    assert ("Julien Konaté", "bornIn", "Yamoussoukro") in facts(nlp, "Julien Konaté, un adolescent né à Yamoussoukro, est arrivé.")
+
+
+def test_relations_place_stated_inside_a_country(nlp):
+    found = facts(nlp, "Un incendie a éclaté à Manille, aux Philippines.")
+    assert ("Manille", "locatedIn", "Philippines") in found
+
+
+def test_relations_place_in_a_country_the_gazetteer_contradicts_is_not_asserted(nlp):
+    assert ("Paris", "locatedIn", "Italie") not in facts(nlp, "Des heurts ont eu lieu à Paris, en Italie, selon la presse.")
+
+
+def test_relations_clause_place_for_person_and_organisation(nlp):
+    found = facts(nlp, "Le 10 novembre, Mme Railley Hall et l'ONG « Relief » ont manifesté à Melbourne.")
+    assert ("Railley Hall", "presentIn", "Melbourne") in found
+    assert ("Relief", "operatesIn", "Melbourne") in found
+
+
+def test_relations_origin_is_not_presence(nlp):
+    assert ("Paul Martin", "presentIn", "Lyon") not in facts(nlp, "Paul Martin est venu de Lyon hier.")
+
+
+def test_relations_scene_places_the_actors_of_later_sentences(nlp):
+    ex = read(nlp, "Un incendie a détruit une usine à Denver. Les pompiers sont arrivés vite. M. Karl Mendez a donné l'alerte.")
+    scene = [f for f in ex.facts if f.rule.startswith("scene")]
+    assert [(ex.mentions[f.subject].text, f.predicate, ex.mentions[f.object].text) for f in scene] == [("Karl Mendez", "presentIn", "Denver")]
+    assert scene[0].sentence == 2 and scene[0].support == [0]
+
+
+def test_relations_no_scene_without_a_place(nlp):
+    assert not triples(read(nlp, "M. Karl Mendez a donné l'alerte. Les pompiers sont arrivés vite."))
+
+
+# ---- coreference and verbs
+
+
+def test_relations_pronoun_subject_stands_for_the_person_before(nlp):
+    ex = read(nlp, "Mme Ana Ruiz est arrivée hier. Elle a rencontré Paul Martin.")
+    met = [f for f in ex.facts if f.predicate == "met"]
+    assert [(ex.mentions[f.subject].text, ex.mentions[f.object].text) for f in met] == [("Ana Ruiz", "Paul Martin")]
+    assert met[0].rule.endswith("+pronoun") and met[0].support == [0]
+
+
+def test_relations_pronoun_gender_must_agree(nlp):
+    assert not any(f.predicate == "met" for f in read(nlp, "M. Paul Martin est arrivé hier. Elle a rencontré Ana Ruiz.").facts
+                   if f.rule.endswith("+pronoun"))
+
+
+def test_relations_impersonal_il_is_nobody(nlp):
+    assert not read(nlp, "M. Paul Martin est arrivé. Il faut rencontrer Ana Ruiz.").facts
+
+
+def test_relations_one_person_across_name_variants(nlp):
+    ex = read(nlp, "Jack Tellier a parlé. Ensuite, M. Tellier est parti.")
+    assert {m.extra.get("name") for m in ex.mentions if m.text == "Tellier"} == {"Jack Tellier"}
+
+
+def test_relations_verb_family_and_reciprocal(nlp):
+    assert ("Paul Martin", "met", "Ana Ruiz") in facts(nlp, "Paul Martin a rencontré jeudi Ana Ruiz.")
+    assert ("Jean Dupont", "met", "Marie Curie") in facts(nlp, "Jean Dupont et Marie Curie se sont rencontrés à Paris.")
+
+
+def test_relations_negated_verb_gives_no_fact(nlp):
+    assert not any(p == "met" for _, p, _ in facts(nlp, "Paul Martin n'a pas rencontré Ana Ruiz."))
+
+
+def test_relations_open_verb_keeps_its_lemma(nlp):
+    ex = read(nlp, "Paul Martin a remplacé Ana Ruiz à la tête du club.")
+    opened = [f for f in ex.facts if f.predicate == "relatedTo"]
+    assert [(ex.mentions[f.subject].text, f.roles["verb"], ex.mentions[f.object].text) for f in opened] == [("Paul Martin", "remplacer", "Ana Ruiz")]
+    assert opened[0].event == "Action"
