@@ -38,7 +38,8 @@ class Candidate:
 
 _QUOTES = "'\""
 _TITLE_FUNCTION_WORDS = frozenset("of the and a an in on to for & : - – de du des la le les et à".split())
-_DEFINITE = frozenset("le la l' les ce cet cette ces".split())
+_DEFINITE = frozenset("le la l' les ce cet cette ces du au aux".split())
+"""Determiners of a description that refers back, "du" and "au" included ("la filiale du groupe")."""
 _ELIDED = re.compile(r"^[ldjmnstc]'|^qu'|^jusqu'|^lorsqu'|^puisqu'", re.IGNORECASE)
 _NAME_LINKS = frozenset({"de", "d'", "du", "des"})
 """Words between a naming noun and its name: "la ville de Rome", "l'association des « Pêcheurs »"."""
@@ -229,6 +230,8 @@ class EntityFinder:
                 continue  # "La Banque Postale": the noun is part of the name
             label, role = trigger
             i = token.i + 1
+            while i < len(doc) and i - token.i <= 2 and doc[i].pos_ == "ADJ" and doc[i].text.islower():
+                i += 1  # "la start-up parisienne Mistral AI", "le comédien français Michel Galabru"
             if i + 1 < len(doc) and doc[i].lower_ in _NAME_LINKS and _is_name_start(doc[i + 1]):
                 if self.families.get(label) != "Place":
                     end = _name_run(doc, i + 1)
@@ -261,7 +264,10 @@ class EntityFinder:
                 start -= 1  # "cette nouvelle technologie"
             if start == 0 or doc[start - 1].lower_ not in _DEFINITE:
                 continue
-            if end < len(doc) and doc[end].text[:1].isupper() or doc[end - 1].text[:1].isupper() and not doc[start].is_sent_start:
+            after = end
+            while after < len(doc) and after - end < 2 and doc[after].pos_ == "ADJ" and doc[after].text.islower():
+                after += 1  # "la start-up parisienne Mistral AI"
+            if after < len(doc) and doc[after].text[:1].isupper() or doc[end - 1].text[:1].isupper() and not doc[start].is_sent_start:
                 continue  # "la société Ubisoft", "La Banque Postale": names, not descriptions
             following = [t for t in doc[end:end + 3] if not t.is_space]
             if following and (following[0].text in _QUOTES or following[0].lower_ in _NAME_LINKS and len(following) > 1 and following[1].text in _QUOTES):

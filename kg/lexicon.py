@@ -92,7 +92,7 @@ def _verb_rules(name: str, *, with_preposition: bool) -> dict[str, list[VerbRule
             lemma, prep, prop, event, classes, confidence = row[:6]
         else:
             lemma, prop, event, classes, confidence = row[:5]
-            prep = "-"
+            prep = row[5] if len(row) > 5 else "-"
         rule = VerbRule(lemma, _none(prep), prop, _none(event), frozenset(classes.split(",")), float(confidence))
         rules.setdefault(lemma, []).append(rule)
     return rules
@@ -139,6 +139,12 @@ def roles() -> dict[str, RoleEntry]:
 def descriptions() -> dict[str, str]:
     """Definite descriptions (lowercase, no determiner) → class of their referent."""
     return {row[0]: row[1] for row in _rows("descriptions.tsv")}
+
+
+@cache
+def description_synonyms() -> dict[str, str]:
+    """Descriptions that mean another one ("jeune pousse" → "start-up")."""
+    return {row[0]: row[2] for row in _rows("descriptions.tsv") if len(row) > 2}
 
 
 @cache

@@ -145,12 +145,15 @@ class Context:
     def subject(self, verb: Token) -> tuple[Mention | None, float]:
         """The agent of the verb: its subject, the subject of the verb it depends on, or the nearest
         agent before it in the sentence."""
-        if any(c.dep_ == "aux:pass" for c in verb.children):
-            for child in verb.children:
-                if child.dep_.startswith("obl") and any(c.lower_ == "par" for c in child.children if c.dep_ == "case"):
-                    mention = self.mention_or_subtree(child, AGENT_CLASSES)
-                    if mention is not None:
-                        return mention, 1.0  # passive: "X a été racheté par Y"
+        participle = verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm")
+        if participle or any(c.dep_ == "aux:pass" for c in verb.children):
+            agents = [c for c in verb.children if c.dep_ == "obl:agent" or c.dep_.startswith("obl") and any(g.lower_ == "par" for g in c.children if g.dep_ == "case")]
+            for child in agents:
+                mention = self.mention_or_subtree(child, AGENT_CLASSES)
+                if mention is not None:
+                    return mention, 1.0  # passive: "X a été racheté par Y", "la suite développée par Y"
+            if participle and agents:
+                return None, 0.0  # "utilisée par 4 millions de clients": the agent is named, and is no entity
         head = verb
         for _ in range(4):
             for child in head.children:
@@ -193,6 +196,13 @@ class Context:
                         return found
         if rule.preposition is None and any(c.dep_ == "obj" for c in verb.children):
             return None  # the parser found an object, and it is not of an allowed class
+        by_agent = any(c.dep_ == "obl:agent" or c.dep_.startswith("obl") and any(g.lower_ == "par" for g in c.children) for c in verb.children)
+        if rule.preposition is None and verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and by_agent:
+            head = verb.head  # "Galaxy AI, la suite logicielle développée par X": what the participle qualifies
+            for token in (head, head.head if head.dep_ == "appos" else head):
+                found = self.mention_of(token)
+                if found is not None and (found.label in classes or found.label in {"MISC", "Organization"} and found.evidence.startswith("ner:")):
+                    return found
         window = [t for t in verb.sent if verb.i < t.i <= verb.i + 12]
         for token in window:
             if token.pos_ == "VERB" and token.i > verb.i + 1:
@@ -217,7 +227,7 @@ class Context:
         for m in ordered:
             if m.start <= current.end or m.sentence != mention.sentence:
                 continue
-            between = strip_accents(self.text[current.end:m.start].lower()).strip()
+            between = strip_accents(self.prepared[current.end:m.start].lower()).strip()
             if between in {"et", ",", "et l'", "et le", "et la", "et les", ", l'", ", le", ", la", "ou"} and (m.label in classes):
                 found.append(m)
                 current = m
@@ -228,14 +238,6 @@ class Context:
     def work_in(self, sent: Span, exclude: Mention | None = None) -> Mention | None:
         works = [m for m in self.mentions_in(sent) if m.label in WORK_CLASSES and m is not exclude]
         return works[0] if works else None
-
-    def place_after(self, verb: Token, prepositions: tuple[str, ...]) -> Mention | None:
-        """A place introduced by one of the prepositions in the verb's clause ("investit ... en France")."""
-        for child in verb.children:
-            mention = self.by_token.get(child.i)
-            if mention is not None and mention.label == "Place" and any(c.lower_ in prepositions for c in child.children if c.dep_ == "case"):
-                return mention
-        return None
 
     def reported_by(self, sent: Span) -> Mention | None:
         """The source in "comme rapporté par X" / "selon X"."""
@@ -267,7 +269,11 @@ def description_nouns() -> frozenset[str]:
 
 
 def description_noun(text: str) -> str:
-    """The head noun of a description: "la jeune start-up" → "start-up", "le géant du logiciel" → "geant"."""
+    """The head noun of a description, as its synonym's when it has one: "la jeune start-up" →
+    "start-up", "le géant du logiciel" → "geant", "la jeune pousse" → "start-up"."""
+    phrase = re.sub(r"^(le|la|l'|les|ce|cet|cette|ces)\s*", "", text.lower().replace("’", "'")).strip()
+    if phrase in lexicon.description_synonyms():
+        return strip_accents(lexicon.description_synonyms()[phrase].split()[0])
     words = [w for w in re.split(r"[\s']+", strip_accents(text.lower())) if w and w not in {"le", "la", "l", "les", "ce", "cet", "cette", "ces"}]
     nouns = [w for w in words if w in description_nouns()]
     return nouns[0] if nouns else (words[0] if words else "")

@@ -34,7 +34,9 @@ def resolve_descriptions(ctx: Context) -> None:
             noun = description_noun(mention.text)
             described = [m for m in before if noun in ctx.described.get(m.id, ())]
             recent = [m for m in before if mention.sentence - m.sentence <= 3]
-            pick = (described or recent or [ctx.salient(classes, mention)])[-1]
+            subjects = [m for m in recent if _is_subject(ctx, m)]  # "L'éditeur" is the company the text is about
+            salient = ctx.salient(classes, mention)
+            pick = (described or subjects or [salient] if salient else described or subjects or recent or [None])[-1]
             mention.refs = [pick.id] if pick else []
 
 
@@ -63,6 +65,12 @@ def resolve_pronouns(ctx: Context) -> None:
             ctx.by_token[token.i] = mention
 
 
+def _is_subject(ctx: Context, mention: Mention) -> bool:
+    """Whether a mention is the subject of its clause."""
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and any(t.dep_.startswith("nsubj") for t in span)
+
+
 def person_genders(ctx: Context) -> dict[str, str]:
     """Each person's gender in this article, by the words of the name, from an honorific ("Mme Ruiz")."""
     genders: dict[str, str] = {}
@@ -78,8 +86,11 @@ def name_key(mention: Mention) -> str:
 
 
 def _impersonal(token: Token) -> bool:
+    """"il faut", "il y a", "il s'agit": an "il" that stands for nothing."""
+    if token.lower_.lstrip("-") != "il":
+        return False
     head = token.head
-    return head.lemma_ in _IMPERSONAL_HEADS or any(c.lower_ == "y" and c.i == token.i + 1 for c in head.children) \
+    return head.lemma_ in _IMPERSONAL_HEADS or head.lemma_ == "avoir" and any(c.lower_ == "y" for c in head.children) \
         or any(c.dep_ == "expl:subj" for c in head.children if c.i != token.i)
 
 

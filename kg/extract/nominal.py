@@ -13,6 +13,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 
+_LIGHT_VERBS = frozenset({"avoir", "faire", "nouer", "signer", "conclure", "passer", "mener", "engager", "annoncer", "sceller"})
+"""Verbs whose object noun carries the meaning, its complements hanging on the verb."""
+
+
 @rule("noun-lexicon")
 def nominalisations(ctx: Context, sent: Span, n: int) -> None:
     """A noun of the nominalisation lexicon: its "de" complement is the object; the agent comes from
@@ -27,9 +31,13 @@ def nominalisations(ctx: Context, sent: Span, n: int) -> None:
         noun_rule = rules[0]
         obj = None
         agent = None
-        for child in token.children:
+        wanted = {noun_rule.preposition} if noun_rule.preposition else {"de", "d'", "du", "des", "à", "au", "aux"}
+        complements = list(token.children)
+        if token.dep_ == "obj" and token.head.lemma_ in _LIGHT_VERBS:  # "a eu recours au deepfake", "a noué un partenariat avec X"
+            complements += [c for c in token.head.children if c.dep_.startswith("obl") and c.i > token.i]
+        for child in complements:
             case = {c.lower_ for c in child.children if c.dep_ == "case"}
-            if case & {"de", "d'", "du", "des", "à", "au", "aux"} and obj is None:
+            if case & wanted and obj is None:
                 obj = ctx.find_in(head_and_modifiers(child), noun_rule.object_classes)
             if case & {"par", "chez"}:
                 agent = ctx.find_in(child.subtree, AGENT_CLASSES)

@@ -55,7 +55,7 @@ def _speaker_after(ctx: Context, close_at: int, n: int) -> Mention | None:
         for t in tail:
             if t.i <= token.i:
                 continue
-            if t.is_punct and t.text not in {",", "-"} or t.i > token.i + 4:
+            if t.is_punct and t.text not in {",", "-"} or t.i > token.i + 7:  # "a déclaré son directeur général, X"
                 break
             if t.lower_.lstrip("-") in {"il", "elle"}:
                 return ctx.last_person(close_at)

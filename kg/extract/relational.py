@@ -32,9 +32,13 @@ _COMPLEMENTS = {
     "headOf": ORGANISATIONS | {"Place"}, "ceoOf": ORGANISATIONS, "worksFor": ORGANISATIONS, "memberOf": ORGANISATIONS,
     "founded": ORGANISATIONS, "owns": ORGANISATIONS | {"Place", "Product"}, "residesIn": {"Place"}, "bornIn": {"Place"},
     "relativeOf": {"Person"}, "spouseOf": {"Person"}, "parentOf": {"Person"}, "siblingOf": {"Person"},
+    "parentOrganization": ORGANISATIONS, "developed": ORGANISATIONS,
 }
-_HOLDERS = {"memberOf": AGENT_CLASSES, "owns": AGENT_CLASSES}
-"""Who may hold a noun: a person, or for membership and ownership any agent."""
+_MADE = frozenset({"Product", "Technology", "CreativeWork", "Movie", "TVSeries", "VideoGame", "Video", "MISC"})
+_HOLDERS = {"memberOf": AGENT_CLASSES, "owns": AGENT_CLASSES, "parentOrganization": ORGANISATIONS, "^parentOrganization": ORGANISATIONS,
+            "^developed": _MADE | {"Organization"}}
+"""Who may hold a noun: a person, or for membership and ownership any agent, a company for "filiale",
+a product for "son logiciel X"."""
 
 
 @dataclass
@@ -56,6 +60,8 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
         holder, how = _holder(ctx, noun)
         if holder is None:
             continue
+        if noun.entry.property == "^developed" and holder.label in {"MISC", "Organization"} and holder.evidence.startswith("ner:"):
+            holder.label = "Product"  # the noun types the name: "son logiciel Kelvia Twin"
         complement, link = _complement(ctx, noun, holder)
         confidence = 0.85
         roles: dict[str, int | str] = {}
@@ -69,8 +75,12 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
                 complement, link = next(iter(named.values())), "sentence"
             else:
                 complement, link, confidence = ctx.salient(AGENT_CLASSES - {"Person", "Union"}), "salient", 0.6
-        if complement is not None and any(t.label in ORGANISATIONS for t in ctx.targets(complement)):
-            roles["organization"] = complement.id
+        organisations = [t for t in ctx.targets(complement) if t.label in ORGANISATIONS]
+        if organisations:
+            roles["organization"] = organisations[0].id
+        date = ctx.value_in(sent, "DATE")
+        if noun.role is not None and date is not None:
+            roles["date"] = date.id
         name = f"relational-noun:{how}" + (f":{link}" if link else "")
         if noun.role is not None:
             ctx.add_fact("hasRole", holder, noun.role, n, name, confidence, "Appointment", roles)
@@ -124,7 +134,7 @@ def _properties(noun: _Noun, complement: Mention | None) -> list[str]:
 
 def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
     """Who the noun is said of, and how it was found."""
-    allowed = _HOLDERS.get(noun.entry.property or "", frozenset({"Person"}))
+    allowed = frozenset({"Person"}) if noun.role is not None else _HOLDERS.get(noun.entry.property or "", frozenset({"Person"}))
     doc = ctx.doc
     np_start = noun.start
     while np_start > 0 and (doc[np_start - 1].lower_ in _DETERMINERS or doc[np_start - 1].pos_ == "ADJ" and doc[np_start - 1].text.islower()):
@@ -133,6 +143,8 @@ def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
     if after is not None:
         return after, "apposition"  # "le PDG Ted Sarandos", "son compagnon Ramos Sanchez"
     before = _mention_ending(ctx, np_start, allowed, comma=True)
+    if before is None and np_start == noun.start:
+        before = _mention_ending(ctx, np_start, allowed, comma=False)  # "a nommé Hélène Vasseur directrice générale"
     if before is not None:
         return before, "apposition"  # "Ted Sarandos, le PDG de Netflix"
     np_end = _np_end(ctx, noun)
@@ -161,12 +173,15 @@ def _after_en_tant_que(token: Token) -> bool:
 
 
 def _mention_starting(ctx: Context, i: int, allowed, *, comma: bool = False) -> Mention | None:
-    """The mention of an allowed class that starts at token i (after a comma when `comma`)."""
+    """The mention of an allowed class that starts at token i (after a comma, and maybe a determiner,
+    when `comma`: "sa box, la Freebox Ultra")."""
     doc = ctx.doc
     if comma:
         if i >= len(doc) or doc[i].text != ",":
             return None
         i += 1
+        if i < len(doc) and doc[i].lower_ in {"le", "la", "l'", "les"}:
+            i += 1
     while i < len(doc) and doc[i].text in {'"', "'"}:
         i += 1
     mention = ctx.by_token.get(i) if i < len(doc) else None
@@ -183,6 +198,9 @@ def _mention_ending(ctx: Context, i: int, allowed, *, comma: bool) -> Mention | 
         if i == 0 or doc[i - 1].text != ",":
             return None
         i -= 1
+        if i > 0 and doc[i - 1].text == ")":  # "Amazon Web Services (AWS), la filiale d'Amazon"
+            opening = next((j for j in range(i - 2, max(i - 6, -1), -1) if doc[j].text == "("), None)
+            i = opening if opening is not None else i
     mention = ctx.by_token.get(i - 1) if i > 0 else None
     if mention is not None and any(t.label in allowed for t in ctx.targets(mention)):
         return mention
@@ -197,12 +215,26 @@ def _complement(ctx: Context, noun: _Noun, holder: Mention) -> tuple[Mention | N
     doc = ctx.doc
     i = noun.end
     end = _np_end(ctx, noun)
+    right_after = ctx.by_token.get(i)
+    if right_after is not None and right_after is not holder and right_after.is_named and right_after.label in ORGANISATIONS:
+        return right_after, ""  # "délégué syndical CGT"
+    fits = set().union(*(_COMPLEMENTS.get(p.lstrip("^"), ORGANISATIONS) for p in noun.entry.properties)) | {"MISC", "Place"}
+    if ORGANISATIONS & fits:
+        fits.add("Person")  # "directrice de Leroy Merlin": a name the model calls a person, typed by the noun below
     while i < end:
         token = doc[i]
         mention = ctx.by_token.get(i)
+        if mention is not None and mention.label == "Technology":
+            i += 1
+            continue  # "la filiale d'informatique en nuage d'Amazon": a field, not the complement
         if mention is not None and mention is not holder and not _is_value(mention) and ctx.targets(mention):
+            if not any(t.label in fits for t in ctx.targets(mention)) and mention.label != "DESC":
+                return None, ""
             if doc[i - 1].lower_ in _LINKS or doc[i - 1].text in {'"', "'"} or _linked_by_de(doc, noun.end, i):
-                if mention.label == "MISC" or mention.label == "Place" and mention.evidence.startswith("ner:") and not places.is_place(mention.text) \
+                if mention.label == "DESC" and any(key(t) == key(h) for t in ctx.targets(mention) for h in ctx.targets(holder)):
+                    mention = _other_antecedent(ctx, mention, holder)  # "Dacia, la filiale du groupe": not Dacia
+                    return (mention, "") if mention is not None else (None, "")
+                if mention.label == "MISC" or mention.label in {"Place", "Person"} and mention.evidence.startswith("ner:") and not places.is_place(mention.text) \
                         and any(_COMPLEMENTS.get(p.lstrip("^")) == ORGANISATIONS for p in noun.entry.properties):
                     mention.label = "Organization"  # the frame types a name no gazetteer knows: "directrice de Vantel"
                 return mention, ""
@@ -210,10 +242,22 @@ def _complement(ctx: Context, noun: _Noun, holder: Mention) -> tuple[Mention | N
         i += 1
     determiner = doc[noun.start - 1].lower_ if noun.start > 0 else ""
     if determiner in _POSSESSIVES:
-        possessor = _possessor(ctx, noun, holder)
+        wanted = set().union(*(_COMPLEMENTS.get(p.lstrip("^"), ORGANISATIONS) for p in noun.entry.properties)) or ORGANISATIONS
+        possessor = _possessor(ctx, noun, holder, wanted)
         if possessor is not None:
             return possessor, "possessive"
     return None, ""
+
+
+def _other_antecedent(ctx: Context, description: Mention, holder: Mention) -> Mention | None:
+    """What a description complementing a noun said of `holder` stands for, `holder` excluded: the
+    article's most mentioned organisation, else the last one named before."""
+    held = {key(t) for t in ctx.targets(holder)}
+    before = [m for m in ctx.mentions if m.start < description.start and m.is_named and m.label in ORGANISATIONS and key(m) not in held]
+    counts: dict[str, list[Mention]] = {}
+    for m in before:
+        counts.setdefault(key(m), []).append(m)
+    return max(counts.values(), key=lambda ms: (len(ms), ms[-1].start))[-1] if counts else None
 
 
 def _is_value(mention: Mention) -> bool:
@@ -242,9 +286,9 @@ def _np_end(ctx: Context, noun: _Noun) -> int:
     return sent_end
 
 
-def _possessor(ctx: Context, noun: _Noun, holder: Mention) -> Mention | None:
-    """Whose the noun is in "son fils", "sa sœur": the subject of the clause when the noun is not in it,
-    else the last person named before."""
+def _possessor(ctx: Context, noun: _Noun, holder: Mention, wanted: set[str]) -> Mention | None:
+    """Whose the noun is in "son fils", "son directeur général": the subject of the clause when the noun
+    is not in it, else the last entity of the wanted classes named (or described) before."""
     doc = ctx.doc
     head = doc[noun.start]
     verb = head
@@ -252,11 +296,11 @@ def _possessor(ctx: Context, noun: _Noun, holder: Mention) -> Mention | None:
         verb = verb.head
     for child in verb.children:
         if child.dep_.startswith("nsubj") and not (child.i <= noun.start < max(t.i for t in child.subtree) + 1):
-            mention = ctx.find_in(child.subtree, {"Person"})
-            if mention is not None and key(mention) != key(holder):
+            mention = ctx.find_in(child.subtree, wanted)
+            if mention is not None and all(key(t) != key(holder) for t in ctx.targets(mention)):
                 return mention
-    before = [m for m in ctx.mentions if m.label == "Person" and m.end <= doc[noun.start].idx and key(m) != key(holder)]
-    return before[-1] if before else None
+    before = [m for m in ctx.mentions if m.end <= doc[noun.start].idx and any(t.label in wanted and key(t) != key(holder) for t in ctx.targets(m))]
+    return max(before, key=lambda m: m.start) if before else None
 
 
 def role_entry(text: str) -> tuple[lexicon.RoleEntry | None, str]:

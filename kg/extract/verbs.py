@@ -74,9 +74,11 @@ def _verb_fact(ctx: Context, verb_rule: lexicon.VerbRule, verb: Token, subject: 
         money = ctx.value_in(sent, "MONEY")
         if money is not None and verb_rule.event in {"Acquisition", "Investment", "Lawsuit", "ProductLaunch"}:
             roles["amount"] = money.id
-        place = ctx.place_after(verb, ("en", "à", "au", "aux"))
-        if place is not None:
-            roles["locatedIn"] = place.id
+        from kg.extract.locatives import clause_places
+
+        places = clause_places(ctx, verb)
+        if places:
+            roles["locatedIn"] = places[0].id
         source = ctx.reported_by(sent)
         if source is not None:
             roles["statedBy"] = source.id
