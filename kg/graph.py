@@ -39,6 +39,7 @@ EVENT_ROLES: dict[str, tuple[str, str]] = {
     "Appointment": ("person", "role"),
     "FinancialResult": ("organization", "amount"),
     "Publication": ("agent", "object"),
+    "Strike": ("participant", "locatedIn"),
 }
 LITERAL_ROLES = frozenset({"purpose", "metric", "period", "verb"})
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from kg.articles import Article
 from kg.extract import (  # noqa: F401  (importing a frame registers its rules, in this order)
-    mentions, coreference, relational, verbs, nominal, postings, measures, events, publications, locatives, names,
+    mentions, coreference, relational, verbs, nominal, locatives, postings, measures, events, publications, names,
     quotations, scene,
 )
 from kg.extract.context import Context

@@ -28,7 +28,7 @@ def job_postings(ctx: Context, sent: Span, n: int) -> None:
     lemmas = {t.lemma_ for t in ctx.tokens_of(sent)}
     hiring = any(strip_accents(lemma) in _HIRING for lemma in lemmas) or any(c in low for c in _JOB_CUES)
     roles = [m for m in ctx.mentions_in(sent) if m.label == "Role" and m.evidence == "role"]
-    if hiring and "offre" in low or lemmas & {"embaucher", "recruter", "rechercher"}:
+    if hiring and "offre" in low or lemmas & {"embaucher", "recruter", "rechercher", "chercher"}:
         for role in roles:
             if person_next_to(ctx, role) is not None:
                 continue
@@ -39,7 +39,11 @@ def job_postings(ctx: Context, sent: Span, n: int) -> None:
             job = ctx.add(role.start, role.start + len(title), "JobPosting", "job", n)
             job.text = title
             job.extra = {"org": org.id, "role": role.id, "field": field_mention.id if field_mention else None}
-            ctx.add_fact("advertises", org, job, n, "job-posting", 0.8)
+            date = ctx.value_in(sent, "DATE")
+            ctx.add_fact("advertises", org, job, n, "job-posting", 0.8, "Publication", {"date": date.id} if date else None)
+            where = [m for m in ctx.mentions_in(sent) if m.label == "Place" and m.start > role.end]
+            if where:  # "pour sa filiale X, à Toulouse", "pour son site de Hambourg"
+                ctx.add_fact("locatedIn", job, where[0], n, "job-place", 0.8)
     money = ctx.value_in(sent, "MONEY")
     if money is not None and any(c in low for c in map(strip_accents, _SALARY_CUES)):
         jobs = [m for m in ctx.mentions if m.label == "JobPosting" and n - m.sentence <= 2]
@@ -50,7 +54,7 @@ def job_postings(ctx: Context, sent: Span, n: int) -> None:
 def _job_title(ctx: Context, role: Mention, sent: Span) -> tuple[str, Mention | None]:
     """The role and its field: "chef de produit en apprentissage automatique"."""
     rest = ctx.prepared[role.end:sent.end_char]
-    match = re.match(r"\s+(en|pour|de|d'|du|dans)\s+(l'|la |le |les )?", rest)
+    match = re.match(r"\s+(?:(?:en|pour|de|d'|du|dans)\s+(?:l'|la |le |les )?)?", rest)  # "chef de projet cloud" too
     if match:
         field_start = role.end + match.end()
         tech = [m for m in ctx.mentions if m.label == "Technology" and m.start == field_start]
