@@ -38,6 +38,10 @@ BREAKS = [
           "INSERT DATA { stmt:ref1 a kg:KnowledgeStatement ; rdf:subject ent:ubisoft_montreal ; rdf:predicate kg:locatedIn ; "
           'rdf:object ent:montreal ; kg:rule "gazetteer-containment" ; kg:confidence 1.0 }',
           "stmt:ref1", "prov:hadPrimarySource", "kgsh:KnowledgeStatement"),
+    Break("supporting sentence without its text",
+          "INSERT DATA { stmt:11aa22bb kg:supportedBy <https://example.org/kg/source/ubisoft-ia_3f9a0c2b11de#char=0,10> . "
+          "<https://example.org/kg/source/ubisoft-ia_3f9a0c2b11de#char=0,10> kg:startChar 0 ; kg:endChar 10 }",
+          "<https://example.org/kg/source/ubisoft-ia_3f9a0c2b11de#char=0,10>", "kg:sentence", "kgsh:SupportingSentence"),
     Break("entity typed as an event", "DELETE DATA { ent:montreal a kg:Place } ; INSERT DATA { ent:montreal a kg:Acquisition }",
           "ent:montreal", "", "kgsh:Entity"),
     Break("statement without provenance",
