@@ -14,6 +14,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 
@@ -128,7 +129,7 @@ def open_graph(
         try:
             return ox.Store.read_only(str(version))
         except (OSError, RuntimeError):  # damaged files under a valid stamp (RocksDB: "Corruption"): rebuild once
-            shutil.rmtree(version)
+            remove_entry(version)
             return ox.Store.read_only(str(refresh_store(source, format=format)))
     except OSError:
         return load_graph(source, format=format)  # an unwritable folder: no cache, same answers
@@ -157,15 +158,37 @@ def refresh_store(path: str | os.PathLike[str], *, format: str | None = None) ->
     version = root / digest[:32]
     if read_stamp(version) == stamp_for(digest, fmt):
         return version
-    root.mkdir(exist_ok=True)
-    with open(root / "lock", "w") as lock:
+    own_folder(root)
+    with open_lock(root / "lock") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if read_stamp(version) != stamp_for(digest, fmt):
             for stale in root.iterdir():
-                if stale.is_dir():
-                    shutil.rmtree(stale, ignore_errors=True)
+                remove_entry(stale)
             build_store(source, fmt, digest, version)
     return version
+
+
+def own_folder(root: Path) -> None:
+    """Make `root` a real folder of its own: a symlink there (an unpacked archive can hold one) is
+    removed, never followed, so clearing stale stores cannot delete or truncate anything it points to."""
+    if root.is_symlink():
+        root.unlink(missing_ok=True)
+    root.mkdir(exist_ok=True)
+
+
+def open_lock(path: Path) -> IO[bytes]:
+    """The lock file of a store folder, opened without following a symlink and without truncating."""
+    if path.is_symlink():
+        path.unlink(missing_ok=True)
+    return os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666), "wb")
+
+
+def remove_entry(entry: Path) -> None:
+    """Delete a stale store or a crashed build's folder in a store folder; a symlink is only unlinked."""
+    if entry.is_symlink():
+        entry.unlink(missing_ok=True)
+    elif entry.is_dir():
+        shutil.rmtree(entry, ignore_errors=True)
 
 
 def build_store(source: Path, fmt: ox.RdfFormat, digest: str, version: Path) -> None:
@@ -194,7 +217,10 @@ def stamp_for(digest: str, fmt: ox.RdfFormat) -> dict[str, str]:
 
 
 def read_stamp(version: Path) -> dict[str, str] | None:
-    """The stamp of a store folder without its triple count, or None when missing or unreadable."""
+    """The stamp of a store folder without its triple count, or None when missing, unreadable or
+    reached through a symlink (a store is only trusted in the folder kg made for it)."""
+    if version.is_symlink() or version.parent.is_symlink():
+        return None
     try:
         stamp = json.loads((version / STAMP).read_text(encoding="utf-8"))
         return {key: stamp[key] for key in ("sha256", "format")} if isinstance(stamp.get("triples"), int) else None
