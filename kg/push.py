@@ -23,7 +23,10 @@ on the server is the old one or the new one, never a mix of both:
   an interrupted push converges.
 
 Blank nodes are not shared between requests: kg build writes none.
-Credentials come from an environment variable or netrc only; they are never logged or put in messages.
+Credentials come from an environment variable or netrc only; they are never logged or put in messages,
+and go only to the push endpoint's origin (scheme, host and port): a query endpoint elsewhere gets none,
+and redirects are followed only on the same origin (307/308, so the method and body stay), never to
+another host, whose challenge a digest client would otherwise answer. URLs holding credentials are refused.
 """
 from __future__ import annotations
 
@@ -37,7 +40,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import IO
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit
 
 import pyoxigraph as ox
 import requests
@@ -52,6 +55,8 @@ SHARED_GRAPH = str(SRC)
 PASSWORD_ENV = "KG_PUSH_PASSWORD"
 _SPOOL_BYTES = 8 * 1024 * 1024
 _RETRY_STATUS = 500
+MAX_REDIRECTS = 5
+"""Same-origin 307/308 redirects followed for one request."""
 
 Log = Callable[[str], None]
 
@@ -71,6 +76,53 @@ class PushedGraph:
     graph: str
     local: int
     remote: int
+
+
+Origin = tuple[str, str, int]
+"""scheme, host, port: where credentials may go (RFC 6454)."""
+
+
+def url_origin(url: str) -> Origin | None:
+    """The origin of an http(s) URL (default ports filled in), or None when it has none."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port or {"http": 80, "https": 443}.get(scheme)
+    except ValueError:
+        return None
+    if scheme not in {"http", "https"} or not parts.hostname or port is None:
+        return None
+    return scheme, parts.hostname.lower(), port
+
+
+def check_endpoint(url: str, name: str = "endpoint") -> Origin:
+    """The origin of endpoint `url`; KgError (exit 2) when it is not http(s) or holds credentials
+    (the message never repeats a URL that does)."""
+    parts = urlsplit(url)
+    if parts.username is not None or parts.password is not None:
+        raise KgError(f"do not put credentials in the {name} URL: use --user with ${PASSWORD_ENV} "
+                      "(or --password-env) or a netrc entry", exit_code=2)
+    found = url_origin(url)
+    if found is None:
+        raise KgError(f"the {name} must be an http(s) URL with a host, not {url!r}", exit_code=2)
+    return found
+
+
+def show_origin(origin: Origin | None) -> str:
+    """An origin as `scheme://host:port` for messages (never user info, paths or queries)."""
+    return "an address that is not http(s)" if origin is None else f"{origin[0]}://{origin[1]}:{origin[2]}"
+
+
+class OriginAuth(AuthBase):
+    """An auth that applies only to requests for one origin; requests elsewhere go without credentials,
+    and without the digest hooks that would answer another host's challenge."""
+
+    def __init__(self, auth: AuthBase, origin: Origin) -> None:
+        self.auth = auth
+        self.origin = origin
+
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        return self.auth(request) if url_origin(request.url or "") == self.origin else request
 
 
 @dataclass
@@ -99,11 +151,8 @@ class Client:
                 delay = self.backoff * 2 ** (attempt - 1)
                 self.log(f"{what}: {reason}; retry {attempt}/{self.retries} in {delay:g}s")
                 time.sleep(delay)
-            if hasattr(body, "seek"):
-                body.seek(0)
             try:
-                response = self.session.request(method, url, data=body, params=params, headers=headers,
-                                                auth=self.auth, timeout=self.timeout)
+                response = self.request_following(method, url, what=what, body=body, params=params, headers=headers)
             except requests.Timeout:
                 reason = "timed out"
                 continue
@@ -116,6 +165,23 @@ class Client:
                 return response
             reason = f"HTTP {response.status_code}"
         raise KgError(f"{what}: {reason}, gave up after {self.retries + 1} attempts", exit_code=1)
+
+    def request_following(self, method: str, url: str, *, what: str, body: IO[bytes] | bytes | None,
+                          params: dict[str, str] | None, headers: dict[str, str] | None) -> requests.Response:
+        """One request, following 307/308 redirects on the same origin only (KgError for any other)."""
+        for _ in range(MAX_REDIRECTS + 1):
+            if hasattr(body, "seek"):
+                body.seek(0)
+            response = self.session.request(method, url, data=body, params=params, headers=headers,
+                                            auth=self.auth, timeout=self.timeout, allow_redirects=False)
+            if not response.is_redirect:
+                return response
+            target = urljoin(response.url, response.headers["location"])
+            if response.status_code not in {307, 308} or url_origin(target) != url_origin(url):
+                raise KgError(f"{what}: HTTP {response.status_code} redirect to {show_origin(url_origin(target))} "
+                              "not followed (only 307/308 redirects on the same origin are)", exit_code=1)
+            url, params = target, None  # the Location holds the query string it wants
+        raise KgError(f"{what}: more than {MAX_REDIRECTS} redirects", exit_code=1)
 
 
 def check_status(response: requests.Response, what: str) -> None:
@@ -134,10 +200,8 @@ def find_credentials(endpoint: str, *, user: str | None = None, password_env: st
     netrc is `netrc_file`, else `$NETRC`, else ~/.netrc; its login must equal `user` when one is given.
     Raises KgError (exit 2) for credentials inside the URL or a user with no password anywhere.
     """
+    check_endpoint(endpoint)
     parts = urlsplit(endpoint)
-    if parts.username or parts.password:
-        raise KgError("do not put credentials in the endpoint URL: use --user with "
-                      f"${password_env} or a netrc entry", exit_code=2)
     password = os.environ.get(password_env)
     if user and password:
         return Credentials(user, password)
@@ -156,19 +220,24 @@ def read_netrc(host: str, path: str | None) -> Credentials | None:
         entry = netrc.netrc(path).authenticators(host)
     except FileNotFoundError:
         return None
-    except (netrc.NetrcParseError, OSError) as error:
-        raise KgError(f"cannot read netrc: {getattr(error, 'msg', error)}", exit_code=2) from None
+    except netrc.NetrcParseError as error:  # its message quotes the token it stopped at: maybe a password
+        where = f"{error.filename or path or '~/.netrc'}" + (f", line {error.lineno}" if error.lineno else "")
+        raise KgError(f"cannot read netrc {where}: not valid netrc, or not private to you (content not shown)",
+                      exit_code=2) from None
+    except OSError as error:
+        raise KgError(f"cannot read netrc {error.filename or path}: {error.strerror or 'unreadable'}", exit_code=2) from None
     return Credentials(entry[0], entry[2]) if entry else None
 
 
-def make_auth(credentials: Credentials | None, scheme: str = "digest") -> AuthBase | None:
-    """A requests auth object for the scheme the server asks for (Virtuoso: digest)."""
+def make_auth(credentials: Credentials | None, scheme: str = "digest", *, endpoint: str) -> AuthBase | None:
+    """A requests auth object for the scheme the server asks for (Virtuoso: digest), used only for
+    requests to `endpoint`'s origin."""
     if credentials is None:
         return None
     kinds = {"digest": HTTPDigestAuth, "basic": HTTPBasicAuth}
     if scheme not in kinds:
         raise KgError(f"unknown auth scheme {scheme!r} (known: digest, basic)", exit_code=2)
-    return kinds[scheme](credentials.user, credentials.password)
+    return OriginAuth(kinds[scheme](credentials.user, credentials.password), check_endpoint(endpoint))
 
 
 def make_client(endpoint: str, *, user: str | None = None, password_env: str = PASSWORD_ENV,
@@ -176,7 +245,7 @@ def make_client(endpoint: str, *, user: str | None = None, password_env: str = P
     """A Client for `endpoint` with its credentials (see find_credentials) and retry policy."""
     if retries < 0 or backoff < 0:
         raise KgError("--retries and --backoff must not be negative", exit_code=2)
-    auth = make_auth(find_credentials(endpoint, user=user, password_env=password_env), auth_scheme)
+    auth = make_auth(find_credentials(endpoint, user=user, password_env=password_env), auth_scheme, endpoint=endpoint)
     return Client(auth, retries=retries, backoff=backoff, log=log or (lambda message: None))
 
 
@@ -217,6 +286,9 @@ def push_graph(
         raise KgError(f"unknown protocol {protocol!r} (known: gsp, update)", exit_code=2)
     if batch_size < 1:
         raise KgError("--batch-size must be at least 1", exit_code=2)
+    check_endpoint(endpoint)
+    if query_endpoint is not None:
+        check_endpoint(query_endpoint, "--query-endpoint")
     client = client or Client()
     dataset = plan_graphs(store, graph=graph, shared_graph=shared_graph)
     send = send_by_gsp if protocol == "gsp" else send_by_update

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import base64
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from typer.testing import CliRunner
@@ -11,42 +9,17 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.errors import KgError
 from kg.push import Client, find_credentials
+from servers import scripted_server
 
 SECRET = "pa55-Word-never-shown"
 runner = CliRunner()
 
 
-class Scripted(BaseHTTPRequestHandler):
-    """Answers each request with the next scripted behaviour: an HTTP status, or "drop" the connection."""
-
-    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        self.server.seen.append((self.command, self.path, self.headers.get("Authorization", "")))
-        behaviour = self.server.script.pop(0) if self.server.script else 500
-        if behaviour == "drop":
-            self.close_connection = True
-            return
-        self.send_response(behaviour)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    do_PUT = do_POST
-
-    def log_message(self, *args) -> None:
-        """Keep test output quiet."""
-
-
 @pytest.fixture()
 def scripted():
     """A local HTTP server on a free loopback port; set `.script` to what it should answer."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Scripted)
-    server.script, server.seen = [], []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    server.url = f"http://127.0.0.1:{server.server_address[1]}/store"
-    yield server
-    server.shutdown()
-    server.server_close()
+    with scripted_server() as server:
+        yield server
 
 
 def test_server_errors_are_retried_then_reported_in_one_line(scripted, sample_graph_path):
