@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from kg.errors import KgError
 
 TYPOGRAPHY_TABLE = Path(__file__).resolve().parent.parent / "ontology" / "lexicon" / "typography.tsv"
@@ -112,9 +114,10 @@ def one_line(message: str) -> str:
 
 
 UCSCHAR = "\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef" + "".join(
-    f"{chr(plane << 16)}-{chr((plane << 16) + 0xFFFD)}" for plane in range(1, 15)
-)
-"""RFC 3987 ucschar: the non-ASCII characters an IRI may hold as they are."""
+    f"{chr(plane << 16)}-{chr((plane << 16) + 0xFFFD)}" for plane in range(1, 14)
+) + "\U000e1000-\U000efffd"
+"""RFC 3987 ucschar: the non-ASCII characters an IRI may hold as they are (not the tag characters
+U+E0000-U+E0FFF at the start of plane 14)."""
 IRI_HOST = re.compile(
     rf"(?:[^\s@/?#\[\]]+@)?(?:[A-Za-z0-9_.~!$&'()*+,;=%{UCSCHAR}-]+|\[[0-9A-Fa-f:.]+\])(?::[0-9]*)?"
 )
@@ -127,13 +130,14 @@ bidirectional formatting marks (forbidden by RFC 3987 section 4.1), and a "%" no
 
 
 def http_iri(value: str) -> str | None:
-    """`value` as an absolute http(s) IRI, percent-encoding what an IRI cannot hold, or None when it
-    is not a web address (no http/https scheme, no host, or a host with characters no host has).
+    """`value` as an absolute http(s) IRI, percent-encoding what an IRI cannot hold (a second "#"
+    included), or None when it is not a web address (no http/https scheme, no host, a host with
+    characters no host has, or anything else Oxigraph, which has the last word, rejects).
 
-    >>> http_iri("https://example.org/a b?q=<1>")
-    'https://example.org/a%20b?q=%3C1%3E'
-    >>> http_iri("javascript:alert(1)") is None
-    True
+    >>> http_iri("https://example.org/a b?q=<1>#x#y")
+    'https://example.org/a%20b?q=%3C1%3E#x%23y'
+    >>> http_iri("javascript:alert(1)"), http_iri("http://[1]/news")
+    (None, None)
     """
     match = re.fullmatch(r"(https?)://([^/?#]*)(.*)", value.strip(), re.IGNORECASE | re.DOTALL)
     if match is None or not IRI_HOST.fullmatch(match[2]):
@@ -145,7 +149,13 @@ def http_iri(value: str) -> str | None:
     def encode(found: re.Match[str]) -> str:
         return "".join(f"%{byte:02X}" for byte in found[0].encode("utf-8", "surrogatepass"))
 
-    return f"{match[1].lower()}://{IRI_UNSAFE.sub(encode, user)}{at}{host_port}{IRI_UNSAFE.sub(encode, match[3])}"
+    path, hash_, fragment = IRI_UNSAFE.sub(encode, match[3]).partition("#")
+    iri = f"{match[1].lower()}://{IRI_UNSAFE.sub(encode, user)}{at}{host_port}{path}{hash_}{fragment.replace('#', '%23')}"
+    try:
+        ox.NamedNode(iri)
+    except ValueError:  # e.g. an IP literal that is not an address
+        return None
+    return iri
 
 
 def normalize_typography(text: str) -> str:
@@ -182,7 +192,11 @@ def list_files(paths: Sequence[str | os.PathLike[str]], warnings: list[str]) -> 
     for given in paths:
         path = Path(given)
         for file in walk_folder(path, warnings) if path.is_dir() else [path]:
-            identity = file.resolve()
+            try:
+                identity = file.resolve()
+            except (OSError, RuntimeError):  # RuntimeError: a symlink loop
+                warnings.append(f"{file}: skipped: a symlink loop or an unreadable link")
+                continue
             if identity not in seen:
                 seen.add(identity)
                 files.append(file)
@@ -409,6 +423,8 @@ def parse_record(line: str) -> tuple[dict, str | None]:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         return {}, f"{error.msg} at column {error.colno}"
+    except ValueError:  # an integer of more than 4,300 digits (Python's int limit)
+        return {}, "a number too long to read"
     except RecursionError:
         return {}, "nested too deeply"
     if not isinstance(record, dict):

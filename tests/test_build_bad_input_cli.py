@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from checks import assert_valid_graph
 from kg.cli import app
 
 runner = CliRunner()
@@ -156,3 +157,27 @@ def test_query_on_a_graph_in_the_wrong_format_names_the_position_exit_2(tmp_path
     assert "Traceback" not in result.output
     [line] = result.stderr.strip().splitlines()
     assert line.startswith(f"kg: error: {path}: not valid ") and says in line
+
+
+@pytest.mark.model
+def test_inputs_that_once_stopped_the_build_are_skipped_or_repaired(shared_pipeline, tmp_path):
+    """Issue 15, items 4-5: a url Oxigraph rejects (JSONL and HTML canonical link), an amount of 10^28
+    or more, a JSONL integer of 5,000 digits and a symlink loop each gave a traceback and no graph."""
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    records = [{"text": GOOD, "url": "https://example.org/a#b#c"},
+               {"text": "Netflix investit 99 999 999 999 999 999 999 999 999 999 dollars dans Ubisoft.",
+                "url": "http://[1]/news"}]
+    (corpus / "news.jsonl").write_text("\n".join(map(json.dumps, records)) + '\n{"text": "x", "id": ' + "1" * 5000 + "}\n",
+                                       encoding="utf-8")
+    (corpus / "page.html").write_text('<html><head><link rel="canonical" href="https://example.org/\U000e0041">'
+                                      "</head><body><p>Netflix est à Paris.</p></body></html>", encoding="utf-8")
+    (corpus / "loop.txt").symlink_to(corpus / "loop.txt")
+    output = tmp_path / "out" / "graph.ttl"
+    for _ in range(2):  # the second build reads the cache: it must not fail the same way forever
+        result = build(corpus, output=output)
+        assert_built(result, 3)
+    assert warning_about(result, "loop.txt").endswith("skipped: a symlink loop or an unreadable link")
+    graph = output.read_text(encoding="utf-8")
+    assert "https://example.org/a#b%23c" in graph and "99999999999999999999999999999" in graph
+    assert_valid_graph(output)
