@@ -17,6 +17,7 @@ import typer
 
 from kg.articles import MAX_CHARS
 from kg.errors import KgError
+from kg.query import MAX_ROWS
 from kg.results import OutputFormat
 
 app = typer.Typer(
@@ -122,6 +123,7 @@ def query_command(
     ] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the shipped queries with what each answers, and exit.")] = False,
     no_store: Annotated[bool, typer.Option("--no-store", help="Parse the graph file into memory; don't use or build the store kept beside it.")] = False,
+    max_rows: Annotated[int, typer.Option("--max-rows", min=1, help="Fail rather than hold an answer of more rows (or CONSTRUCT triples) than this.")] = MAX_ROWS,
 ) -> None:
     """Run a SPARQL query over the graph (kg, ent, schema, rdfs, skos, prov, xsd… prefixes are pre-declared).
 
@@ -129,7 +131,6 @@ def query_command(
     """
     from kg.query import AskResult, list_queries, load_query, parse_bindings, query
     from kg.results import format_query_list, format_result
-    from kg.store import open_graph
 
     with user_errors():
         if list_:
@@ -138,7 +139,7 @@ def query_command(
         if source is None:
             raise KgError("give a QUERY: SPARQL text, a .rq file or a name from `kg query --list`", exit_code=2)
         text, bindings = load_query(source), parse_bindings(bind or [])
-        result = query(open_graph(graph, persistent=False if no_store else None), text, bindings=bindings)
+        result = query(graph, text, bindings=bindings, persistent=False if no_store else None, max_rows=max_rows)
         typer.echo(format_result(result, format), nl=False)
     if isinstance(result, AskResult) and not result:
         raise typer.Exit(code=1)

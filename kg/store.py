@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import tempfile
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
@@ -107,7 +108,8 @@ PERSISTENT_MIN_BYTES = 1 << 20
 """Files at least this big (~30k triples) are queried through a persistent store; smaller ones parse in
 well under a second, and a folder beside every test file or seed graph would be clutter."""
 STAMP = "kg-stamp.json"
-"""Written last into a store folder: which file content (SHA-256), format and triple count it holds."""
+"""Written last into a store folder: which file content (SHA-256), format and triple count it holds,
+and the size and CRC-32 of every file of the store as built."""
 
 
 def open_graph(
@@ -128,11 +130,24 @@ def open_graph(
         version = refresh_store(source, format=format)
         try:
             return ox.Store.read_only(str(version))
-        except (OSError, RuntimeError):  # damaged files under a valid stamp (RocksDB: "Corruption"): rebuild once
-            remove_entry(version)
+        except (OSError, RuntimeError):  # damaged after the check (RocksDB: "Corruption"): rebuild once
+            discard_store(source)
             return ox.Store.read_only(str(refresh_store(source, format=format)))
     except OSError:
         return load_graph(source, format=format)  # an unwritable folder: no cache, same answers
+
+
+def discard_store(path: str | os.PathLike[str]) -> bool:
+    """Delete the stores kept beside graph file `path` (the next query builds a new one), after a store
+    failed: whether there was one to delete."""
+    root = store_folder(path)
+    if root.is_symlink() or not root.is_dir():
+        return False
+    with open_lock(root / "lock") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        for entry in root.iterdir():
+            remove_entry(entry)
+    return True
 
 
 def store_folder(path: str | os.PathLike[str]) -> Path:
@@ -147,8 +162,9 @@ def refresh_store(path: str | os.PathLike[str], *, format: str | None = None) ->
     Stores are named by the SHA-256 of the file, so an edit of any size or timestamp gets a new one and
     an unchanged file reuses its store without parsing. A build happens under a lock in a temporary
     folder renamed into place once complete, with the stamp written last: readers never see a partial
-    store, and a folder without a valid stamp (a crash, a hand edit) is rebuilt, not trusted. Older
-    versions are deleted after a build. Raises KgError (exit 2) for invalid RDF, OSError when the
+    store, and a folder without a valid stamp (a crash, a hand edit) or whose files are not those the
+    stamp lists, byte for byte (a flipped bit once made RocksDB allocate gigabytes, or fail on every
+    query), is rebuilt, not trusted. Older versions are deleted after a build. Raises KgError (exit 2) for invalid RDF, OSError when the
     folder cannot be written.
     """
     source = Path(path)
@@ -205,7 +221,8 @@ def build_store(source: Path, fmt: ox.RdfFormat, digest: str, version: Path) -> 
         del store
         if file_digest(source) != digest:
             raise KgError(f"{source} changed while its store was built; run the command again", exit_code=1)
-        (building / STAMP).write_text(json.dumps({**stamp_for(digest, fmt), "triples": triples}), encoding="utf-8")
+        stamp = {**stamp_for(digest, fmt), "triples": triples, "files": store_checksums(building)}
+        (building / STAMP).write_text(json.dumps(stamp), encoding="utf-8")
         os.rename(building, version)
     finally:
         shutil.rmtree(building, ignore_errors=True)
@@ -217,15 +234,33 @@ def stamp_for(digest: str, fmt: ox.RdfFormat) -> dict[str, str]:
 
 
 def read_stamp(version: Path) -> dict[str, str] | None:
-    """The stamp of a store folder without its triple count, or None when missing, unreadable or
-    reached through a symlink (a store is only trusted in the folder kg made for it)."""
+    """The file content and format a store folder holds (its stamp's sha256 and format), or None when
+    the stamp is missing or unreadable, the folder is reached through a symlink (a store is only
+    trusted in the folder kg made for it), or its files are not exactly those the stamp lists."""
     if version.is_symlink() or version.parent.is_symlink():
         return None
     try:
         stamp = json.loads((version / STAMP).read_text(encoding="utf-8"))
-        return {key: stamp[key] for key in ("sha256", "format")} if isinstance(stamp.get("triples"), int) else None
+        if not isinstance(stamp.get("triples"), int) or stamp.get("files") != store_checksums(version):
+            return None
+        return {key: stamp[key] for key in ("sha256", "format")}
     except (OSError, ValueError, KeyError, AttributeError):
         return None
+
+
+def store_checksums(folder: Path) -> dict[str, list[int]]:
+    """Size and CRC-32 of every file of a store folder but its stamp: about 0.1 s for a million triples
+    (140 MB). CRC-32 detects damage; a stamp is no defence against someone who can write the folder."""
+    sums: dict[str, list[int]] = {}
+    for path in sorted(folder.iterdir()):
+        if path.name == STAMP:
+            continue
+        crc = 0
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                crc = zlib.crc32(chunk, crc)
+        sums[path.name] = [path.stat().st_size, crc]
+    return sums
 
 
 def file_digest(path: Path) -> str:
