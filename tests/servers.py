@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import socket
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -70,6 +71,27 @@ Row = tuple[str | None, ...]
 
 Numbers need no normalising: Oxigraph and Virtuoso both store them in canonical form (90000.0 as 90000).
 """
+
+
+OXIGRAPH = Path(sys.executable).parent / "oxigraph"
+"""The `oxigraph` server of the test dependencies, beside this Python."""
+
+
+class Oxigraph:
+    """A running `oxigraph serve` and its endpoints."""
+
+    def __init__(self, location: Path, port: int, process: subprocess.Popen) -> None:
+        self.location, self.port, self.process = location, port, process
+        self.store = f"http://127.0.0.1:{port}/store"
+        self.query = f"http://127.0.0.1:{port}/query"
+        self.update = f"http://127.0.0.1:{port}/update"
+
+
+def serve_oxigraph(location: Path):
+    """`oxigraph serve` on `location` and a free port: (port, a context manager running it)."""
+    port = free_port()
+    command = [str(OXIGRAPH), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
+    return port, running_server(command, port, log=location.parent / f"oxigraph-{port}.log", timeout=20)
 
 
 def select(query_url: str, text: str) -> list[tuple[Term | None, ...]]:
