@@ -8,8 +8,10 @@ build writes. A lock file beside the output keeps two builds from writing the sa
 """
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import os
+import signal
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -163,14 +165,17 @@ def extract_in_processes(nlp: Language, articles: Sequence[Article], version: st
     The processes inherit the loaded pipeline (no reload) and send back extractions, which are small,
     rather than Docs as spaCy's own `n_process` does: the main process, which would otherwise
     deserialise every Doc and extract from it, stays idle, and `jobs` processes use `jobs` cores.
-    A process that dies (killed, out of memory) fails the build with KgError, never a smaller graph.
+    A process that dies (killed, out of memory) fails the build with KgError, never a smaller graph;
+    when the main process dies, the build processes die with it (`die_with_parent`) and none of them
+    holds the output's lock (`build_lock`), so the next build is not blocked by orphans.
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     batches = [articles[i : i + PROCESS_BATCH] for i in range(0, len(articles), PROCESS_BATCH)]
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_start_process, initargs=(nlp, version))
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_start_process,
+                               initargs=(nlp, version, os.getpid()))
     try:
         for extractions in pool.map(_extract_batch, batches):
             yield from extractions
@@ -184,10 +189,28 @@ _PROCESS_STATE: tuple[Language, str] | None = None
 """In a build process: the pipeline and version inherited from the main process at fork."""
 
 
-def _start_process(nlp: Language, version: str) -> None:
+def _start_process(nlp: Language, version: str, parent: int) -> None:
     global _PROCESS_STATE
+    die_with_parent(parent)
     _PROCESS_STATE = (nlp, version)
     keep_freed_memory()
+
+
+_PR_SET_PDEATHSIG = 1
+"""prctl option (linux/prctl.h): the signal this process gets when its parent dies."""
+
+
+def die_with_parent(parent: int) -> None:
+    """Have Linux SIGKILL this process when `parent` (the build's main process) dies, however it dies
+    (SIGKILL, SIGTERM, the OOM killer), and exit now if it is already gone. Without this, build
+    processes whose main process was killed slept forever on their task queue. Elsewhere than
+    Linux the prctl call is missing and only the check remains."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _extract_batch(articles: Sequence[Article]) -> list[Extraction]:
@@ -228,6 +251,26 @@ def write_graph(extractions: list[Extraction], output: Path, *, warnings: list[s
     )
 
 
+_HELD_LOCKS: set[int] = set()
+"""File descriptors of the build locks this process holds. A forked child shares the lock (flock
+belongs to the open file, not the process) until it lets go of its copy, which every child does at
+once: an orphaned build process then cannot keep the next build out."""
+
+
+def _release_locks_in_child() -> None:
+    """In a newly forked child: point each inherited lock descriptor at /dev/null (the number stays
+    valid for the file object that owns it; the lock is the parent's alone)."""
+    if _HELD_LOCKS:
+        null = os.open(os.devnull, os.O_RDONLY)
+        for fd in _HELD_LOCKS:
+            os.dup2(null, fd)
+        os.close(null)
+        _HELD_LOCKS.clear()
+
+
+os.register_at_fork(after_in_child=_release_locks_in_child)
+
+
 @contextmanager
 def build_lock(output: Path) -> Iterator[None]:
     """Hold `output`.lock exclusively; a second build on the same output fails at once, clearly."""
@@ -242,4 +285,8 @@ def build_lock(output: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise KgError(f"another kg build is writing {output} (lock {lock_path}); try again when it ends") from None
-        yield
+        _HELD_LOCKS.add(handle.fileno())
+        try:
+            yield
+        finally:
+            _HELD_LOCKS.discard(handle.fileno())
