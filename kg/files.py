@@ -33,7 +33,8 @@ def atomic_write(path: str | os.PathLike[str], *, binary: bool = False) -> Itera
     """Open a temporary file in `path`'s folder for writing; rename it onto `path` on success.
 
     On any exception the temporary file is removed and `path` is left as it was.
-    Raises KgError (exit 2) when the folder cannot be created or written.
+    Raises KgError (exit 2) when the folder cannot be created or written, the disk is full or any
+    other OSError stops the writing (what the block writes is the file, so its OSError is one too).
     """
     target = Path(path)
     try:
@@ -52,6 +53,9 @@ def atomic_write(path: str | os.PathLike[str], *, binary: bool = False) -> Itera
             handle.flush()
             os.fsync(handle.fileno())
             os.replace(tmp, target)
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise KgError(f"cannot write {target}: {error.strerror or error}", exit_code=2) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -11,8 +11,9 @@ Graphs: by default one named graph per article (see kg.export.rdf) plus a shared
 descriptions (named, because some stores, Virtuoso among them, have no writable default graph); or
 everything in the one graph the caller names.
 
-What a failure leaves: requests are retried with exponential backoff on connection errors and HTTP
-5xx, then the push stops with a KgError (exit 1). Graphs are pushed one after the other, so each graph
+What a failure leaves: requests are retried with exponential backoff on connection errors, HTTP 5xx
+and timeouts (a request must be answered whole within `request_timeout`, however slowly the server
+trickles its answer), then the push stops with a KgError (exit 1). Graphs are pushed one after the other, so each graph
 on the server is the old one or the new one, never a mix of both:
 - update + replace: the swap is one `MOVE` request, atomic on stores that run an update request in one
   transaction (Oxigraph); a failure before it leaves the old graph untouched (and, if the store died, a
@@ -38,10 +39,13 @@ from __future__ import annotations
 import json
 import netrc
 import os
+import signal
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import IO
@@ -62,6 +66,8 @@ _SPOOL_BYTES = 8 * 1024 * 1024
 _RETRY_STATUS = 500
 MAX_REDIRECTS = 5
 """Same-origin 307/308 redirects followed for one request."""
+MAX_ANSWER_BYTES = 16 << 20
+"""Largest answer kg reads from a server: counts and error messages are a few hundred bytes."""
 
 Log = Callable[[str], None]
 
@@ -138,11 +144,15 @@ class Client:
     retries: int = 4
     backoff: float = 0.5
     timeout: float = 60.0
+    """Seconds for each network read."""
+    request_timeout: float = 300.0
+    """Seconds for one whole request, sent and answered (per attempt)."""
     log: Log = lambda message: None
     session: requests.Session = field(default_factory=requests.Session)
 
     def __post_init__(self) -> None:
         self.session.trust_env = False  # no proxies or netrc picked up behind the caller's back
+        self.session.headers["Accept-Encoding"] = "identity"  # answers are small; their size is what arrives
 
     def send(self, method: str, url: str, *, what: str, body: IO[bytes] | bytes | None = None,
              params: dict[str, str] | None = None, headers: dict[str, str] | None = None) -> requests.Response:
@@ -157,8 +167,9 @@ class Client:
                 self.log(f"{what}: {reason}; retry {attempt}/{self.retries} in {delay:g}s")
                 time.sleep(delay)
             try:
-                response = self.request_following(method, url, what=what, body=body, params=params, headers=headers)
-            except requests.Timeout:
+                with time_limit(self.request_timeout):
+                    response = self.request_following(method, url, what=what, body=body, params=params, headers=headers)
+            except (requests.Timeout, RequestExpired):
                 reason = "timed out"
                 continue
             except requests.RequestException:
@@ -177,8 +188,9 @@ class Client:
         for _ in range(MAX_REDIRECTS + 1):
             if hasattr(body, "seek"):
                 body.seek(0)
-            response = self.session.request(method, url, data=body, params=params, headers=headers,
+            response = self.session.request(method, url, data=body, params=params, headers=headers, stream=True,
                                             auth=self.auth, timeout=self.timeout, allow_redirects=False)
+            read_answer(response, what)
             if not response.is_redirect:
                 return response
             target = urljoin(response.url, response.headers["location"])
@@ -187,6 +199,43 @@ class Client:
                               "not followed (only 307/308 redirects on the same origin are)", exit_code=1)
             url, params = target, None  # the Location holds the query string it wants
         raise KgError(f"{what}: more than {MAX_REDIRECTS} redirects", exit_code=1)
+
+
+class RequestExpired(Exception):
+    """A request outlived its time limit (not an OSError, so that no HTTP layer mistakes it for a
+    connection error and wraps it)."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise RequestExpired in the block once it has run `seconds`, whatever it waits on (a server
+    trickling one byte every 50 s defeats the per-read timeout). A timer signal interrupts the wait,
+    so this works in the main thread; elsewhere only the per-read timeout applies."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise RequestExpired(f"no whole answer within {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def read_answer(response: requests.Response, what: str) -> None:
+    """Read a streamed answer's body into `response`, refusing more than MAX_ANSWER_BYTES."""
+    body = bytearray()
+    for chunk in response.iter_content(1 << 16):
+        body += chunk
+        if len(body) > MAX_ANSWER_BYTES:
+            response.close()
+            raise KgError(f"{what}: the server's answer is over {MAX_ANSWER_BYTES >> 20} MiB", exit_code=1)
+    response._content = bytes(body)  # what requests itself keeps; .text and .json() read it
 
 
 def check_status(response: requests.Response, what: str) -> None:
@@ -246,12 +295,15 @@ def make_auth(credentials: Credentials | None, scheme: str = "digest", *, endpoi
 
 
 def make_client(endpoint: str, *, user: str | None = None, password_env: str = PASSWORD_ENV,
-                auth_scheme: str = "digest", retries: int = 4, backoff: float = 0.5, log: Log | None = None) -> Client:
-    """A Client for `endpoint` with its credentials (see find_credentials) and retry policy."""
-    if retries < 0 or backoff < 0:
-        raise KgError("--retries and --backoff must not be negative", exit_code=2)
+                auth_scheme: str = "digest", retries: int = 4, backoff: float = 0.5, timeout: float = 300.0,
+                log: Log | None = None) -> Client:
+    """A Client for `endpoint` with its credentials (see find_credentials), retry policy and the
+    `timeout` in seconds of one whole request."""
+    if retries < 0 or backoff < 0 or timeout <= 0:
+        raise KgError("--retries and --backoff must not be negative, --timeout must be positive", exit_code=2)
     auth = make_auth(find_credentials(endpoint, user=user, password_env=password_env), auth_scheme, endpoint=endpoint)
-    return Client(auth, retries=retries, backoff=backoff, log=log or (lambda message: None))
+    return Client(auth, retries=retries, backoff=backoff, timeout=min(60.0, timeout), request_timeout=timeout,
+                  log=log or (lambda message: None))
 
 
 def plan_graphs(store: ox.Store, *, graph: str | None = None, shared_graph: str = SHARED_GRAPH) -> ox.Store:
@@ -372,7 +424,7 @@ def send_by_update(client: Client, endpoint: str, graph: str, dataset: ox.Store,
 def drop_quietly(client: Client, endpoint: str, graph: str, headers: dict[str, str]) -> None:
     """Best effort: remove a staging graph after a failed push (the server may be gone)."""
     try:
-        Client(client.auth, retries=0, timeout=client.timeout, log=client.log).send(
+        Client(client.auth, retries=0, timeout=client.timeout, request_timeout=client.request_timeout, log=client.log).send(
             "POST", endpoint, what=f"DROP staging graph <{graph}>", body=f"DROP SILENT GRAPH <{graph}>".encode(),
             headers=headers)
     except KgError as error:
@@ -429,7 +481,7 @@ def count_query(client: Client, query_endpoint: str, query: str, *, what: str) -
                                     "Content-Type": "application/x-www-form-urlencoded"})
     try:
         return int(json.loads(response.text)["results"]["bindings"][0]["n"]["value"])
-    except (ValueError, KeyError, IndexError):
+    except (ValueError, KeyError, IndexError, TypeError, RecursionError):  # not JSON, null, [], too deep...
         raise KgError(f"{query_endpoint} did not answer a SPARQL count (is it a query endpoint?)", exit_code=1) from None
 
 

@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import tempfile
+import xml.parsers.expat
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -66,6 +67,7 @@ def load_graph(path: str | os.PathLike[str], *, format: str | None = None) -> ox
     if not source.is_file():
         raise KgError(f"graph file not found: {source}", exit_code=2)
     fmt = rdf_format(source, format)
+    check_safe_xml(source, fmt)
     store = ox.Store()
     try:
         store.bulk_load(path=str(source), format=fmt, to_graph=ox.DefaultGraph() if not fmt.supports_datasets else None)
@@ -95,6 +97,42 @@ def save_graph(
 
 
 _PREFIXED = {ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML, ox.RdfFormat.N3}
+
+MAX_XML_DEPTH = 1000
+"""Deepest element nesting read in RDF/XML: real files nest a few levels; Oxigraph's parser slows
+down more than linearly with depth."""
+
+
+def check_safe_xml(source: Path, fmt: ox.RdfFormat) -> None:
+    """Refuse RDF/XML that would take Oxigraph's memory or time, before it parses it: entities that
+    expand without bound (a 740-byte "billion laughs" made it allocate 4.8 GB and abort) and elements
+    nested deeper than MAX_XML_DEPTH. expat reads the file first, streamed, with its own limit on
+    entity amplification (100 times the input past 8 MiB of expansion). Raises KgError (exit 2)."""
+    if fmt != ox.RdfFormat.RDF_XML:
+        return
+    parser = xml.parsers.expat.ParserCreate()
+    depth = 0
+
+    def start(name: str, attributes: dict) -> None:
+        nonlocal depth
+        depth += 1
+        if depth > MAX_XML_DEPTH:
+            raise KgError(f"{source}: not read: elements nested deeper than {MAX_XML_DEPTH:,} levels", exit_code=2)
+
+    def end(name: str) -> None:
+        nonlocal depth
+        depth -= 1
+
+    parser.StartElementHandler, parser.EndElementHandler = start, end
+    try:
+        with open(source, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except xml.parsers.expat.ExpatError as error:
+        raise KgError(f"{source}: not valid RDF/XML: {error}", exit_code=2) from None
+    except OSError as error:
+        raise KgError(f"{source}: cannot read: {error.strerror or error}", exit_code=2) from None
 
 
 def store_quads(store: ox.Store) -> Iterable[ox.Quad]:
@@ -209,6 +247,7 @@ def remove_entry(entry: Path) -> None:
 
 def build_store(source: Path, fmt: ox.RdfFormat, digest: str, version: Path) -> None:
     """Bulk-load `source` into a new store folder at `version` (through a temporary folder beside it)."""
+    check_safe_xml(source, fmt)
     building = Path(tempfile.mkdtemp(prefix="building-", dir=version.parent))
     try:
         store = ox.Store(str(building))

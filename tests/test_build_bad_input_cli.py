@@ -181,3 +181,24 @@ def test_inputs_that_once_stopped_the_build_are_skipped_or_repaired(shared_pipel
     graph = output.read_text(encoding="utf-8")
     assert "https://example.org/a#b%23c" in graph and "99999999999999999999999999999" in graph
     assert_valid_graph(output)
+
+
+@pytest.mark.model
+def test_a_full_disk_is_a_warning_for_the_cache_and_one_error_line_for_the_graph(shared_pipeline, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    output = tmp_path / "out" / "graph.ttl"
+    output.parent.mkdir()
+    output.write_text("old graph", encoding="utf-8")
+
+    def no_space(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", no_space)
+    result = build(tmp_path / "a.txt", output=output)
+    assert result.exit_code == 2
+    assert warning_about(result, "not caching").startswith("kg: warning: not caching extractions: cannot write ")
+    assert result.stderr.strip().splitlines()[-1] == f"kg: error: cannot write {output}: No space left on device"
+    assert output.read_text(encoding="utf-8") == "old graph"

@@ -86,3 +86,57 @@ def test_push_needs_exactly_one_endpoint(args, sample_graph_path):
     result = runner.invoke(app, ["push", *args, "--input", str(sample_graph_path)])
     assert result.exit_code == 2
     assert "give either an ENDPOINT" in result.output
+
+
+def json_answer(body: bytes) -> tuple[int, dict[str, str], bytes]:
+    return 200, {"Content-Type": "application/sparql-results+json"}, body
+
+
+@pytest.mark.parametrize("body", [b'{"results": []}', b"null", b'{"results": {"bindings": [{"n": null}]}}',
+                                  b"[" * 100_000 + b"]" * 100_000, b"\xff\xfe not text"],
+                         ids=["results-list", "null", "null-binding", "deeply-nested", "not-utf8"])
+def test_a_count_answer_that_is_not_a_count_is_one_error_line(scripted, sample_graph_path, body):
+    scripted.script = [204, json_answer(body)]
+    result = runner.invoke(app, ["push", scripted.url, "--input", str(sample_graph_path), "--graph", "urn:kg:g",
+                                 "--replace", "--retries", "0"])
+    assert result.exit_code == 1
+    assert result.output == f"kg: error: {scripted.url} did not answer a SPARQL count (is it a query endpoint?)\n"
+
+
+def trickle(where: str):
+    """A behaviour that answers one byte every 0.2 s, in the status line or in the body."""
+    def answer(handler) -> None:
+        import time
+
+        head = b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n"
+        data = head + b"x" * 1000 if where == "head" else head
+        if where == "body":
+            handler.wfile.write(head)
+            handler.wfile.flush()
+            data = b"x" * 1000
+        try:
+            for byte in data:
+                handler.wfile.write(bytes([byte]))
+                handler.wfile.flush()
+                time.sleep(0.2)
+        except (BrokenPipeError, ConnectionResetError):  # kg hung up, as it should
+            handler.close_connection = True
+    return answer
+
+
+@pytest.mark.parametrize("where", ["head", "body"])
+def test_a_server_trickling_its_answer_is_cut_off_by_the_request_timeout(scripted, sample_graph_path, where):
+    scripted.script = [trickle(where)] * 2
+    result = runner.invoke(app, ["push", scripted.url, "--input", str(sample_graph_path), "--graph", "urn:kg:g",
+                                 "--replace", "--retries", "1", "--backoff", "0", "--timeout", "1"])
+    assert result.exit_code == 1
+    assert result.output.strip() == "kg: error: PUT graph <urn:kg:g> (176 triples): timed out, gave up after 2 attempts"
+
+
+def test_terminal_escapes_in_a_server_answer_never_reach_the_terminal(scripted, sample_graph_path):
+    scripted.script = [(400, {"Content-Type": "text/plain"}, b"\x1b]0;owned\x07\x1b[2J\x9b31m bad request")]
+    result = runner.invoke(app, ["push", scripted.url, "--input", str(sample_graph_path), "--graph", "urn:kg:g",
+                                 "--replace", "--retries", "0", "--verbose"])
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output and "\x07" not in result.output and "\x9b" not in result.output
+    assert result.output.strip().endswith(r"HTTP 400 \x1b]0;owned\x07\x1b[2J\x9b31m bad request")
