@@ -18,6 +18,7 @@ Hostile input is made safe here, once, so every later step and every output form
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import datetime
 import functools
 import hashlib
@@ -26,6 +27,7 @@ import os
 import re
 import stat
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -39,6 +41,9 @@ TYPOGRAPHY_TABLE = Path(__file__).resolve().parent.parent / "ontology" / "lexico
 SUPPORTED = ".txt, .md, .html, .jsonl"
 SLUG_MAX = 64
 """Longest file-name part of an id; with "_" and 12 hex digits an id stays under 80 characters."""
+ID_HASH_DIGITS = 12
+"""Hex digits of the content's sha256 in an article id: 48 bits keep articles apart by chance, not
+against an input crafted to collide (2^24 tries), so `unique_ids` checks."""
 MAX_CHARS = 1_000_000
 """Longest article read by default: spaCy's own nlp.max_length; news articles are far shorter."""
 BINARY_SAMPLE = 65536
@@ -92,7 +97,7 @@ def read_articles(
     warnings: list[str] = []
     files = list_files(paths, warnings)
     articles = [article for path in files for article in read_file(path, warnings, max_chars=max_chars)]
-    articles = drop_duplicates(articles, warnings)
+    articles = unique_ids(drop_duplicates(articles, warnings), warnings)
     return ReadReport(articles, [one_line(warning) for warning in warnings])
 
 
@@ -496,7 +501,7 @@ def make_article(
     its strings cleaned by `clean_text` (the source, for messages, by `one_line`)."""
     sha256 = hashlib.sha256(data).hexdigest()
     title, url = (clean_text(value) if value else value for value in (title, url))
-    return Article(f"{slugify(key)}_{sha256[:12]}", one_line(source), clean_text(name), clean_text(text), title, url, date, sha256)
+    return Article(f"{slugify(key)}_{sha256[:ID_HASH_DIGITS]}", one_line(source), clean_text(name), clean_text(text), title, url, date, sha256)
 
 
 def slugify(name: str) -> str:
@@ -518,4 +523,26 @@ def drop_duplicates(articles: list[Article], warnings: list[str]) -> list[Articl
             warnings.append(f"{article.source}: skipped: same content as {kept[article.sha256].source}")
         else:
             kept[article.sha256] = article
+    return list(kept.values())
+
+
+def unique_ids(articles: list[Article], warnings: list[str]) -> list[Article]:
+    """The articles sorted by id, no two with the same id. Different articles whose ids collide (same
+    slug, same hash prefix: it takes a crafted input) would be read as one, their mentions mixed into
+    false facts: they get the whole sha256 in their ids, with a warning; one whose longer id still
+    collides is skipped."""
+    counts = Counter(article.id for article in articles)
+    lengthened = []
+    for article in articles:
+        if counts[article.id] > 1:
+            longer = f"{article.id[: -ID_HASH_DIGITS - 1]}_{article.sha256}"
+            warnings.append(f"{article.source}: id {article.id} collides with another article's: read as {longer}")
+            article = dataclasses.replace(article, id=longer)
+        lengthened.append(article)
+    kept: dict[str, Article] = {}
+    for article in sorted(lengthened, key=lambda article: (article.id, article.sha256)):
+        if article.id in kept:
+            warnings.append(f"{article.source}: skipped: its id {article.id} collides with {kept[article.id].source}")
+        else:
+            kept[article.id] = article
     return list(kept.values())
