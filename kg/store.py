@@ -14,7 +14,7 @@ import shutil
 import tempfile
 import xml.parsers.expat
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO
 
@@ -82,13 +82,14 @@ def save_graph(
     *,
     format: str | None = None,
 ) -> Path:
-    """Write triples (or a store's quads) to `path` atomically, with the project's prefixes.
+    """Write triples (or a store's quads, sorted) to `path` atomically, with the project's prefixes,
+    in the RDF format `format` names or `path`'s extension tells (KgError, exit 2, for another).
 
     Triples are written in the order given, so callers that sort get byte-identical files.
     """
     target = Path(path)
     fmt = rdf_format(target, format)
-    items = store_quads(triples) if isinstance(triples, ox.Store) else triples
+    items = sorted_quads(triples) if isinstance(triples, ox.Store) else triples
     if not fmt.supports_datasets:
         items = (q.triple if isinstance(q, ox.Quad) else q for q in items)
     with atomic_write(target, binary=True) as handle:
@@ -136,8 +137,35 @@ def check_safe_xml(source: Path, fmt: ox.RdfFormat) -> None:
 
 
 def store_quads(store: ox.Store) -> Iterable[ox.Quad]:
-    """Every quad in the store, default graph included."""
+    """Every quad in the store, default graph included, in the store's order (which is the order they
+    were added in: see `sorted_quads` for output that must not depend on it)."""
     return store.quads_for_pattern(None, None, None, None)
+
+
+def sorted_quads(store: ox.Store) -> list[ox.Quad]:
+    """Every quad in the store sorted by graph, subject, predicate and object (N-Triples text), so a
+    file written from them is the same bytes whatever order the input listed its triples in."""
+    key = term_order()
+    quads = list(store.quads_for_pattern(None, None, None, None))
+    quads.sort(key=lambda quad: key((quad.graph_name, quad.subject, quad.predicate, quad.object)))
+    return quads
+
+
+def term_order() -> Callable[[Iterable[ox.Term | ox.DefaultGraph]], tuple[str, ...]]:
+    """A sort key: terms in N-Triples form, each distinct term's text made once.
+
+    `str(term)` per triple would hold a fresh copy of every term for the whole sort, as much memory as
+    the serialised graph; reused texts make the cost grow with the distinct terms, not the triples.
+    """
+    texts: dict[ox.Term | ox.DefaultGraph, str] = {}
+
+    def text_of(term: ox.Term | ox.DefaultGraph) -> str:
+        found = texts.get(term)
+        if found is None:
+            found = texts[term] = str(term)
+        return found
+
+    return lambda terms: tuple(map(text_of, terms))
 
 
 # ---------------------------------------------------------------- the persistent store beside a graph file
