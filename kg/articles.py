@@ -306,7 +306,8 @@ def read_plain(text: str) -> tuple[str, dict[str, object]]:
     return text, {}
 
 
-MARKDOWN_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+MARKDOWN_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t\r]*$", re.MULTILINE)
+"""An ATX heading; a CRLF line end is not part of the title."""
 
 
 def read_markdown(text: str) -> tuple[str, dict[str, object]]:

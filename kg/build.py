@@ -71,7 +71,8 @@ def build(
     scheduler: str | None = None,
     max_chars: int = MAX_CHARS,
 ) -> BuildReport:
-    """Build the graph of the articles under `paths` into `output` (Turtle).
+    """Build the graph of the articles under `paths` into `output`, in the RDF format its extension
+    names (.ttl Turtle, .nt N-Triples, .nq, .trig, .jsonld, .rdf/.xml).
 
     Articles are parsed with `jobs` processes (engine "local") or on the dask cluster at `scheduler`
     (engine "dask"; None starts a local one of `jobs` workers), except those found in the cache
@@ -82,6 +83,7 @@ def build(
     check_engine(engine, scheduler, jobs)
     warn = on_warning or (lambda _: None)
     target = Path(output)
+    check_output(target)
     reading = read_articles(paths, max_chars=max_chars)
     for warning in reading.warnings:
         warn(warning)
@@ -105,6 +107,16 @@ def build(
         report = write_graph(extractions, target, warnings=reading.warnings)
     report.parsed, report.cached = len(todo), len(found) - len(todo)
     return report
+
+
+def check_output(output: Path) -> None:
+    """Usage errors (exit code 2) in the output path, found before any parsing: a folder, or an
+    extension that names no RDF format kg writes (the format follows the extension)."""
+    from kg.store import rdf_format
+
+    if output.is_dir():
+        raise KgError(f"the output {output} is a folder: name a file in it, such as {output / 'graph.ttl'}", exit_code=2)
+    rdf_format(output)
 
 
 def check_engine(engine: str, scheduler: str | None, jobs: int) -> None:
@@ -240,7 +252,7 @@ def write_graph(extractions: list[Extraction], output: Path, *, warnings: list[s
 
     resolution = resolve(extractions)
     triples = graph_triples(resolution)
-    save_graph((ox.Triple(*t) for t in triples), output, format="ttl")
+    save_graph((ox.Triple(*t) for t in triples), output)
     return BuildReport(
         output=output,
         articles=len(extractions),

@@ -247,7 +247,7 @@ def push_command(
 @app.command("build")
 def build_command(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html, .jsonl).", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Turtle file to write.")] = Path("output/graph.ttl"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="Graph file to write; the format follows the extension (.ttl, .nt, .nq, .trig, .jsonld, .rdf).")] = Path("output/graph.ttl"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parser processes (local engine) or local dask workers.")] = 1,
     cache: Annotated[Optional[Path], typer.Option("--cache", metavar="DIR", file_okay=False, help="Extraction cache folder (default: .kg-cache beside the output).", show_default=False)] = None,
@@ -256,7 +256,7 @@ def build_command(
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (default with --engine dask: a local cluster of --jobs workers).", show_default=False)] = None,
     max_chars: Annotated[int, typer.Option("--max-chars", min=1, help="Skip articles longer than this many characters.")] = MAX_CHARS,
 ) -> None:
-    """Build the knowledge graph of the articles into a Turtle file.
+    """Build the knowledge graph of the articles into an RDF file (Turtle by default).
 
     Extractions are cached by article content and pipeline version, so a rebuild parses only new or
     changed articles and writes the same graph as a full build.

@@ -37,6 +37,8 @@ def atomic_write(path: str | os.PathLike[str], *, binary: bool = False) -> Itera
     other OSError stops the writing (what the block writes is the file, so its OSError is one too).
     """
     target = Path(path)
+    if target.is_dir():
+        raise KgError(f"cannot write {target}: it is a folder", exit_code=2)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_temps(target)
