@@ -88,3 +88,19 @@ def remove_stale_temps(target: Path) -> list[Path]:
             continue
         removed.append(candidate)
     return removed
+
+
+class XmlCarriageReturns:
+    """A binary file wrapper for XML writers: a raw carriage return in text becomes `&#13;`, since XML
+    readers turn a raw one into a line feed (a round trip changed "\r" to "\n"). A CR is one byte that
+    no UTF-8 sequence holds, and XML writers put none in markup, so replacing every one is safe."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self.handle = handle
+
+    def write(self, data: bytes) -> int:
+        self.handle.write(data.replace(b"\r", b"&#13;"))
+        return len(data)
+
+    def flush(self) -> None:
+        self.handle.flush()

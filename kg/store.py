@@ -20,8 +20,9 @@ from typing import IO
 
 import pyoxigraph as ox
 
+from kg.articles import UNSAFE_CHARACTERS, clean_text
 from kg.errors import KgError
-from kg.files import atomic_write
+from kg.files import XmlCarriageReturns, atomic_write
 from kg.namespace import PREFIXES
 
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -92,9 +93,21 @@ def save_graph(
     items = sorted_quads(triples) if isinstance(triples, ox.Store) else triples
     if not fmt.supports_datasets:
         items = (q.triple if isinstance(q, ox.Quad) else q for q in items)
+    if fmt == ox.RdfFormat.RDF_XML:
+        items = (ox.Triple(t.subject, t.predicate, xml_literal(t.object)) for t in items)
     with atomic_write(target, binary=True) as handle:
-        ox.serialize(items, handle, format=fmt, prefixes=PREFIXES if fmt in _PREFIXED else None)
+        out = XmlCarriageReturns(handle) if fmt == ox.RdfFormat.RDF_XML else handle
+        ox.serialize(items, out, format=fmt, prefixes=PREFIXES if fmt in _PREFIXED else None)
     return target
+
+
+def xml_literal(term: ox.Term) -> ox.Term:
+    """`term`, a literal with what XML 1.0 cannot carry at all (most control characters, U+FFFE) as
+    `clean_text` replaces it: a graph from elsewhere can hold them, and the file would not parse."""
+    if not isinstance(term, ox.Literal) or not UNSAFE_CHARACTERS.search(term.value):
+        return term
+    value = clean_text(term.value)
+    return ox.Literal(value, language=term.language) if term.language else ox.Literal(value, datatype=term.datatype)
 
 
 _PREFIXED = {ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML, ox.RdfFormat.N3}

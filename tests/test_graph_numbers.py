@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.extract import Extraction, Fact, Mention
 from kg.graph import _decimal, graph_triples
@@ -42,3 +44,13 @@ def test_a_huge_amount_in_an_extraction_becomes_its_exact_literal():
     article = {"id": "a_000000000000", "name": "a.txt", "sha256": "0" * 64, "length": len(sentence)}
     triples = graph_triples(resolve([Extraction(article, "test", [(0, len(sentence), sentence)], mentions, facts)]))
     assert [o.value for _, p, o in triples if p.value.endswith("#value")] == [BIG.replace(" ", "")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 10**60), st.integers(0, 999), st.sampled_from(["euros", "dollars", "%"]))
+def test_any_amount_as_an_article_writes_it_is_read_and_written_exactly(whole, cents, unit):
+    written = f"{whole:,}".replace(",", " ") + (f",{cents:03d}".rstrip("0") if cents % 1000 else "")
+    [value] = [v for v in find_values(f"Le budget atteint {written} {unit} cette année.") if v.kind != "date"]
+    expected = Decimal(written.replace(" ", "").replace(",", "."))
+    assert value.value == expected
+    assert Decimal(_decimal(value.value)) == expected and "E" not in _decimal(value.value)
