@@ -101,9 +101,15 @@ def build(
         for article, cached in zip(reading.articles, found):
             if cached is None:
                 cached = next(fresh)
+                if FAILED in cached.article:
+                    reading.warnings.append(f"{article.source}: skipped: extraction failed ({cached.article[FAILED]})")
+                    warn(reading.warnings[-1])
+                    continue
                 if cache:
                     cache.store(article, cached)
             extractions.append(cached)
+        if not extractions:
+            raise KgError("no article could be extracted; nothing was written", exit_code=1)
         report = write_graph(extractions, target, warnings=reading.warnings)
     report.parsed, report.cached = len(todo), len(found) - len(todo)
     return report
@@ -163,7 +169,24 @@ def parse_and_extract(nlp: Language, articles: Sequence[Article], version: str) 
     from kg.nlp import parse_texts
 
     docs = parse_texts(nlp, (a.text for a in articles), dates=(a.date for a in articles))
-    return (extract_article(article, doc, version) for article, doc in zip(articles, docs))
+    return (extract_safely(extract_article, article, doc, version) for article, doc in zip(articles, docs))
+
+
+FAILED = "extraction_failed"
+"""Key of the article metadata of an extraction that raised: why (the build skips that article)."""
+
+
+def extract_safely(extract: Callable[..., Extraction], article: Article, doc: object, version: str) -> Extraction:
+    """`extract(article, doc, version)`, or, when it raises (a bug one article's text sets off), an
+    empty extraction whose metadata says why, so that the build skips that one article with a warning
+    instead of stopping the corpus (and, cached, stopping it forever). Plain data: it comes back the
+    same from a build process or a dask worker."""
+    try:
+        return extract(article, doc, version)
+    except Exception as error:  # any bug one article sets off
+        from kg.extract import Extraction, article_metadata
+
+        return Extraction(article_metadata(article) | {FAILED: f"{type(error).__name__}: {error}"[:200]}, version, [], [], [])
 
 
 PROCESS_BATCH = 8

@@ -202,3 +202,29 @@ def test_a_full_disk_is_a_warning_for_the_cache_and_one_error_line_for_the_graph
     assert warning_about(result, "not caching").startswith("kg: warning: not caching extractions: cannot write ")
     assert result.stderr.strip().splitlines()[-1] == f"kg: error: cannot write {output}: No space left on device"
     assert output.read_text(encoding="utf-8") == "old graph"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_article_that_breaks_extraction_is_skipped_not_the_corpus(shared_pipeline, tmp_path, monkeypatch, jobs):
+    """A bug one article's text sets off in extraction skips that article with a warning; the others are
+    built, and the failure is not cached (the next build tries it again)."""
+    import kg.extract
+
+    real = kg.extract.extract_article
+
+    def breaks_on_boom(article, doc, version):
+        if "BOOM" in article.text:
+            raise RuntimeError("boom")
+        return real(article, doc, version)
+
+    monkeypatch.setattr(kg.extract, "extract_article", breaks_on_boom)
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "bad.txt").write_text("Ubisoft a racheté BOOM Studio.", encoding="utf-8")
+    output = tmp_path / "out" / "graph.ttl"
+    result = runner.invoke(app, ["build", str(tmp_path / "good.txt"), str(tmp_path / "bad.txt"), "-o", str(output), "-j", jobs])
+    assert result.exit_code == 0, result.output
+    assert warning_about(result, "bad.txt").endswith("bad.txt: skipped: extraction failed (RuntimeError: boom)")
+    graph = output.read_text(encoding="utf-8")
+    assert "Netflix" in graph and "BOOM" not in graph
+    assert len(list((output.parent / ".kg-cache").rglob("*.json"))) == 1
