@@ -15,7 +15,7 @@ and an article's schema:url is written (as an IRI) only when it is an absolute h
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 
 import pyoxigraph as ox
@@ -24,7 +24,6 @@ from kg.articles import clean_text, http_iri
 from kg.extract import Extraction, Fact
 from kg.namespace import ENT, EVENT, OX_KG, OX_PROV, OX_RDF, OX_RDFS, OX_SDO, OX_SKOS, OX_XSD, SRC, STMT
 from kg.resolve import Node, Resolution
-from kg.store import term_order
 
 Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
 
@@ -72,8 +71,25 @@ def graph_triples(resolution: Resolution, *, language: str = "fr") -> list[Tripl
         triples.update(_fact_triples(resolution, extraction, fact, language))
     ordered = list(triples)
     del triples  # the set goes before sorting: one container of the triples at a time
-    ordered.sort(key=term_order())
+    ordered.sort(key=term_texts())
     return ordered
+
+
+def term_texts() -> Callable[[Triple], tuple[str, str, str]]:
+    """A sort key: a triple's terms in N-Triples form, each distinct term's text made once.
+
+    `str(term)` per triple would hold a fresh copy of every term for the whole sort, as much memory as
+    the serialised graph; reused texts make the cost grow with the distinct terms, not the triples.
+    """
+    texts: dict[ox.NamedNode | ox.Literal, str] = {}
+
+    def text_of(term: ox.NamedNode | ox.Literal) -> str:
+        found = texts.get(term)
+        if found is None:
+            found = texts[term] = str(term)
+        return found
+
+    return lambda triple: (text_of(triple[0]), text_of(triple[1]), text_of(triple[2]))
 
 
 def entity_iri(resolution: Resolution, key: str) -> ox.NamedNode:
