@@ -77,15 +77,24 @@ def test_build_processes_die_with_the_build_and_free_its_lock(tmp_path, kill):
         main.wait(timeout=30)
 
 
+def running(ready) -> None:
+    """A forked child's work: say it runs (its at-fork handlers have run by then), then sleep."""
+    ready.set()
+    time.sleep(600)
+
+
 def test_a_forked_child_does_not_keep_the_build_lock(tmp_path):
     """Even a child that outlives the build (no PR_SET_PDEATHSIG outside Linux) holds no lock: each forked
-    child lets go of its copy of the lock at once."""
+    child lets go of its copy of the lock as soon as it runs."""
     import multiprocessing
 
     output = tmp_path / "graph.ttl"
+    context = multiprocessing.get_context("fork")
+    ready = context.Event()
     with build_lock(output):
-        child = multiprocessing.get_context("fork").Process(target=time.sleep, args=(600,))
+        child = context.Process(target=running, args=(ready,))
         child.start()
+        assert ready.wait(60), "the child never ran"
     try:
         with build_lock(output):
             pass
