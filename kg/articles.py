@@ -128,10 +128,12 @@ IRI_HOST = re.compile(
 )
 """An IRI authority: optional user info, a host name (Unicode letters allowed) or [IP literal], optional port."""
 IRI_UNSAFE = re.compile(
-    rf"[^A-Za-z0-9_.~!$&'()*+,;=:@/?#%{UCSCHAR}-]|[\u200e\u200f\u202a-\u202e\u2066-\u2069]|%(?![0-9A-Fa-f]{{2}})"
+    rf"[^A-Za-z0-9_.~!$&'()*+,;=:@/?#%{UCSCHAR}-]|[\u200e\u200f\u202a-\u202e\u2066-\u2069]|\s|%(?![0-9A-Fa-f]{{2}})"
 )
 """Characters an IRI cannot hold as they are (RFC 3987 ucschar and ASCII IRI characters are fine),
-bidirectional formatting marks (forbidden by RFC 3987 section 4.1), and a "%" not starting an escape."""
+bidirectional formatting marks (forbidden by RFC 3987 section 4.1), Unicode spaces (ucschar, but
+N-Triples readers such as rdflib's end an IRI there: NBSP in a url broke `kg validate`), and a "%" not
+starting an escape."""
 
 
 def http_iri(value: str) -> str | None:
