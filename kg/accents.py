@@ -69,7 +69,12 @@ class AccentLexicon:
         return cls({k: tuple(v) for k, v in forms.items() if any(s != k for s, _ in v)})
 
     def restore(self, text: str) -> str:
-        """Accented `text`, same length; words are changed only where the lexicon and context agree."""
+        """Accented `text`, same length; words are changed only where the lexicon and context agree.
+
+        One character for one is enforced, not assumed: a spelling whose case change is longer (Greek
+        "τῶν" upper-cases to four characters, "ΤΩ͂Ν") leaves its word as written, and a result of
+        another length (which would shift every later offset) gives back `text` itself.
+        """
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         lowered = [w.lower() for _, _, w in words]
         out = list(text)
@@ -77,8 +82,11 @@ class AccentLexicon:
             choice = self._choose(lowered, i, words[i + 1][2][:1].isupper() if i + 1 < len(words) else False)
             if choice is None or choice == lowered[i]:
                 continue
-            out[start:end] = _match_case(choice, word)
-        return "".join(out)
+            replacement = _match_case(choice, word)
+            if len(replacement) == end - start:
+                out[start:end] = replacement
+        restored = "".join(out)
+        return restored if len(restored) == len(text) else text
 
     def _choose(self, lowered: list[str], i: int, name_follows: bool) -> str | None:
         word = lowered[i]

@@ -18,6 +18,7 @@ Hostile input is made safe here, once, so every later step and every output form
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import datetime
 import functools
 import hashlib
@@ -26,10 +27,13 @@ import os
 import re
 import stat
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+
+import pyoxigraph as ox
 
 from kg.errors import KgError
 
@@ -37,6 +41,9 @@ TYPOGRAPHY_TABLE = Path(__file__).resolve().parent.parent / "ontology" / "lexico
 SUPPORTED = ".txt, .md, .html, .jsonl"
 SLUG_MAX = 64
 """Longest file-name part of an id; with "_" and 12 hex digits an id stays under 80 characters."""
+ID_HASH_DIGITS = 12
+"""Hex digits of the content's sha256 in an article id: 48 bits keep articles apart by chance, not
+against an input crafted to collide (2^24 tries), so `unique_ids` checks."""
 MAX_CHARS = 1_000_000
 """Longest article read by default: spaCy's own nlp.max_length; news articles are far shorter."""
 BINARY_SAMPLE = 65536
@@ -90,7 +97,7 @@ def read_articles(
     warnings: list[str] = []
     files = list_files(paths, warnings)
     articles = [article for path in files for article in read_file(path, warnings, max_chars=max_chars)]
-    articles = drop_duplicates(articles, warnings)
+    articles = unique_ids(drop_duplicates(articles, warnings), warnings)
     return ReadReport(articles, [one_line(warning) for warning in warnings])
 
 
@@ -112,28 +119,32 @@ def one_line(message: str) -> str:
 
 
 UCSCHAR = "\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef" + "".join(
-    f"{chr(plane << 16)}-{chr((plane << 16) + 0xFFFD)}" for plane in range(1, 15)
-)
-"""RFC 3987 ucschar: the non-ASCII characters an IRI may hold as they are."""
+    f"{chr(plane << 16)}-{chr((plane << 16) + 0xFFFD)}" for plane in range(1, 14)
+) + "\U000e1000-\U000efffd"
+"""RFC 3987 ucschar: the non-ASCII characters an IRI may hold as they are (not the tag characters
+U+E0000-U+E0FFF at the start of plane 14)."""
 IRI_HOST = re.compile(
     rf"(?:[^\s@/?#\[\]]+@)?(?:[A-Za-z0-9_.~!$&'()*+,;=%{UCSCHAR}-]+|\[[0-9A-Fa-f:.]+\])(?::[0-9]*)?"
 )
 """An IRI authority: optional user info, a host name (Unicode letters allowed) or [IP literal], optional port."""
 IRI_UNSAFE = re.compile(
-    rf"[^A-Za-z0-9_.~!$&'()*+,;=:@/?#%{UCSCHAR}-]|[\u200e\u200f\u202a-\u202e\u2066-\u2069]|%(?![0-9A-Fa-f]{{2}})"
+    rf"[^A-Za-z0-9_.~!$&'()*+,;=:@/?#%{UCSCHAR}-]|[\u200e\u200f\u202a-\u202e\u2066-\u2069]|\s|%(?![0-9A-Fa-f]{{2}})"
 )
 """Characters an IRI cannot hold as they are (RFC 3987 ucschar and ASCII IRI characters are fine),
-bidirectional formatting marks (forbidden by RFC 3987 section 4.1), and a "%" not starting an escape."""
+bidirectional formatting marks (forbidden by RFC 3987 section 4.1), Unicode spaces (ucschar, but
+N-Triples readers such as rdflib's end an IRI there: NBSP in a url broke `kg validate`), and a "%" not
+starting an escape."""
 
 
 def http_iri(value: str) -> str | None:
-    """`value` as an absolute http(s) IRI, percent-encoding what an IRI cannot hold, or None when it
-    is not a web address (no http/https scheme, no host, or a host with characters no host has).
+    """`value` as an absolute http(s) IRI, percent-encoding what an IRI cannot hold (a second "#"
+    included), or None when it is not a web address (no http/https scheme, no host, a host with
+    characters no host has, or anything else Oxigraph, which has the last word, rejects).
 
-    >>> http_iri("https://example.org/a b?q=<1>")
-    'https://example.org/a%20b?q=%3C1%3E'
-    >>> http_iri("javascript:alert(1)") is None
-    True
+    >>> http_iri("https://example.org/a b?q=<1>#x#y")
+    'https://example.org/a%20b?q=%3C1%3E#x%23y'
+    >>> http_iri("javascript:alert(1)"), http_iri("http://[1]/news")
+    (None, None)
     """
     match = re.fullmatch(r"(https?)://([^/?#]*)(.*)", value.strip(), re.IGNORECASE | re.DOTALL)
     if match is None or not IRI_HOST.fullmatch(match[2]):
@@ -145,7 +156,13 @@ def http_iri(value: str) -> str | None:
     def encode(found: re.Match[str]) -> str:
         return "".join(f"%{byte:02X}" for byte in found[0].encode("utf-8", "surrogatepass"))
 
-    return f"{match[1].lower()}://{IRI_UNSAFE.sub(encode, user)}{at}{host_port}{IRI_UNSAFE.sub(encode, match[3])}"
+    path, hash_, fragment = IRI_UNSAFE.sub(encode, match[3]).partition("#")
+    iri = f"{match[1].lower()}://{IRI_UNSAFE.sub(encode, user)}{at}{host_port}{path}{hash_}{fragment.replace('#', '%23')}"
+    try:
+        ox.NamedNode(iri)
+    except ValueError:  # e.g. an IP literal that is not an address
+        return None
+    return iri
 
 
 def normalize_typography(text: str) -> str:
@@ -182,7 +199,11 @@ def list_files(paths: Sequence[str | os.PathLike[str]], warnings: list[str]) -> 
     for given in paths:
         path = Path(given)
         for file in walk_folder(path, warnings) if path.is_dir() else [path]:
-            identity = file.resolve()
+            try:
+                identity = file.resolve()
+            except (OSError, RuntimeError):  # RuntimeError: a symlink loop
+                warnings.append(f"{file}: skipped: a symlink loop or an unreadable link")
+                continue
             if identity not in seen:
                 seen.add(identity)
                 files.append(file)
@@ -287,7 +308,8 @@ def read_plain(text: str) -> tuple[str, dict[str, object]]:
     return text, {}
 
 
-MARKDOWN_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+MARKDOWN_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t\r]*$", re.MULTILINE)
+"""An ATX heading; a CRLF line end is not part of the title."""
 
 
 def read_markdown(text: str) -> tuple[str, dict[str, object]]:
@@ -367,6 +389,15 @@ class VisibleText(HTMLParser):
         else:
             self.chunks.append(re.sub(r"[ \t\n\r\f\v]+", " ", data))
 
+    def close(self) -> None:
+        """End of input. What the parser left unparsed, when it starts with `<`, is markup the input
+        never closed (`<a ` without `>`, an unterminated comment or attribute): dropped whole, as
+        browsers drop it at the end of a file. The standard parser instead re-reads it from each later
+        `<` (quadratic: 180 KB of `<a ` ran for minutes)."""
+        if self.rawdata.startswith("<") and len(self.rawdata) > 1:
+            self.rawdata = ""
+        super().close()
+
     def parse_marked_section(self, i: int, report: int = 1) -> int:
         """Skip a malformed `<![...>` section to its `>` as browsers do (the standard parser asserts)."""
         try:
@@ -409,6 +440,8 @@ def parse_record(line: str) -> tuple[dict, str | None]:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         return {}, f"{error.msg} at column {error.colno}"
+    except ValueError:  # an integer of more than 4,300 digits (Python's int limit)
+        return {}, "a number too long to read"
     except RecursionError:
         return {}, "nested too deeply"
     if not isinstance(record, dict):
@@ -471,7 +504,7 @@ def make_article(
     its strings cleaned by `clean_text` (the source, for messages, by `one_line`)."""
     sha256 = hashlib.sha256(data).hexdigest()
     title, url = (clean_text(value) if value else value for value in (title, url))
-    return Article(f"{slugify(key)}_{sha256[:12]}", one_line(source), clean_text(name), clean_text(text), title, url, date, sha256)
+    return Article(f"{slugify(key)}_{sha256[:ID_HASH_DIGITS]}", one_line(source), clean_text(name), clean_text(text), title, url, date, sha256)
 
 
 def slugify(name: str) -> str:
@@ -493,4 +526,26 @@ def drop_duplicates(articles: list[Article], warnings: list[str]) -> list[Articl
             warnings.append(f"{article.source}: skipped: same content as {kept[article.sha256].source}")
         else:
             kept[article.sha256] = article
+    return list(kept.values())
+
+
+def unique_ids(articles: list[Article], warnings: list[str]) -> list[Article]:
+    """The articles sorted by id, no two with the same id. Different articles whose ids collide (same
+    slug, same hash prefix: it takes a crafted input) would be read as one, their mentions mixed into
+    false facts: they get the whole sha256 in their ids, with a warning; one whose longer id still
+    collides is skipped."""
+    counts = Counter(article.id for article in articles)
+    lengthened = []
+    for article in articles:
+        if counts[article.id] > 1:
+            longer = f"{article.id[: -ID_HASH_DIGITS - 1]}_{article.sha256}"
+            warnings.append(f"{article.source}: id {article.id} collides with another article's: read as {longer}")
+            article = dataclasses.replace(article, id=longer)
+        lengthened.append(article)
+    kept: dict[str, Article] = {}
+    for article in sorted(lengthened, key=lambda article: (article.id, article.sha256)):
+        if article.id in kept:
+            warnings.append(f"{article.source}: skipped: its id {article.id} collides with {kept[article.id].source}")
+        else:
+            kept[article.id] = article
     return list(kept.values())

@@ -8,8 +8,10 @@ build writes. A lock file beside the output keeps two builds from writing the sa
 """
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import os
+import signal
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -69,7 +71,8 @@ def build(
     scheduler: str | None = None,
     max_chars: int = MAX_CHARS,
 ) -> BuildReport:
-    """Build the graph of the articles under `paths` into `output` (Turtle).
+    """Build the graph of the articles under `paths` into `output`, in the RDF format its extension
+    names (.ttl Turtle, .nt N-Triples, .nq, .trig, .jsonld, .rdf/.xml).
 
     Articles are parsed with `jobs` processes (engine "local") or on the dask cluster at `scheduler`
     (engine "dask"; None starts a local one of `jobs` workers), except those found in the cache
@@ -80,6 +83,7 @@ def build(
     check_engine(engine, scheduler, jobs)
     warn = on_warning or (lambda _: None)
     target = Path(output)
+    check_output(target)
     reading = read_articles(paths, max_chars=max_chars)
     for warning in reading.warnings:
         warn(warning)
@@ -97,12 +101,28 @@ def build(
         for article, cached in zip(reading.articles, found):
             if cached is None:
                 cached = next(fresh)
+                if FAILED in cached.article:
+                    reading.warnings.append(f"{article.source}: skipped: extraction failed ({cached.article[FAILED]})")
+                    warn(reading.warnings[-1])
+                    continue
                 if cache:
                     cache.store(article, cached)
             extractions.append(cached)
+        if not extractions:
+            raise KgError("no article could be extracted; nothing was written", exit_code=1)
         report = write_graph(extractions, target, warnings=reading.warnings)
     report.parsed, report.cached = len(todo), len(found) - len(todo)
     return report
+
+
+def check_output(output: Path) -> None:
+    """Usage errors (exit code 2) in the output path, found before any parsing: a folder, or an
+    extension that names no RDF format kg writes (the format follows the extension)."""
+    from kg.store import rdf_format
+
+    if output.is_dir():
+        raise KgError(f"the output {output} is a folder: name a file in it, such as {output / 'graph.ttl'}", exit_code=2)
+    rdf_format(output)
 
 
 def check_engine(engine: str, scheduler: str | None, jobs: int) -> None:
@@ -149,7 +169,24 @@ def parse_and_extract(nlp: Language, articles: Sequence[Article], version: str) 
     from kg.nlp import parse_texts
 
     docs = parse_texts(nlp, (a.text for a in articles), dates=(a.date for a in articles))
-    return (extract_article(article, doc, version) for article, doc in zip(articles, docs))
+    return (extract_safely(extract_article, article, doc, version) for article, doc in zip(articles, docs))
+
+
+FAILED = "extraction_failed"
+"""Key of the article metadata of an extraction that raised: why (the build skips that article)."""
+
+
+def extract_safely(extract: Callable[..., Extraction], article: Article, doc: object, version: str) -> Extraction:
+    """`extract(article, doc, version)`, or, when it raises (a bug one article's text sets off), an
+    empty extraction whose metadata says why, so that the build skips that one article with a warning
+    instead of stopping the corpus (and, cached, stopping it forever). Plain data: it comes back the
+    same from a build process or a dask worker."""
+    try:
+        return extract(article, doc, version)
+    except Exception as error:  # any bug one article sets off
+        from kg.extract import Extraction, article_metadata
+
+        return Extraction(article_metadata(article) | {FAILED: f"{type(error).__name__}: {error}"[:200]}, version, [], [], [])
 
 
 PROCESS_BATCH = 8
@@ -163,14 +200,17 @@ def extract_in_processes(nlp: Language, articles: Sequence[Article], version: st
     The processes inherit the loaded pipeline (no reload) and send back extractions, which are small,
     rather than Docs as spaCy's own `n_process` does: the main process, which would otherwise
     deserialise every Doc and extract from it, stays idle, and `jobs` processes use `jobs` cores.
-    A process that dies (killed, out of memory) fails the build with KgError, never a smaller graph.
+    A process that dies (killed, out of memory) fails the build with KgError, never a smaller graph;
+    when the main process dies, the build processes die with it (`die_with_parent`) and none of them
+    holds the output's lock (`build_lock`), so the next build is not blocked by orphans.
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     batches = [articles[i : i + PROCESS_BATCH] for i in range(0, len(articles), PROCESS_BATCH)]
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_start_process, initargs=(nlp, version))
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_start_process,
+                               initargs=(nlp, version, os.getpid()))
     try:
         for extractions in pool.map(_extract_batch, batches):
             yield from extractions
@@ -184,10 +224,28 @@ _PROCESS_STATE: tuple[Language, str] | None = None
 """In a build process: the pipeline and version inherited from the main process at fork."""
 
 
-def _start_process(nlp: Language, version: str) -> None:
+def _start_process(nlp: Language, version: str, parent: int) -> None:
     global _PROCESS_STATE
+    die_with_parent(parent)
     _PROCESS_STATE = (nlp, version)
     keep_freed_memory()
+
+
+_PR_SET_PDEATHSIG = 1
+"""prctl option (linux/prctl.h): the signal this process gets when its parent dies."""
+
+
+def die_with_parent(parent: int) -> None:
+    """Have Linux SIGKILL this process when `parent` (the build's main process) dies, however it dies
+    (SIGKILL, SIGTERM, the OOM killer), and exit now if it is already gone. Without this, build
+    processes whose main process was killed slept forever on their task queue. Elsewhere than
+    Linux the prctl call is missing and only the check remains."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _extract_batch(articles: Sequence[Article]) -> list[Extraction]:
@@ -217,7 +275,7 @@ def write_graph(extractions: list[Extraction], output: Path, *, warnings: list[s
 
     resolution = resolve(extractions)
     triples = graph_triples(resolution)
-    save_graph((ox.Triple(*t) for t in triples), output, format="ttl")
+    save_graph((ox.Triple(*t) for t in triples), output)
     return BuildReport(
         output=output,
         articles=len(extractions),
@@ -226,6 +284,26 @@ def write_graph(extractions: list[Extraction], output: Path, *, warnings: list[s
         facts=sum(len(e.facts) for e in extractions),
         triples=len(triples),
     )
+
+
+_HELD_LOCKS: set[int] = set()
+"""File descriptors of the build locks this process holds. A forked child shares the lock (flock
+belongs to the open file, not the process) until it lets go of its copy, which every child does at
+once: an orphaned build process then cannot keep the next build out."""
+
+
+def _release_locks_in_child() -> None:
+    """In a newly forked child: point each inherited lock descriptor at /dev/null (the number stays
+    valid for the file object that owns it; the lock is the parent's alone)."""
+    if _HELD_LOCKS:
+        null = os.open(os.devnull, os.O_RDONLY)
+        for fd in _HELD_LOCKS:
+            os.dup2(null, fd)
+        os.close(null)
+        _HELD_LOCKS.clear()
+
+
+os.register_at_fork(after_in_child=_release_locks_in_child)
 
 
 @contextmanager
@@ -242,4 +320,8 @@ def build_lock(output: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise KgError(f"another kg build is writing {output} (lock {lock_path}); try again when it ends") from None
-        yield
+        _HELD_LOCKS.add(handle.fileno())
+        try:
+            yield
+        finally:
+            _HELD_LOCKS.discard(handle.fileno())

@@ -5,7 +5,9 @@ stderr and its exit code. Heavy modules are imported inside the commands that ne
 """
 from __future__ import annotations
 
+import os
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
@@ -15,8 +17,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.articles import MAX_CHARS
+from kg.articles import MAX_CHARS, one_line
 from kg.errors import KgError
+from kg.query import MAX_ROWS
 from kg.results import OutputFormat
 
 app = typer.Typer(
@@ -34,16 +37,44 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except KgError as error:
-        typer.echo(f"kg: error: {error.message}", err=True)
+        typer.echo(f"kg: error: {one_line(error.message)}", err=True)
         raise typer.Exit(code=error.exit_code) from None
     except KeyboardInterrupt:
         typer.echo("kg: interrupted", err=True)
         raise typer.Exit(code=130) from None
 
 
+@contextmanager
+def exit_after(seconds: float, what: str) -> Iterator[None]:
+    """End the whole process with a one-line error (exit 1) once the block has run `seconds` (0: no
+    limit). Oxigraph evaluates a query without coming back to Python, so no exception can stop it;
+    it lets other threads run meanwhile, so a timer thread can. Nothing has been printed by then."""
+    if not seconds:
+        yield
+        return
+
+    def expire() -> None:
+        typer.echo(f"kg: error: {what} ran out of time after {seconds:g} s (raise --timeout)", err=True)
+        sys.stderr.flush()
+        os._exit(1)
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+
+
 def warn(message: str) -> None:
     """Print a one-line warning on stderr."""
-    typer.echo(f"kg: warning: {message}", err=True)
+    typer.echo(f"kg: warning: {one_line(message)}", err=True)
+
+
+def say(line: str) -> None:
+    """Print a line of --verbose logging on stderr (a server's text too: control characters escaped)."""
+    typer.echo(f"kg: {one_line(line)}", err=True)
 
 
 # ---- commands are added below, one block per verb; keep each block thin ----
@@ -122,6 +153,9 @@ def query_command(
     ] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the shipped queries with what each answers, and exit.")] = False,
     no_store: Annotated[bool, typer.Option("--no-store", help="Parse the graph file into memory; don't use or build the store kept beside it.")] = False,
+    max_rows: Annotated[int, typer.Option("--max-rows", min=1, help="Fail rather than hold an answer of more rows (or CONSTRUCT triples) than this.")] = MAX_ROWS,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.0, help="Stop with exit 1 after this many seconds (0: no limit).")] = 60.0,
+    allow_service: Annotated[bool, typer.Option("--allow-service", help="Let SERVICE clauses send requests to other servers.")] = False,
 ) -> None:
     """Run a SPARQL query over the graph (kg, ent, schema, rdfs, skos, prov, xsd… prefixes are pre-declared).
 
@@ -129,7 +163,6 @@ def query_command(
     """
     from kg.query import AskResult, list_queries, load_query, parse_bindings, query
     from kg.results import format_query_list, format_result
-    from kg.store import open_graph
 
     with user_errors():
         if list_:
@@ -138,8 +171,11 @@ def query_command(
         if source is None:
             raise KgError("give a QUERY: SPARQL text, a .rq file or a name from `kg query --list`", exit_code=2)
         text, bindings = load_query(source), parse_bindings(bind or [])
-        result = query(open_graph(graph, persistent=False if no_store else None), text, bindings=bindings)
-        typer.echo(format_result(result, format), nl=False)
+        with exit_after(timeout, "the query"):
+            result = query(graph, text, bindings=bindings, persistent=False if no_store else None, max_rows=max_rows,
+                           allow_service=allow_service)
+            answer = format_result(result, format)
+        typer.echo(answer, nl=False)
     if isinstance(result, AskResult) and not result:
         raise typer.Exit(code=1)
 
@@ -185,6 +221,7 @@ def push_command(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Triples per request when appending or using SPARQL UPDATE.")] = 10_000,
     retries: Annotated[int, typer.Option("--retries", min=0, help="Retries per request on connection errors and HTTP 5xx.")] = 4,
     backoff: Annotated[float, typer.Option("--backoff", min=0.0, help="Seconds before the first retry; doubles each time.")] = 0.5,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.001, help="Seconds one request may take, sent and answered whole (then it is retried).")] = 300.0,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every request on stderr.")] = False,
 ) -> None:
     """Send the graph to a SPARQL store, then check each graph's triple count there (exit 1 on a mismatch)."""
@@ -196,7 +233,7 @@ def push_command(
             raise KgError("give either an ENDPOINT (Graph Store Protocol) or --sparql-update URL", exit_code=2)
         target = endpoint or sparql_update
         client = make_client(target, user=user, password_env=password_env, auth_scheme=auth, retries=retries,
-                             backoff=backoff, log=(lambda line: typer.echo(f"kg: {line}", err=True)) if verbose else None)
+                             backoff=backoff, timeout=timeout, log=say if verbose else None)
         pushed = push_graph(load_graph(input), target, protocol="gsp" if endpoint else "update", graph=graph,
                             shared_graph=shared_graph or SHARED_GRAPH, replace=replace,
                             query_endpoint=query_endpoint, client=client, batch_size=batch_size)
@@ -210,7 +247,7 @@ def push_command(
 @app.command("build")
 def build_command(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html, .jsonl).", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Turtle file to write.")] = Path("output/graph.ttl"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="Graph file to write; the format follows the extension (.ttl, .nt, .nq, .trig, .jsonld, .rdf).")] = Path("output/graph.ttl"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parser processes (local engine) or local dask workers.")] = 1,
     cache: Annotated[Optional[Path], typer.Option("--cache", metavar="DIR", file_okay=False, help="Extraction cache folder (default: .kg-cache beside the output).", show_default=False)] = None,
@@ -219,7 +256,7 @@ def build_command(
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (default with --engine dask: a local cluster of --jobs workers).", show_default=False)] = None,
     max_chars: Annotated[int, typer.Option("--max-chars", min=1, help="Skip articles longer than this many characters.")] = MAX_CHARS,
 ) -> None:
-    """Build the knowledge graph of the articles into a Turtle file.
+    """Build the knowledge graph of the articles into an RDF file (Turtle by default).
 
     Extractions are cached by article content and pipeline version, so a rebuild parses only new or
     changed articles and writes the same graph as a full build.

@@ -120,6 +120,9 @@ def load_gold(path: str | os.PathLike[str]) -> dict[str, Any]:
     data = read_json(path, "gold file")
     if not isinstance(data, dict) or not isinstance(data.get("entities"), list) or not isinstance(data.get("facts"), list):
         raise KgError(f"{path}: a gold file needs 'entities' and 'facts' lists", exit_code=2)
+    problem = gold_problem(data)
+    if problem:
+        raise KgError(f"{path}: {problem} is not in the gold format (see tests/gold/README.md)", exit_code=2)
     return data
 
 
@@ -131,6 +134,36 @@ def read_json(path: str | os.PathLike[str], what: str) -> Any:
         raise KgError(f"{what} not found: {path}", exit_code=2) from None
     except (OSError, ValueError) as error:
         raise KgError(f"{path}: not a readable JSON {what}: {error}", exit_code=2) from None
+
+
+def gold_problem(data: dict[str, Any]) -> str | None:
+    """The first entity, fact or negative the scoring could not read (a missing label, a fact without
+    a predicate, a qualifier that is neither text nor a value...), or None."""
+    for number, entity in enumerate(data["entities"]):
+        aliases = entity.get("aliases", []) if isinstance(entity, dict) else None
+        if not (isinstance(entity, dict) and _texts(entity.get("label"), entity.get("type"))
+                and isinstance(aliases, list) and _texts(*aliases)):
+            return f"entity {number + 1}"
+    for kind in ("facts", "negatives"):
+        facts = data.get(kind, [])
+        if not isinstance(facts, list):
+            return f"'{kind}'"
+        for number, fact in enumerate(facts):
+            qualifiers = fact.get("with", {}) if isinstance(fact, dict) else None
+            if not (isinstance(fact, dict) and _texts(fact.get("p"), fact.get("s")) and _gold_value(fact.get("o"))
+                    and isinstance(qualifiers, dict) and all(map(_gold_value, qualifiers.values()))):
+                return f"{kind[:-1]} {number + 1}"
+    return None
+
+
+def _texts(*values: Any) -> bool:
+    return all(isinstance(value, str) and value for value in values)
+
+
+def _gold_value(value: Any) -> bool:
+    """An entity label, or a value / quote object of scalars."""
+    return _texts(value) or isinstance(value, dict) and all(isinstance(v, (str, int, float)) and not isinstance(v, bool)
+                                                          for v in value.values())
 
 
 # ---------------------------------------------------------------- reading the graph

@@ -33,9 +33,12 @@ def atomic_write(path: str | os.PathLike[str], *, binary: bool = False) -> Itera
     """Open a temporary file in `path`'s folder for writing; rename it onto `path` on success.
 
     On any exception the temporary file is removed and `path` is left as it was.
-    Raises KgError (exit 2) when the folder cannot be created or written.
+    Raises KgError (exit 2) when the folder cannot be created or written, the disk is full or any
+    other OSError stops the writing (what the block writes is the file, so its OSError is one too).
     """
     target = Path(path)
+    if target.is_dir():
+        raise KgError(f"cannot write {target}: it is a folder", exit_code=2)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_temps(target)
@@ -52,6 +55,9 @@ def atomic_write(path: str | os.PathLike[str], *, binary: bool = False) -> Itera
             handle.flush()
             os.fsync(handle.fileno())
             os.replace(tmp, target)
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise KgError(f"cannot write {target}: {error.strerror or error}", exit_code=2) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -82,3 +88,19 @@ def remove_stale_temps(target: Path) -> list[Path]:
             continue
         removed.append(candidate)
     return removed
+
+
+class XmlCarriageReturns:
+    """A binary file wrapper for XML writers: a raw carriage return in text becomes `&#13;`, since XML
+    readers turn a raw one into a line feed (a round trip changed "\r" to "\n"). A CR is one byte that
+    no UTF-8 sequence holds, and XML writers put none in markup, so replacing every one is safe."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self.handle = handle
+
+    def write(self, data: bytes) -> int:
+        self.handle.write(data.replace(b"\r", b"&#13;"))
+        return len(data)
+
+    def flush(self) -> None:
+        self.handle.flush()

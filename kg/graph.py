@@ -287,17 +287,25 @@ def _term(resolution: Resolution, node: Node, language: str) -> tuple[ox.NamedNo
     return value, triples
 
 
+MAX_DECIMAL_DIGITS = 1000
+"""Longest number written as an xsd:decimal; no amount in an article comes near it."""
+
+
 def _decimal(value: object) -> str | None:
-    """A canonical xsd:decimal lexical form ("11500000000", "11.5"), or None."""
+    """A canonical xsd:decimal lexical form ("11500000000", "11.5", exact at any size: no rounding
+    arithmetic), or None for what is not a finite number of at most MAX_DECIMAL_DIGITS digits."""
     if value is None:
         return None
     try:
         number = Decimal(str(value))
     except InvalidOperation:
         return None
-    if number == number.to_integral_value():
-        return str(number.quantize(Decimal(1)))
-    return format(number.normalize(), "f")
+    if not number.is_finite() or max(abs(number.adjusted()), len(number.as_tuple().digits)) > MAX_DECIMAL_DIGITS:
+        return None
+    written = format(number, "f")
+    if "." in written:
+        written = written.rstrip("0").rstrip(".")
+    return "0" if written == "-0" else written
 
 
 def _date_literal(value: dict | None, written: str, language: str) -> ox.Literal:

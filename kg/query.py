@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping
+from itertools import islice
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.namespace import PREFIXES
-from kg.store import open_graph
+from kg.store import discard_store, open_graph
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 """The shipped named queries, one `<name>.rq` file each, starting with a `# <description>` line."""
@@ -81,10 +82,11 @@ _NAME = re.compile(r"[\w.-]+")
 
 
 def load_query(spec: str) -> str:
-    """SPARQL text from `spec`: a path to a .rq file, the name of a shipped query, or SPARQL itself.
+    """SPARQL text from `spec`: the name of a shipped query, a path to a .rq file, or SPARQL itself.
 
-    A single word that is not a file is a shipped name (with or without `.rq`), never SPARQL text.
-    Raises KgError (exit 2) for an unreadable or missing file, or an unknown name.
+    A shipped name wins over a file of that name in the current folder (`kg query ceo` never runs a
+    file `./ceo` someone left there; `./ceo` does). A single word that is neither is an unknown name,
+    never SPARQL text. Raises KgError (exit 2) for an unreadable or missing file, or an unknown name.
     """
     for path in query_paths(spec):
         if path.is_file():
@@ -101,11 +103,11 @@ def load_query(spec: str) -> str:
 
 
 def query_paths(spec: str) -> list[Path]:
-    """The files `spec` may name: itself as a path, then a shipped query (when it is a single word)."""
+    """The files `spec` may name: a shipped query (when it is a single word), then itself as a path."""
     if "\n" in spec or len(spec) > 255:
         return []
     shipped = [QUERIES_DIR / spec, QUERIES_DIR / f"{spec}.rq"] if _NAME.fullmatch(spec) else []
-    return [Path(spec), *shipped]
+    return [*shipped, Path(spec)]
 
 
 _VARIABLE = re.compile(r"[?$]?([A-Za-z_][A-Za-z0-9_]*)")
@@ -149,33 +151,47 @@ def parse_term(value: str) -> ox.NamedNode | ox.Literal:
     return ox.Literal(value)
 
 
+MAX_ROWS = 1_000_000
+"""Most rows (or CONSTRUCT triples) a query may return: an answer is held in memory whole, so a
+runaway join stops with a message instead of taking the machine's memory."""
+
+
 def query(
     graph: ox.Store | str | os.PathLike[str],
     text: str,
     *,
     bindings: Mapping[str, str | Term] | None = None,
+    persistent: bool | None = None,
+    max_rows: int = MAX_ROWS,
+    allow_service: bool = False,
 ) -> Result:
-    """Run SPARQL `text` over `graph` (a store, or an RDF file opened with `open_graph`: big files
-    through their persistent store) with the project's prefixes.
+    """Run SPARQL `text` over `graph` (a store, or an RDF file opened with `open_graph(persistent=)`:
+    big files through their persistent store) with the project's prefixes.
 
     `bindings` pre-bind variables by name (string values are read with `parse_term`); Oxigraph
-    binds only variables the query selects. Raises KgError: exit 2 for a syntax error (with line
-    and column), a binding of a variable the query does not select, or an unreadable graph file;
-    exit 1 when evaluation fails.
+    binds only variables the query selects. A persistent store that fails while answering is a
+    damaged cache: it is deleted and the query runs once more on a new one. A query with SERVICE
+    (which sends requests to other servers) runs only with `allow_service`. Raises KgError: exit 2
+    for a syntax error (with line and column), a binding of a variable the query does not select,
+    SERVICE without `allow_service`, or an unreadable graph file; exit 1 when evaluation fails or the
+    answer has more than `max_rows` rows.
     """
-    store = graph if isinstance(graph, ox.Store) else open_graph(graph)
+    if not allow_service and calls_service(text):
+        raise KgError("the query calls SERVICE, which sends requests to other servers: "
+                      "pass --allow-service to let it", exit_code=2)
     substitutions = {
         ox.Variable(name): parse_term(value) if isinstance(value, str) else value
         for name, value in (bindings or {}).items()
     }
     try:
-        answer = run_query(store, text, substitutions)
-        if isinstance(answer, ox.QueryBoolean):
-            return AskResult(bool(answer))
-        if isinstance(answer, ox.QueryTriples):
-            return GraphResult(tuple(sorted(answer, key=str)))
-        names = tuple(variable.value for variable in answer.variables)
-        return SelectResult(names, tuple(tuple(solution[name] for name in names) for solution in answer))
+        if isinstance(graph, ox.Store):
+            return collect(run_query(graph, text, substitutions), max_rows)
+        try:
+            return collect(run_query(open_graph(graph, persistent=persistent), text, substitutions), max_rows)
+        except (RuntimeError, OSError) as error:
+            if persistent is False or _UNBINDABLE.search(str(error)) or not discard_store(graph):
+                raise
+            return collect(run_query(open_graph(graph, persistent=persistent), text, substitutions), max_rows)
     except SyntaxError as error:
         raise KgError(describe_syntax_error(str(error), text), exit_code=2) from None
     except (RuntimeError, OSError) as error:
@@ -183,6 +199,19 @@ def query(
         if unbindable:
             raise KgError(f"cannot bind ?{unbindable.group(1)}: the query does not select it", exit_code=2) from None
         raise KgError(f"query failed: {error}", exit_code=1) from None
+
+
+def collect(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, max_rows: int) -> Result:
+    """Oxigraph's lazy answer as a Result, reading at most `max_rows` rows (KgError, exit 1, beyond)."""
+    if isinstance(answer, ox.QueryBoolean):
+        return AskResult(bool(answer))
+    items = list(islice(answer, max_rows + 1))
+    if len(items) > max_rows:
+        raise KgError(f"the answer has more than {max_rows:,} rows: add a LIMIT, or raise --max-rows", exit_code=1)
+    if isinstance(answer, ox.QueryTriples):
+        return GraphResult(tuple(sorted(items, key=str)))
+    names = tuple(variable.value for variable in answer.variables)
+    return SelectResult(names, tuple(tuple(solution[name] for name in names) for solution in items))
 
 
 def run_query(
@@ -206,11 +235,25 @@ def run_query(
     return store.query(text, prefixes=PREFIXES, substitutions=substitutions)
 
 
-_TOKEN = re.compile(
+_SKIPPED = (
     r"""#[^\n]*|"{3}(?:[^"\\]|\\.|"(?!""))*"{3}|'{3}(?:[^'\\]|\\.|'(?!''))*'{3}"""
-    r"""|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\x00-\x20]*>|(\{)"""
+    r"""|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\x00-\x20]*>"""
 )
-"""Comments, strings and IRIs (skipped whole, so that a brace inside them is not counted), or a brace."""
+"""Comments, strings and IRIs: skipped whole when scanning SPARQL text, so that what they hold is not read as syntax."""
+_TOKEN = re.compile(_SKIPPED + r"|(\{)")
+"""A skipped token, or a brace."""
+
+
+_SERVICE = re.compile(_SKIPPED + r"|(?<![\w:?$])(SERVICE)(?![\w:-])", re.IGNORECASE)
+
+
+def calls_service(text: str) -> bool:
+    """Whether SPARQL `text` has the SERVICE keyword outside comments, strings and IRIs.
+
+    >>> calls_service("SELECT * { SERVICE <http://x.org/sparql> { ?s ?p ?o } }"), calls_service("# SERVICE")
+    (True, False)
+    """
+    return any(match.group(1) for match in _SERVICE.finditer(text))
 
 
 def hint_values(text: str, substitutions: Mapping[ox.Variable, Term]) -> str | None:

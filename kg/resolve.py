@@ -28,7 +28,8 @@ ENTITY_CLASSES = frozenset({
 VALUE_KINDS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 _WEIGHTS = {"kb": 1000, "subsidiary": 50, "version": 50, "title": 20, "trigger": 20, "honorific": 20, "job": 20, "report": 20,
             "role": 20, "role-trigger": 20, "ner:PER": 3, "ner:ORG": 3, "ner:LOC": 3, "ner:MISC": 1}
-_ARTICLES = re.compile(r"^(le|la|les|l'|un|une)\s*", re.IGNORECASE)
+_ARTICLES = re.compile(r"^(?:(?:le|la|les|un|une)\s+|l')", re.IGNORECASE)
+"""A leading article: a word of its own ("Le Chat"), never the start of a name ("Leroy Merlin", "Unilever")."""
 
 
 @dataclass
@@ -97,7 +98,7 @@ def normalise(name: str) -> str:
 
 
 def slugify(text: str) -> str:
-    """An IRI-safe lowercase slug: ASCII letters, digits and underscores."""
+    """An IRI-safe lowercase slug: ASCII letters, digits and underscores ("x" when none is left)."""
     slug = re.sub(r"[^a-z0-9]+", "_", strip_accents(text).lower()).strip("_")
     return slug[:80] or "x"
 
@@ -326,14 +327,42 @@ def _root_concept(key: str, kb: dict) -> str:
     return entry.id if entry else key
 
 
+PLAIN_NAME = re.compile(r"[a-z0-9]+(?:[ -][a-z0-9]+)*")
+"""A normalised name its slug spells out whole (spaces as "_", hyphens kept): no two share a slug."""
+SLUG_HASH_DIGITS = 12
+
+
 def _assign_slugs(entities: dict[str, Entity]) -> None:
-    """Slugs from the knowledge-base id or the label; a clash gets a short hash of the key, so slugs
-    never depend on which other entities exist."""
-    by_slug: dict[str, list[Entity]] = defaultdict(list)
-    for entity in entities.values():
-        base = entity.kb_id or slugify(entity.label)
-        by_slug[base].append(entity)
-    for base, group in by_slug.items():
-        for entity in group:
-            unique = len(group) == 1 or entity.kb_id is not None
-            entity.slug = base if unique else f"{base}_{hashlib.sha256(entity.key.encode()).hexdigest()[:8]}"
+    """Each entity's slug from its own key and static data alone, never from which other entities
+    exist, so that adding an article never changes an existing IRI:
+    - the knowledge-base id;
+    - a plain name spelt out: "ted sarandos" → ted_sarandos, "acme-corp" → acme-corp (unless it is a
+      role word or a knowledge-base id, whose slugs those keep);
+    - any other key ("Acme & Co", a title with an apostrophe, a name in another script, a job
+      posting): the slug of the key's name and SLUG_HASH_DIGITS hex digits of the key's sha256.
+    Two keys whose slugs still meet (a hash collision: it takes a crafted input) get the whole sha256."""
+    taken = _role_names() | set(lexicon.knowledge_base())
+    for key, entity in entities.items():
+        kind, _, name = key.partition(":")
+        slug = name.replace(" ", "_")
+        if entity.kb_id:
+            entity.slug = entity.kb_id
+        elif kind in {"name", "role"} and PLAIN_NAME.fullmatch(name) and (kind == "role" or slug not in taken):
+            entity.slug = slug
+        else:
+            entity.slug = f"{slugify(name)[:60]}_{_key_hash(key)[:SLUG_HASH_DIGITS]}"
+    counts = Counter(entity.slug for entity in entities.values())
+    for key, entity in entities.items():
+        if counts[entity.slug] > 1 and not entity.kb_id:
+            entity.slug = f"{slugify(key.partition(':')[2])[:60]}_{_key_hash(key)}"
+
+
+def _key_hash(key: str) -> str:
+    """The hex sha256 of a key (names from hostile text can hold lone surrogates: kept as they are)."""
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@cache
+def _role_names() -> frozenset[str]:
+    """The slugs role entities may take: every role name of the lexicon, normalised and spelt out."""
+    return frozenset(normalise(form).replace(" ", "_") for key, entry in lexicon.roles().items() for form in (key, entry.label))

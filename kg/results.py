@@ -15,6 +15,7 @@ from enum import Enum
 import pyoxigraph as ox
 
 from kg.errors import KgError
+from kg.export.terms import spreadsheet_cell
 from kg.namespace import PREFIXES
 from kg.query import AskResult, GraphResult, Result, SelectResult, ShippedQuery, Term
 from kg.store import FORMATS
@@ -127,12 +128,13 @@ def one_line(text: str) -> str:
 
 
 def format_csv(result: SelectResult) -> str:
-    """SPARQL 1.1 CSV: a header of variable names, IRIs and literals as plain text, CRLF line ends."""
+    """SPARQL 1.1 CSV: a header of variable names, IRIs and literals as plain text, CRLF line ends;
+    a value that starts like a spreadsheet formula gets a leading `'` (see spreadsheet_cell)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(result.variables)
     for row in result.rows:
-        writer.writerow(["" if term is None else csv_value(term) for term in row])
+        writer.writerow(["" if term is None else spreadsheet_cell(csv_value(term)) for term in row])
     return buffer.getvalue()
 
 

@@ -12,13 +12,17 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+import xml.parsers.expat
+import zlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 
+from kg.articles import UNSAFE_CHARACTERS, clean_text
 from kg.errors import KgError
-from kg.files import atomic_write
+from kg.files import XmlCarriageReturns, atomic_write
 from kg.namespace import PREFIXES
 
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -64,6 +68,7 @@ def load_graph(path: str | os.PathLike[str], *, format: str | None = None) -> ox
     if not source.is_file():
         raise KgError(f"graph file not found: {source}", exit_code=2)
     fmt = rdf_format(source, format)
+    check_safe_xml(source, fmt)
     store = ox.Store()
     try:
         store.bulk_load(path=str(source), format=fmt, to_graph=ox.DefaultGraph() if not fmt.supports_datasets else None)
@@ -78,26 +83,92 @@ def save_graph(
     *,
     format: str | None = None,
 ) -> Path:
-    """Write triples (or a store's quads) to `path` atomically, with the project's prefixes.
+    """Write triples (or a store's quads, sorted) to `path` atomically, with the project's prefixes,
+    in the RDF format `format` names or `path`'s extension tells (KgError, exit 2, for another).
 
     Triples are written in the order given, so callers that sort get byte-identical files.
     """
     target = Path(path)
     fmt = rdf_format(target, format)
-    items = store_quads(triples) if isinstance(triples, ox.Store) else triples
+    items = sorted_quads(triples) if isinstance(triples, ox.Store) else triples
     if not fmt.supports_datasets:
         items = (q.triple if isinstance(q, ox.Quad) else q for q in items)
+    if fmt == ox.RdfFormat.RDF_XML:
+        items = (ox.Triple(t.subject, t.predicate, xml_literal(t.object)) for t in items)
     with atomic_write(target, binary=True) as handle:
-        ox.serialize(items, handle, format=fmt, prefixes=PREFIXES if fmt in _PREFIXED else None)
+        out = XmlCarriageReturns(handle) if fmt == ox.RdfFormat.RDF_XML else handle
+        ox.serialize(items, out, format=fmt, prefixes=PREFIXES if fmt in _PREFIXED else None)
     return target
+
+
+def xml_literal(term: ox.Term) -> ox.Term:
+    """`term`, a literal with what XML 1.0 cannot carry at all (most control characters, U+FFFE) as
+    `clean_text` replaces it: a graph from elsewhere can hold them, and the file would not parse."""
+    if not isinstance(term, ox.Literal) or not UNSAFE_CHARACTERS.search(term.value):
+        return term
+    value = clean_text(term.value)
+    return ox.Literal(value, language=term.language) if term.language else ox.Literal(value, datatype=term.datatype)
 
 
 _PREFIXED = {ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML, ox.RdfFormat.N3}
 
+MAX_XML_DEPTH = 1000
+"""Deepest element nesting read in RDF/XML: real files nest a few levels; Oxigraph's parser slows
+down more than linearly with depth."""
+
+
+def check_safe_xml(source: Path, fmt: ox.RdfFormat) -> None:
+    """Refuse RDF/XML that would take Oxigraph's memory or time, before it parses it: entities that
+    expand without bound (a 740-byte "billion laughs" made it allocate 4.8 GB and abort) and elements
+    nested deeper than MAX_XML_DEPTH. expat reads the file first, streamed, with its own limit on
+    entity amplification (100 times the input past 8 MiB of expansion). Raises KgError (exit 2)."""
+    if fmt != ox.RdfFormat.RDF_XML:
+        return
+    parser = xml.parsers.expat.ParserCreate()
+    depth = 0
+
+    def start(name: str, attributes: dict) -> None:
+        nonlocal depth
+        depth += 1
+        if depth > MAX_XML_DEPTH:
+            raise KgError(f"{source}: not read: elements nested deeper than {MAX_XML_DEPTH:,} levels", exit_code=2)
+
+    def end(name: str) -> None:
+        nonlocal depth
+        depth -= 1
+
+    parser.StartElementHandler, parser.EndElementHandler = start, end
+    try:
+        with open(source, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except xml.parsers.expat.ExpatError as error:
+        raise KgError(f"{source}: not valid RDF/XML: {error}", exit_code=2) from None
+    except OSError as error:
+        raise KgError(f"{source}: cannot read: {error.strerror or error}", exit_code=2) from None
+
 
 def store_quads(store: ox.Store) -> Iterable[ox.Quad]:
-    """Every quad in the store, default graph included."""
+    """Every quad in the store, default graph included, in the store's order (which is the order they
+    were added in: see `sorted_quads` for output that must not depend on it)."""
     return store.quads_for_pattern(None, None, None, None)
+
+
+_SORTED_QUADS = (
+    "SELECT ?g ?s ?p ?o WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+    " ORDER BY STR(?g) STR(?s) STR(?p) STR(?o) DATATYPE(?o) LANG(?o)"
+)
+"""Every quad, default graph first, in the order of the terms' texts: Oxigraph sorts, in its own
+memory, and hands them over one at a time (an N-Triples export holds no list of triples in Python)."""
+
+
+def sorted_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """Every quad in the store sorted by graph, subject, predicate and object (their texts, then the
+    object's datatype and language), so a file written from them is the same bytes whatever order the
+    input listed its triples in (blank nodes aside: a parser names them afresh)."""
+    for row in store.query(_SORTED_QUADS):
+        yield ox.Quad(row[1], row[2], row[3], row[0] or ox.DefaultGraph())
 
 
 # ---------------------------------------------------------------- the persistent store beside a graph file
@@ -106,7 +177,8 @@ PERSISTENT_MIN_BYTES = 1 << 20
 """Files at least this big (~30k triples) are queried through a persistent store; smaller ones parse in
 well under a second, and a folder beside every test file or seed graph would be clutter."""
 STAMP = "kg-stamp.json"
-"""Written last into a store folder: which file content (SHA-256), format and triple count it holds."""
+"""Written last into a store folder: which file content (SHA-256), format and triple count it holds,
+and the size and CRC-32 of every file of the store as built."""
 
 
 def open_graph(
@@ -127,11 +199,24 @@ def open_graph(
         version = refresh_store(source, format=format)
         try:
             return ox.Store.read_only(str(version))
-        except (OSError, RuntimeError):  # damaged files under a valid stamp (RocksDB: "Corruption"): rebuild once
-            shutil.rmtree(version)
+        except (OSError, RuntimeError):  # damaged after the check (RocksDB: "Corruption"): rebuild once
+            discard_store(source)
             return ox.Store.read_only(str(refresh_store(source, format=format)))
     except OSError:
         return load_graph(source, format=format)  # an unwritable folder: no cache, same answers
+
+
+def discard_store(path: str | os.PathLike[str]) -> bool:
+    """Delete the stores kept beside graph file `path` (the next query builds a new one), after a store
+    failed: whether there was one to delete."""
+    root = store_folder(path)
+    if root.is_symlink() or not root.is_dir():
+        return False
+    with open_lock(root / "lock") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        for entry in root.iterdir():
+            remove_entry(entry)
+    return True
 
 
 def store_folder(path: str | os.PathLike[str]) -> Path:
@@ -146,8 +231,9 @@ def refresh_store(path: str | os.PathLike[str], *, format: str | None = None) ->
     Stores are named by the SHA-256 of the file, so an edit of any size or timestamp gets a new one and
     an unchanged file reuses its store without parsing. A build happens under a lock in a temporary
     folder renamed into place once complete, with the stamp written last: readers never see a partial
-    store, and a folder without a valid stamp (a crash, a hand edit) is rebuilt, not trusted. Older
-    versions are deleted after a build. Raises KgError (exit 2) for invalid RDF, OSError when the
+    store, and a folder without a valid stamp (a crash, a hand edit) or whose files are not those the
+    stamp lists, byte for byte (a flipped bit once made RocksDB allocate gigabytes, or fail on every
+    query), is rebuilt, not trusted. Older versions are deleted after a build. Raises KgError (exit 2) for invalid RDF, OSError when the
     folder cannot be written.
     """
     source = Path(path)
@@ -157,19 +243,42 @@ def refresh_store(path: str | os.PathLike[str], *, format: str | None = None) ->
     version = root / digest[:32]
     if read_stamp(version) == stamp_for(digest, fmt):
         return version
-    root.mkdir(exist_ok=True)
-    with open(root / "lock", "w") as lock:
+    own_folder(root)
+    with open_lock(root / "lock") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if read_stamp(version) != stamp_for(digest, fmt):
             for stale in root.iterdir():
-                if stale.is_dir():
-                    shutil.rmtree(stale, ignore_errors=True)
+                remove_entry(stale)
             build_store(source, fmt, digest, version)
     return version
 
 
+def own_folder(root: Path) -> None:
+    """Make `root` a real folder of its own: a symlink there (an unpacked archive can hold one) is
+    removed, never followed, so clearing stale stores cannot delete or truncate anything it points to."""
+    if root.is_symlink():
+        root.unlink(missing_ok=True)
+    root.mkdir(exist_ok=True)
+
+
+def open_lock(path: Path) -> IO[bytes]:
+    """The lock file of a store folder, opened without following a symlink and without truncating."""
+    if path.is_symlink():
+        path.unlink(missing_ok=True)
+    return os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666), "wb")
+
+
+def remove_entry(entry: Path) -> None:
+    """Delete a stale store or a crashed build's folder in a store folder; a symlink is only unlinked."""
+    if entry.is_symlink():
+        entry.unlink(missing_ok=True)
+    elif entry.is_dir():
+        shutil.rmtree(entry, ignore_errors=True)
+
+
 def build_store(source: Path, fmt: ox.RdfFormat, digest: str, version: Path) -> None:
     """Bulk-load `source` into a new store folder at `version` (through a temporary folder beside it)."""
+    check_safe_xml(source, fmt)
     building = Path(tempfile.mkdtemp(prefix="building-", dir=version.parent))
     try:
         store = ox.Store(str(building))
@@ -182,7 +291,8 @@ def build_store(source: Path, fmt: ox.RdfFormat, digest: str, version: Path) -> 
         del store
         if file_digest(source) != digest:
             raise KgError(f"{source} changed while its store was built; run the command again", exit_code=1)
-        (building / STAMP).write_text(json.dumps({**stamp_for(digest, fmt), "triples": triples}), encoding="utf-8")
+        stamp = {**stamp_for(digest, fmt), "triples": triples, "files": store_checksums(building)}
+        (building / STAMP).write_text(json.dumps(stamp), encoding="utf-8")
         os.rename(building, version)
     finally:
         shutil.rmtree(building, ignore_errors=True)
@@ -194,12 +304,33 @@ def stamp_for(digest: str, fmt: ox.RdfFormat) -> dict[str, str]:
 
 
 def read_stamp(version: Path) -> dict[str, str] | None:
-    """The stamp of a store folder without its triple count, or None when missing or unreadable."""
+    """The file content and format a store folder holds (its stamp's sha256 and format), or None when
+    the stamp is missing or unreadable, the folder is reached through a symlink (a store is only
+    trusted in the folder kg made for it), or its files are not exactly those the stamp lists."""
+    if version.is_symlink() or version.parent.is_symlink():
+        return None
     try:
         stamp = json.loads((version / STAMP).read_text(encoding="utf-8"))
-        return {key: stamp[key] for key in ("sha256", "format")} if isinstance(stamp.get("triples"), int) else None
+        if not isinstance(stamp.get("triples"), int) or stamp.get("files") != store_checksums(version):
+            return None
+        return {key: stamp[key] for key in ("sha256", "format")}
     except (OSError, ValueError, KeyError, AttributeError):
         return None
+
+
+def store_checksums(folder: Path) -> dict[str, list[int]]:
+    """Size and CRC-32 of every file of a store folder but its stamp: about 0.1 s for a million triples
+    (140 MB). CRC-32 detects damage; a stamp is no defence against someone who can write the folder."""
+    sums: dict[str, list[int]] = {}
+    for path in sorted(folder.iterdir()):
+        if path.name == STAMP:
+            continue
+        crc = 0
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                crc = zlib.crc32(chunk, crc)
+        sums[path.name] = [path.stat().st_size, crc]
+    return sums
 
 
 def file_digest(path: Path) -> str:

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from pathlib import Path
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "ontology" / "lexicon"
@@ -220,10 +220,15 @@ def _lexicon() -> _Lexicon:
     )
 
 
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+"""Arithmetic that never rounds: the default context keeps 28 digits, so amounts of 10^28 and more
+lost theirs."""
+
+
 def _tidy(number: Decimal) -> Decimal:
     """`number` without a meaningless fraction or trailing zeros (11500000000.0 → 11500000000)."""
-    whole = number.to_integral_value()
-    return whole if number == whole else number.normalize()
+    whole = number.to_integral_value(context=_EXACT)
+    return whole if number == whole else number.normalize(_EXACT)
 
 
 def _number_value(number: str, lexicon: _Lexicon) -> Decimal:
@@ -251,7 +256,7 @@ def parse_number(text: str) -> Decimal:
     match = lexicon.number_phrase.fullmatch(_fold(text).strip())
     if match is None:
         raise ValueError(f"not a French number: {text!r}")
-    return _tidy(_number_value(match["n1"], lexicon) * _scale_factor(match["s1"], lexicon))
+    return _tidy(_EXACT.multiply(_number_value(match["n1"], lexicon), _scale_factor(match["s1"], lexicon)))
 
 
 def _unit_noun(written: str, lexicon: _Lexicon) -> str | None:
@@ -304,14 +309,14 @@ def _amount(match: re.Match[str], text: str, lexicon: _Lexicon) -> Value | None:
     low = _number_value(match["n1"], lexicon)
     bounds: dict[str, Decimal | None] = {"value": None, "min": None, "max": None}
     if match["n2"] is not None:
-        high = _number_value(match["n2"], lexicon) * _scale_factor(match["s2"], lexicon)
+        high = _EXACT.multiply(_number_value(match["n2"], lexicon), _scale_factor(match["s2"], lexicon))
         # "entre 5 et 10 millions": the scale of the upper bound also applies to the lower one
         scale_1 = match["s1"] or (match["s2"] if low < _number_value(match["n2"], lexicon) else None)
-        low *= _scale_factor(scale_1, lexicon)
+        low = _EXACT.multiply(low, _scale_factor(scale_1, lexicon))
         bounds["min"], bounds["max"] = _tidy(min(low, high)), _tidy(max(low, high))
     else:
         side = lexicon.words["bounds"].get(_key(match["bound"] or ""), "value")
-        bounds[side] = _tidy(low * _scale_factor(match["s1"], lexicon))
+        bounds[side] = _tidy(_EXACT.multiply(low, _scale_factor(match["s1"], lexicon)))
     return Value(
         kind=kind,
         start=match.start(),

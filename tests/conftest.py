@@ -22,3 +22,13 @@ def nlp():
 def sample_graph_path() -> Path:
     """A small hand-written graph in the shape kg build writes (no model needed)."""
     return DATA / "sample-graph.ttl"
+
+
+@pytest.fixture()
+def oxigraph(tmp_path):
+    """A fresh `oxigraph serve` on a free loopback port for one test (it starts in well under a second)."""
+    from servers import Oxigraph, serve_oxigraph
+
+    port, server = serve_oxigraph(tmp_path / "db")
+    with server as process:
+        yield Oxigraph(tmp_path / "db", port, process)

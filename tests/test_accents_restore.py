@@ -1,7 +1,7 @@
 """Accent restoration: one character for one, context decides a/à and -e/-é."""
 from hypothesis import given, settings, strategies as st
 
-from kg.accents import AccentLexicon, is_unaccented
+from kg.accents import AccentLexicon, is_unaccented, strip_accents
 
 # most frequent first, as the model's vocabulary lists them
 WORDS = ["à", "a", "été", "société", "très", "déclaré", "déclare", "utilisé", "utilise", "publié", "publie",
@@ -34,6 +34,33 @@ def test_accents_restore_keeps_case():
 @given(st.text())
 def test_accents_restore_keeps_length(text):
     assert len(LEXICON.restore(text)) == len(text)
+
+
+def test_greek_capitals_whose_accented_form_upper_cases_longer_are_left_as_written():
+    """Issue 15, item 7: "ΤΩΝ" became "ΤΩ͂Ν" (four characters) and every later offset shifted."""
+    lexicon = AccentLexicon.from_words(["τῶν", "των", "τῆς", "της", "τοῦ", "του", *WORDS])
+    text = "ΤΟΥ ΤΗΣ ΤΩΝ : la societe de Ted Sarandos."
+    restored = lexicon.restore(text)
+    assert restored == "ΤΟΥ ΤΗΣ ΤΩΝ : la société de Ted Sarandos."
+    assert restored.index("Ted Sarandos") == text.index("Ted Sarandos")
+
+
+letters = st.sampled_from("ῶῆΐΰǰßﬁéèêœàç") | st.characters(categories=["Ll", "Lo", "Lm"])
+"""Any lowercase or uncased Unicode letter (the lexicon holds lowercase words; the text gets every case),
+often one whose upper case is longer (Greek with perispomeni or dialytika, ǰ, ß, ligatures)."""
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(letters, min_size=1, max_size=6), min_size=1, max_size=30),
+       st.lists(st.tuples(st.integers(0, 29), st.sampled_from(["lower", "upper", "title"]), st.sampled_from([" ", ", ", "-", "\n"])), max_size=40))
+def test_unaccented_text_in_any_letters_keeps_every_offset(words, picks):
+    """A lexicon of random words in any script, a text of their unaccented forms in any case: the
+    restored text has the same length and every non-letter where it was, so no offset moves."""
+    lexicon = AccentLexicon.from_words([word.lower() for word in words])
+    text = "".join(getattr(strip_accents(words[n % len(words)]), case)() + gap for n, case, gap in picks)
+    restored = lexicon.restore(text)
+    assert len(restored) == len(text)
+    assert [(i, c) for i, c in enumerate(restored) if not c.isalpha()] == [(i, c) for i, c in enumerate(text) if not c.isalpha()]
 
 
 def test_accents_detect_unaccented_text():

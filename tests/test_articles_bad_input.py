@@ -162,3 +162,22 @@ def test_jsonl_in_cp1252_with_repeated_lines_warns_once_per_problem(tmp_path: Pa
 def test_a_single_path_string_is_one_path(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     assert [article.text for article in read_articles(str(tmp_path)).articles] == [GOOD]
+
+
+def test_a_jsonl_integer_longer_than_pythons_limit_skips_only_its_line(tmp_path: Path) -> None:
+    huge = "1" * 5000  # Python refuses to read integers of more than 4,300 digits (ValueError)
+    (tmp_path / "news.jsonl").write_text(f'{{"text": "{GOOD.strip()}", "id": {huge}}}\n{{"text": "Ubisoft."}}\n', encoding="utf-8")
+    report = read_articles(tmp_path)
+    assert [article.text for article in report.articles] == ["Ubisoft."]
+    assert report.warnings == [f"{tmp_path / 'news.jsonl'}:1: skipped: invalid JSON (a number too long to read)"]
+
+
+def test_symlink_loops_in_a_folder_are_warnings(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "loop1.txt").symlink_to(tmp_path / "loop2.txt")
+    (tmp_path / "loop2.txt").symlink_to(tmp_path / "loop1.txt")
+    (tmp_path / "self").symlink_to(tmp_path / "self")
+    report = read_articles(tmp_path)
+    assert [article.text for article in report.articles] == [GOOD]
+    assert report.warnings == [f"{tmp_path / name}: skipped: a symlink loop or an unreadable link"
+                               for name in ("loop1.txt", "loop2.txt", "self")]

@@ -121,3 +121,10 @@ def test_jsonl_handles_a_five_megabyte_line_under_a_raised_cap(tmp_path: Path) -
     (tmp_path / "big.jsonl").write_text(json.dumps({"text": text}) + "\n", encoding="utf-8")
     [article] = read_articles([tmp_path], max_chars=6_000_000).articles
     assert len(article.text) == len(text) > 5_000_000
+
+
+def test_crlf_markdown_headings_have_no_carriage_return(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_bytes("# Grève à Hollywood \r\n\r\nLe texte.\r\n".encode())
+    (tmp_path / "b.md").write_bytes(b"## Deux ##\r\nSuite.\r\n")
+    titles = {article.name: article.title for article in read_articles([tmp_path]).articles}
+    assert titles == {"a.md": "Grève à Hollywood", "b.md": "Deux"}

@@ -1,6 +1,7 @@
 """read_articles: ids depend on file name and content only, and duplicate content is read once."""
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 from pathlib import Path
@@ -56,3 +57,40 @@ def test_a_file_named_twice_is_read_once_without_warning(tmp_path: Path) -> None
     (tmp_path / "a.txt").write_text("Texte.", encoding="utf-8")
     report = read_articles([tmp_path, tmp_path / "a.txt", tmp_path / "." / "a.txt"])
     assert (len(report.articles), report.warnings) == (1, [])
+
+
+def colliding_lines(digits: int) -> tuple[str, str]:
+    """Two JSONL lines with the same id whose sha256 share their first `digits` hex digits: what an
+    attacker finds for the real 12 digits with about 2^24 tries, found here for fewer digits."""
+    import hashlib
+    import json
+
+    seen: dict[str, str] = {}
+    for number in itertools.count():
+        line = json.dumps({"id": "depeche", "text": f"Acme a racheté Beta{number} pour 3 millions d'euros."})
+        prefix = hashlib.sha256(line.encode()).hexdigest()[:digits]
+        if prefix in seen:
+            return seen[prefix], line
+        seen[prefix] = line
+
+
+def test_articles_whose_ids_collide_get_the_whole_hash_and_never_share_facts(tmp_path: Path, monkeypatch) -> None:
+    """Issue 15, item 13: with one id for two articles, resolution mixed their mentions into false facts."""
+    import kg.articles
+    from kg.graph import graph_triples
+    from kg.namespace import RDFS
+    from kg.resolve import resolve
+    from test_graph_iris import extraction_naming
+
+    monkeypatch.setattr(kg.articles, "ID_HASH_DIGITS", 2)
+    first, second = colliding_lines(2)
+    (tmp_path / "feed.jsonl").write_text(f"{first}\n{second}\n", encoding="utf-8")
+    report = read_articles(tmp_path)
+    ids = [article.id for article in report.articles]
+    assert len(set(ids)) == 2 and all(re.fullmatch(r"depeche_[0-9a-f]{64}", i) for i in ids)
+    assert len([w for w in report.warnings if "collides with another article's" in w]) == 2
+    triples = graph_triples(resolve([extraction_naming(article, names) for article, names
+                                     in zip(report.articles, (["Acme", "Beta"], ["Gamma", "Delta"]))]))
+    labels = {s.value: o.value for s, p, o in triples if p.value == str(RDFS.label)}
+    acquisitions = {(labels[s.value], labels[o.value]) for s, p, o in triples if p.value.endswith("#acquired")}
+    assert acquisitions == {("Acme", "Beta"), ("Gamma", "Delta")}

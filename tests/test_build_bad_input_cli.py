@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from checks import assert_valid_graph
 from kg.cli import app
 
 runner = CliRunner()
@@ -156,3 +157,74 @@ def test_query_on_a_graph_in_the_wrong_format_names_the_position_exit_2(tmp_path
     assert "Traceback" not in result.output
     [line] = result.stderr.strip().splitlines()
     assert line.startswith(f"kg: error: {path}: not valid ") and says in line
+
+
+@pytest.mark.model
+def test_inputs_that_once_stopped_the_build_are_skipped_or_repaired(shared_pipeline, tmp_path):
+    """Issue 15, items 4-5: a url Oxigraph rejects (JSONL and HTML canonical link), an amount of 10^28
+    or more, a JSONL integer of 5,000 digits and a symlink loop each gave a traceback and no graph."""
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    records = [{"text": GOOD, "url": "https://example.org/a#b#c"},
+               {"text": "Netflix investit 99 999 999 999 999 999 999 999 999 999 dollars dans Ubisoft.",
+                "url": "http://[1]/news"}]
+    (corpus / "news.jsonl").write_text("\n".join(map(json.dumps, records)) + '\n{"text": "x", "id": ' + "1" * 5000 + "}\n",
+                                       encoding="utf-8")
+    (corpus / "page.html").write_text('<html><head><link rel="canonical" href="https://example.org/\U000e0041">'
+                                      "</head><body><p>Netflix est à Paris.</p></body></html>", encoding="utf-8")
+    (corpus / "loop.txt").symlink_to(corpus / "loop.txt")
+    output = tmp_path / "out" / "graph.ttl"
+    for _ in range(2):  # the second build reads the cache: it must not fail the same way forever
+        result = build(corpus, output=output)
+        assert_built(result, 3)
+    assert warning_about(result, "loop.txt").endswith("skipped: a symlink loop or an unreadable link")
+    graph = output.read_text(encoding="utf-8")
+    assert "https://example.org/a#b%23c" in graph and "99999999999999999999999999999" in graph
+    assert_valid_graph(output)
+
+
+@pytest.mark.model
+def test_a_full_disk_is_a_warning_for_the_cache_and_one_error_line_for_the_graph(shared_pipeline, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    output = tmp_path / "out" / "graph.ttl"
+    output.parent.mkdir()
+    output.write_text("old graph", encoding="utf-8")
+
+    def no_space(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", no_space)
+    result = build(tmp_path / "a.txt", output=output)
+    assert result.exit_code == 2
+    assert warning_about(result, "not caching").startswith("kg: warning: not caching extractions: cannot write ")
+    assert result.stderr.strip().splitlines()[-1] == f"kg: error: cannot write {output}: No space left on device"
+    assert output.read_text(encoding="utf-8") == "old graph"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_article_that_breaks_extraction_is_skipped_not_the_corpus(shared_pipeline, tmp_path, monkeypatch, jobs):
+    """A bug one article's text sets off in extraction skips that article with a warning; the others are
+    built, and the failure is not cached (the next build tries it again)."""
+    import kg.extract
+
+    real = kg.extract.extract_article
+
+    def breaks_on_boom(article, doc, version):
+        if "BOOM" in article.text:
+            raise RuntimeError("boom")
+        return real(article, doc, version)
+
+    monkeypatch.setattr(kg.extract, "extract_article", breaks_on_boom)
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "bad.txt").write_text("Ubisoft a racheté BOOM Studio.", encoding="utf-8")
+    output = tmp_path / "out" / "graph.ttl"
+    result = runner.invoke(app, ["build", str(tmp_path / "good.txt"), str(tmp_path / "bad.txt"), "-o", str(output), "-j", jobs])
+    assert result.exit_code == 0, result.output
+    assert warning_about(result, "bad.txt").endswith("bad.txt: skipped: extraction failed (RuntimeError: boom)")
+    graph = output.read_text(encoding="utf-8")
+    assert "Netflix" in graph and "BOOM" not in graph
+    assert len(list((output.parent / ".kg-cache").rglob("*.json"))) == 1

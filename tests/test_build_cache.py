@@ -125,8 +125,8 @@ def test_a_corrupt_or_forged_entry_is_parsed_again(nlp, corpus, tmp_path):
     expected = output.read_bytes()
     corrupt, forged, *_ = sorted((output.parent / ".kg-cache").rglob("*.json"))
     corrupt.write_bytes(corrupt.read_bytes()[:-10])
-    data = json.loads(forged.read_bytes())
-    forged.write_text(json.dumps(data | {"version": "kg-other"}))
+    seal, _, payload = forged.read_bytes().partition(b"\n")
+    forged.write_bytes(seal + b"\n" + json.dumps(json.loads(payload) | {"version": "kg-other"}).encode())
     warnings: list[str] = []
     report = build([corpus], output, nlp=nlp, on_warning=warnings.append)
     assert (report.parsed, report.cached) == (2, 1)

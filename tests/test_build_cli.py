@@ -93,3 +93,46 @@ def test_eval_cli_reports_scores_and_rejects_bad_gold(tmp_path):
     bad.write_text("{not json")
     result = run("eval", str(bad), "--graph", str(graph))
     assert result.exit_code == 2 and "bad.json" in result.output
+
+
+@pytest.mark.parametrize("gold", [
+    '{"entities": [{"type": "Organization"}], "facts": []}',
+    '{"entities": [{"label": "Ubisoft", "type": "Organization", "aliases": "Ubi"}], "facts": []}',
+    '{"entities": [], "facts": [{"s": "Ubisoft", "o": "IA"}]}',
+    '{"entities": [], "facts": [{"s": "Ubisoft", "p": "uses", "o": ["IA"]}]}',
+    '{"entities": [], "facts": [{"s": "Ubisoft", "p": "uses", "o": "IA", "with": {"date": [2024]}}]}',
+    '{"entities": [], "facts": [], "negatives": [{"s": 1, "p": "uses", "o": "IA"}]}',
+    '{"entities": [], "facts": [], "negatives": {}}',
+], ids=["no-label", "aliases-text", "no-predicate", "object-list", "qualifier-list", "negative-subject", "negatives-object"])
+def test_eval_rejects_a_malformed_gold_file_in_one_line(tmp_path, gold):
+    path = tmp_path / "gold.json"
+    path.write_text(gold, encoding="utf-8")
+    result = run("eval", str(path), "--graph", str(ROOT / "tests" / "data" / "sample-graph.ttl"))
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"kg: error: {path}: ") and "is not in the gold format" in result.output
+    assert result.output.count("\n") == 1
+
+
+@pytest.mark.model
+def test_build_output_format_follows_the_extension(shared_pipeline, tmp_path):
+    seed = ROOT / "seeds" / "000_1bb82afda5fc6572.txt"
+    turtle, ntriples = tmp_path / "graph.ttl", tmp_path / "graph.nt"
+    assert run("build", str(seed), "-o", str(turtle), "-q").exit_code == 0
+    assert run("build", str(seed), "-o", str(ntriples), "-q").exit_code == 0
+    import pyoxigraph as ox
+
+    nt = set(ox.parse(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES))
+    assert nt == set(ox.parse(path=str(turtle), format=ox.RdfFormat.TURTLE)) and nt
+    assert not ntriples.read_text(encoding="utf-8").startswith("@prefix")
+
+
+@pytest.mark.parametrize("output", ["graph.txt", "graph", "folder"])
+def test_build_refuses_an_output_it_cannot_write_before_reading_anything(tmp_path, monkeypatch, output):
+    def refuse(*args, **kwargs):
+        raise AssertionError("the build read articles before checking its output")
+
+    monkeypatch.setattr("kg.build.read_articles", refuse)
+    (tmp_path / "folder").mkdir()
+    result = run("build", str(ROOT / "seeds"), "-o", str(tmp_path / output))
+    assert result.exit_code == 2, result.output
+    assert result.output.count("\n") == 1 and result.output.startswith("kg: error: ")

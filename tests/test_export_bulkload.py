@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -18,10 +17,9 @@ from kg.export.parts import check_parts
 from kg.namespace import ENT, RDFS, SRC
 from kg.push import SHARED_GRAPH
 from kg.store import load_graph
-from servers import free_port, running_server, select
+from servers import OXIGRAPH, free_port, running_server, select
 from test_push_virtuoso import INI  # the same server settings as the push tests
 
-OXIGRAPH = Path(sys.executable).with_name("oxigraph")
 
 
 @pytest.fixture()

@@ -90,3 +90,50 @@ def test_csv_has_one_labelled_row_per_fact_and_statement(sample, tmp_path):
     assert (uses[0]["subject_label"], uses[0]["object_label"]) == ("Ubisoft", "IA générative")
     assert uses[0]["article"] == str(SRC["ubisoft-ia_3f9a0c2b11de"])
     assert uses[0]["sentence"].startswith("Le studio Ubisoft a utilisé")
+
+
+HOSTILE_TEXT = "a\x01b\rc\r\nd\te\nf\x0b\ufffeg « h »"
+"""What a graph from elsewhere can hold in a literal: controls XML 1.0 cannot carry (written as spaces or
+U+FFFD, as clean_text does), and a CR, CRLF, tab and line feed that must come back as they were."""
+XML_SAFE = "a b\rc\r\nd\te\nf \ufffdg « h »"
+
+
+@pytest.fixture()
+def hostile() -> ox.Store:
+    store = ox.Store()
+    node = ox.NamedNode(ENT.hostile)
+    store.extend([ox.Quad(node, ox.NamedNode(RDF.type), ox.NamedNode(KG.Organization)),
+                  ox.Quad(node, ox.NamedNode(RDFS.label), ox.Literal(HOSTILE_TEXT)),
+                  ox.Quad(node, ox.NamedNode(RDFS.comment), ox.Literal(HOSTILE_TEXT, language="fr"))])
+    return store
+
+
+def test_rdf_xml_carries_every_value_back_except_what_xml_cannot_hold(hostile, tmp_path):
+    [path] = export_graph(hostile, tmp_path / "graph.rdf")
+    strict = {q.object for q in ox.parse(path=str(path), format=ox.RdfFormat.RDF_XML) if isinstance(q.object, ox.Literal)}
+    assert strict == {ox.Literal(XML_SAFE), ox.Literal(XML_SAFE, language="fr")}
+    loose = {str(o) for o in Graph().parse(path, format="xml").objects() if not str(o).startswith("http")}
+    assert loose == {XML_SAFE}
+
+
+@pytest.mark.parametrize("name", ["graphml", "gexf"])
+def test_graphml_and_gexf_carry_labels_back(hostile, tmp_path, name):
+    [path] = export_graph(hostile, tmp_path / f"graph.{name}")
+    graph = (nx.read_graphml if name == "graphml" else nx.read_gexf)(path)
+    assert graph.nodes[str(ENT.hostile)]["label"] == XML_SAFE
+
+
+EXPORTED = ["ttl", "nt", "nq", "trig", "jsonld", "xml", "graphml", "gexf", "csv", "neo4j"]
+
+
+def test_export_bytes_do_not_depend_on_the_input_triple_order(sample_graph_path, tmp_path):
+    import random
+
+    lines = ox.serialize(load_graph(sample_graph_path), format=ox.RdfFormat.N_QUADS).decode().splitlines()
+    random.Random(15).shuffle(lines)
+    shuffled = tmp_path / "shuffled.nt"
+    shuffled.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for name in EXPORTED:
+        first = export_graph(load_graph(sample_graph_path), tmp_path / "a" / f"graph.{name}", format=name)
+        second = export_graph(load_graph(shuffled), tmp_path / "b" / f"graph.{name}", format=name)
+        assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second], name

@@ -59,7 +59,7 @@ TEMPLATES = [
     "{a} investit {n} milliards de dollars dans {b}.",
     "Les salariés de {a} sont en grève à {b}.",
 ]
-URLS = [None, "https://exemple.fr/article-1", "javascript:alert(1)", "https://exemple.fr/a b/<é>?q=\"1\"",
+URLS = ["https://exemple.fr/article-1", "javascript:alert(1)", "https://exemple.fr/a b/<é>?q=\"1\"",
         "pas une adresse", "http://[::1]:8080/x", "data:text/html,<script>alert(1)</script>", "https://"]
 BLANK_TEXTS = ["", " ", "\n\t \r\n", "\u00a0\u2009\u202f", "\x00\x01"]
 FORMATS = ["txt", "md", "html", "jsonl"]
@@ -67,20 +67,27 @@ FORMATS = ["txt", "md", "html", "jsonl"]
 
 @dataclass(frozen=True)
 class Draft:
-    """One generated article and the file it is written to."""
+    """One generated article and the file it is written to (`ident` and `date`: JSONL fields as found
+    in the wild, of any JSON type)."""
 
     name: str
     format: str
     text: str
     title: str | None
     url: str | None
+    ident: object = None
+    date: object = None
 
 
 names = st.sampled_from(HOSTILE_NAMES + PLAIN_NAMES) | st.text(min_size=1, max_size=30)
+numbers = (st.integers(0, 10**6).map(str) | st.sampled_from(["3,5", "1 200", "-4"])
+           | st.integers(0, 10**60).map(lambda n: f"{n:,}".replace(",", " "))
+           | st.decimals(allow_nan=False, allow_infinity=False, places=3).map(lambda d: str(d).replace(".", ",")))
+"""Amounts as articles write them, up to 10^60 (the default decimal context rounded at 28 digits)."""
 sentences = st.builds(
     lambda template, a, b, p, q, n, d: template.format(a=a, b=b, p=p, q=q, n=n, d=d),
     st.sampled_from(TEMPLATES), names, names, names, names | st.sampled_from(["l'IA « créative »", ""]),
-    st.integers(0, 10**6).map(str) | st.sampled_from(["3,5", "1 200", "-4"]), st.integers(0, 40),
+    numbers, st.integers(0, 40),
 )
 
 
@@ -94,9 +101,19 @@ unicode_texts = rarely_blank(st.text(st.characters(), max_size=200))
 """Any code point, lone surrogates included: the reader meets those in JSONL escapes (\\ud800)."""
 
 
+urls = st.sampled_from(URLS) | st.text(max_size=40) | st.builds(
+    lambda scheme, host, rest: f"{scheme}://{host}{rest}", st.sampled_from(["http", "https", "HTTP"]),
+    st.sampled_from(["example.org", "[::1]", "[1]", "exemple.fr:8080", "u:p@h.org", "éx.org", "a..b"]) | st.text(max_size=12),
+    st.text(max_size=30))
+"""Any text, and web addresses with any host and rest: Oxigraph must accept whatever becomes schema:url."""
+json_values = st.none() | st.booleans() | st.integers(-10**80, 10**80) | st.floats() | names | st.lists(names, max_size=2)
+"""A JSONL id or date as a scraper may write it: any JSON type, numbers of any size."""
+
+
 def drafts(texts: st.SearchStrategy[str]) -> st.SearchStrategy[list[Draft]]:
-    """Corpora of 1-3 articles with the given texts and hostile file names, titles and urls."""
-    draft = st.builds(Draft, names, st.sampled_from(FORMATS), texts, st.none() | names, st.sampled_from(URLS))
+    """Corpora of 1-3 articles with the given texts and hostile file names, titles, urls, ids and dates."""
+    draft = st.builds(Draft, names, st.sampled_from(FORMATS), texts, st.none() | names, st.none() | urls,
+                      json_values, json_values | st.dates().map(str))
     return st.lists(draft, min_size=1, max_size=3)
 
 
@@ -107,7 +124,8 @@ def write_corpus(corpus: list[Draft], folder: Path) -> None:
         stem = "".join(c for c in draft.name if c not in "/\0" and not "\ud800" <= c <= "\udfff")[:40]
         path = folder / f"{number}-{stem}.{fmt}"
         if fmt == "jsonl":
-            record = {"id": draft.name, "text": draft.text, "title": draft.title, "url": draft.url}
+            record = {"id": draft.ident if draft.ident is not None else draft.name, "text": draft.text,
+                      "title": draft.title, "url": draft.url, "date": draft.date}
             path.write_text(json.dumps(record) + "\n", encoding="utf-8")
         elif fmt == "html":
             head = f"<title>{draft.title}</title>" if draft.title else ""
@@ -178,19 +196,23 @@ def apart(term: ox.Term, suffix: str) -> ox.Term:
 
 
 def check_exports(graph: Path, folder: Path) -> None:
-    """Every registered export format is written and read back by its own, independent reader."""
+    """Every registered export format is written and read back by its own, independent reader; RDF
+    formats give back the very triples (values, not only a count)."""
     store = load_graph(graph)
     for name in EXPORTERS:
         files = export_graph(store, folder / f"export.{name}", format=name)
         for path in files:
-            read_back(path, len(store))
+            read_back(path, store)
 
 
-def read_back(path: Path, triples: int) -> None:
+def read_back(path: Path, store: ox.Store) -> None:
     """Read one exported file with the reader of its format."""
     suffix = path.suffix.lstrip(".")
     if suffix in {"ttl", "nt", "nq", "trig", "jsonld", "xml"}:
-        assert reparse(path) == triples
+        assert reparse(path) == len(store)
+        fmt = ox.RdfFormat.RDF_XML if suffix == "xml" else ox.RdfFormat.from_extension(suffix)
+        assert {quad.triple if isinstance(quad, ox.Quad) else quad for quad in ox.parse(path=str(path), format=fmt)} == {
+            quad.triple for quad in store}, path
     elif suffix in {"graphml", "gexf"}:
         (nx.read_graphml if suffix == "graphml" else nx.read_gexf)(path)
     elif suffix == "csv":

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import base64
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from typer.testing import CliRunner
@@ -11,42 +9,17 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.errors import KgError
 from kg.push import Client, find_credentials
+from servers import scripted_server
 
 SECRET = "pa55-Word-never-shown"
 runner = CliRunner()
 
 
-class Scripted(BaseHTTPRequestHandler):
-    """Answers each request with the next scripted behaviour: an HTTP status, or "drop" the connection."""
-
-    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        self.server.seen.append((self.command, self.path, self.headers.get("Authorization", "")))
-        behaviour = self.server.script.pop(0) if self.server.script else 500
-        if behaviour == "drop":
-            self.close_connection = True
-            return
-        self.send_response(behaviour)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    do_PUT = do_POST
-
-    def log_message(self, *args) -> None:
-        """Keep test output quiet."""
-
-
 @pytest.fixture()
 def scripted():
     """A local HTTP server on a free loopback port; set `.script` to what it should answer."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Scripted)
-    server.script, server.seen = [], []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    server.url = f"http://127.0.0.1:{server.server_address[1]}/store"
-    yield server
-    server.shutdown()
-    server.server_close()
+    with scripted_server() as server:
+        yield server
 
 
 def test_server_errors_are_retried_then_reported_in_one_line(scripted, sample_graph_path):
@@ -113,3 +86,57 @@ def test_push_needs_exactly_one_endpoint(args, sample_graph_path):
     result = runner.invoke(app, ["push", *args, "--input", str(sample_graph_path)])
     assert result.exit_code == 2
     assert "give either an ENDPOINT" in result.output
+
+
+def json_answer(body: bytes) -> tuple[int, dict[str, str], bytes]:
+    return 200, {"Content-Type": "application/sparql-results+json"}, body
+
+
+@pytest.mark.parametrize("body", [b'{"results": []}', b"null", b'{"results": {"bindings": [{"n": null}]}}',
+                                  b"[" * 100_000 + b"]" * 100_000, b"\xff\xfe not text"],
+                         ids=["results-list", "null", "null-binding", "deeply-nested", "not-utf8"])
+def test_a_count_answer_that_is_not_a_count_is_one_error_line(scripted, sample_graph_path, body):
+    scripted.script = [204, json_answer(body)]
+    result = runner.invoke(app, ["push", scripted.url, "--input", str(sample_graph_path), "--graph", "urn:kg:g",
+                                 "--replace", "--retries", "0"])
+    assert result.exit_code == 1
+    assert result.output == f"kg: error: {scripted.url} did not answer a SPARQL count (is it a query endpoint?)\n"
+
+
+def trickle(where: str):
+    """A behaviour that answers one byte every 0.2 s, in the status line or in the body."""
+    def answer(handler) -> None:
+        import time
+
+        head = b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n"
+        data = head + b"x" * 1000 if where == "head" else head
+        if where == "body":
+            handler.wfile.write(head)
+            handler.wfile.flush()
+            data = b"x" * 1000
+        try:
+            for byte in data:
+                handler.wfile.write(bytes([byte]))
+                handler.wfile.flush()
+                time.sleep(0.2)
+        except (BrokenPipeError, ConnectionResetError):  # kg hung up, as it should
+            handler.close_connection = True
+    return answer
+
+
+@pytest.mark.parametrize("where", ["head", "body"])
+def test_a_server_trickling_its_answer_is_cut_off_by_the_request_timeout(scripted, sample_graph_path, where):
+    scripted.script = [trickle(where)] * 2
+    result = runner.invoke(app, ["push", scripted.url, "--input", str(sample_graph_path), "--graph", "urn:kg:g",
+                                 "--replace", "--retries", "1", "--backoff", "0", "--timeout", "1"])
+    assert result.exit_code == 1
+    assert result.output.strip() == "kg: error: PUT graph <urn:kg:g> (176 triples): timed out, gave up after 2 attempts"
+
+
+def test_terminal_escapes_in_a_server_answer_never_reach_the_terminal(scripted, sample_graph_path):
+    scripted.script = [(400, {"Content-Type": "text/plain"}, b"\x1b]0;owned\x07\x1b[2J\x9b31m bad request")]
+    result = runner.invoke(app, ["push", scripted.url, "--input", str(sample_graph_path), "--graph", "urn:kg:g",
+                                 "--replace", "--retries", "0", "--verbose"])
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output and "\x07" not in result.output and "\x9b" not in result.output
+    assert result.output.strip().endswith(r"HTTP 400 \x1b]0;owned\x07\x1b[2J\x9b31m bad request")

@@ -1,7 +1,6 @@
 """`kg push` end to end against live Oxigraph servers started on free loopback ports."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -13,34 +12,10 @@ from kg.errors import KgError
 from kg.namespace import ENT, RDFS, SRC
 from kg.push import SHARED_GRAPH, Client, push_graph
 from kg.store import load_graph
-from servers import assert_server_answers_like, free_port, graph_count, running_server, select
+from servers import assert_server_answers_like, graph_count, select, serve_oxigraph as serve
 
-OXIGRAPH = Path(sys.executable).parent / "oxigraph"
 runner = CliRunner()
 ARTICLES = (str(SRC["ubisoft-ia_3f9a0c2b11de"]), str(SRC["resultats-ubisoft_9c1d2e3f4a5b"]))
-class Oxigraph:
-    """A running `oxigraph serve` and its endpoints."""
-
-    def __init__(self, location: Path, port: int, process) -> None:
-        self.location, self.port, self.process = location, port, process
-        self.store = f"http://127.0.0.1:{port}/store"
-        self.query = f"http://127.0.0.1:{port}/query"
-        self.update = f"http://127.0.0.1:{port}/update"
-
-
-def serve(location: Path):
-    """Start `oxigraph serve` on `location` (a context manager yielding an Oxigraph)."""
-    port = free_port()
-    command = [str(OXIGRAPH), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
-    return port, running_server(command, port, log=location.parent / f"oxigraph-{port}.log", timeout=20)
-
-
-@pytest.fixture()
-def oxigraph(tmp_path):
-    """A fresh Oxigraph server for one test (it starts in well under a second)."""
-    port, server = serve(tmp_path / "db")
-    with server as process:
-        yield Oxigraph(tmp_path / "db", port, process)
 
 
 def test_gsp_push_per_article_then_queries_match(oxigraph, sample_graph_path):

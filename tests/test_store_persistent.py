@@ -1,5 +1,6 @@
 """The persistent store beside a graph file: reused while the file is unchanged, rebuilt when its content
-changes or the store is damaged, never trusted over the file, and answering exactly as the file does."""
+changes or the store is damaged, never trusted over the file, and answering exactly as the file does.
+A symlink where kg keeps its store (an unpacked archive can hold one) is removed, never followed."""
 from __future__ import annotations
 
 import os
@@ -120,3 +121,49 @@ def test_two_readers_at_once_share_one_build(graph, builds):
         answers = list(pool.map(lambda _: labels(open_graph(graph, persistent=True)), range(2)))
     assert answers[0] == answers[1] == labels(load_graph(graph))
     assert builds == [graph]
+
+
+# ---- symlinks: an archive can put a link where kg keeps its store, its lock or a version folder
+
+
+@pytest.fixture
+def precious(tmp_path) -> Path:
+    """A folder of someone else's data: subfolders and a file named `lock`."""
+    folder = tmp_path / "precious"
+    (folder / "photos").mkdir(parents=True)
+    (folder / "photos" / "cat.jpg").write_bytes(b"meow")
+    (folder / "lock").write_text("not kg's", encoding="utf-8")
+    return folder
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_symlinked_store_folder_is_replaced_and_its_target_left_alone(graph, precious):
+    before = snapshot(precious)
+    store_folder(graph).symlink_to(precious, target_is_directory=True)
+    assert labels(open_graph(graph, persistent=True)) == labels(load_graph(graph))
+    assert snapshot(precious) == before and (precious / "photos").is_dir()
+    assert store_folder(graph).is_dir() and not store_folder(graph).is_symlink()
+
+
+@pytest.mark.parametrize("name", ["lock", "stale-version"])
+def test_symlinks_inside_the_store_folder_are_unlinked_not_followed(graph, precious, name):
+    before = snapshot(precious)
+    root = store_folder(graph)
+    root.mkdir()
+    (root / name).symlink_to(precious / "lock" if name == "lock" else precious)
+    refresh_store(graph)
+    assert snapshot(precious) == before and (precious / "photos").is_dir()
+    assert not (root / name).is_symlink()
+
+
+def test_a_symlinked_version_folder_with_a_valid_stamp_is_not_trusted(graph, tmp_path):
+    version = refresh_store(graph)
+    elsewhere = tmp_path / "elsewhere"
+    shutil.move(version, elsewhere)
+    version.symlink_to(elsewhere, target_is_directory=True)
+    assert refresh_store(graph) == version
+    assert version.is_dir() and not version.is_symlink()
+    assert (elsewhere / "kg-stamp.json").is_file()  # moved away, not deleted through the link

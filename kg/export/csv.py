@@ -2,7 +2,8 @@
 
 Columns: subject, subject_label, predicate, predicate_label, object, object_label, article, sentence.
 IRIs are full; labels are rdfs:label (else skos:prefLabel, else the prefixed name); a literal object's
-value fills both object columns. A fact stated in two articles gets two rows; a triple no statement
+value fills both object columns. Cells are spreadsheet-safe: text starting like a formula (= + - @, tab,
+CR) gets a leading `'` (kg.export.terms.spreadsheet_cell), since labels and sentences come from articles. A fact stated in two articles gets two rows; a triple no statement
 describes (types, labels, event roles) gets one row with empty article and sentence. Statement nodes
 themselves are not rows: they are the article and sentence columns.
 """
@@ -15,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.export.rdf import store_triples
-from kg.export.terms import compact_iri, find_labels, label_of, term_key
+from kg.export.terms import compact_iri, find_labels, label_of, spreadsheet_cell, term_key
 from kg.files import atomic_write
 from kg.namespace import KG, PROV, RDF
 
@@ -35,7 +36,7 @@ def write_csv(store: ox.Store, path: Path, *, format: str = "csv") -> list[Path]
             cells = [term_key(triple.subject), label_of(triple.subject, labels), triple.predicate.value,
                      compact_iri(triple.predicate.value), term_key(triple.object), label_of(triple.object, labels)]
             for article, sentence in sources.facts.get(triple, [("", "")]):
-                writer.writerow([*cells, article, sentence])
+                writer.writerow([spreadsheet_cell(cell) for cell in (*cells, article, sentence)])
     return [path]
 
 

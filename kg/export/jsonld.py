@@ -18,7 +18,7 @@ from kg.namespace import PREFIXES, RDF, XSD
 
 def write_jsonld(store: ox.Store, path: Path, *, format: str = "jsonld") -> list[Path]:
     """Write `store` as compact JSON-LD: `{"@context": prefixes, "@graph": [node, ...]}`."""
-    subjects = store.query("SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+    subjects = store.query("SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } ORDER BY ?s")
     with atomic_write(path) as handle:
         handle.write('{\n"@context": ' + json.dumps(PREFIXES, indent=1) + ',\n"@graph": [')
         for index, row in enumerate(subjects):
@@ -31,7 +31,7 @@ def to_node_object(store: ox.Store, subject: ox.NamedNode | ox.BlankNode) -> dic
     """The JSON-LD node object of one subject: `@id`, `@type` and one key per predicate."""
     node: dict[str, Any] = {"@id": compact_id(subject)}
     seen: set[ox.Triple] = set()
-    for quad in store.quads_for_pattern(subject, None, None, None):
+    for quad in sorted(store.quads_for_pattern(subject, None, None, None), key=lambda quad: (str(quad.predicate), str(quad.object))):
         if quad.triple in seen:
             continue
         seen.add(quad.triple)

@@ -13,7 +13,9 @@ Files for `-o out/graph.cypher`:
 - graph.constraints.cypher: the Neo4j 5 uniqueness constraint on `Resource.uri` (run it first on Neo4j;
   FalkorDB rejects `REQUIRE`).
 - graph.nodes.csv, graph.relationships.csv: for `neo4j-admin database import full --nodes=... \
-  --relationships=...` (arrays use neo4j-admin's default `;` delimiter).
+  --relationships=...` (arrays use neo4j-admin's default `;` delimiter). Text cells that start like a
+  spreadsheet formula get a leading `'` (kg.export.terms.spreadsheet_cell): these files get opened in
+  spreadsheets too, and article text is anyone's.
 """
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.export.rdf import store_triples
-from kg.export.terms import split_iri, term_key
+from kg.export.terms import split_iri, spreadsheet_cell, term_key
 from kg.files import atomic_write
 from kg.namespace import RDF, XSD
 
@@ -126,12 +128,13 @@ def write_import_csvs(graph: PropertyGraph, nodes_path: Path, relationships_path
         writer.writerow(["uri:ID", ":LABEL"] + [f"{key}:{types[key]}{'[]' if key in arrays else ''}" for key in keys])
         for uri, labels in graph.labels.items():
             props = graph.properties.get(uri, {})
-            writer.writerow([uri, ";".join(["Resource", *sorted(set(labels))])]
-                            + [";".join(map(csv_value, props.get(key, []))) for key in keys])
+            cells = {key: ";".join(map(csv_value, props.get(key, []))) for key in keys}
+            writer.writerow([spreadsheet_cell(uri), ";".join(["Resource", *sorted(set(labels))])]
+                            + [spreadsheet_cell(cells[key]) if types[key] == "string" else cells[key] for key in keys])
     with atomic_write(relationships_path) as handle:
         writer = csv.writer(handle)
         writer.writerow([":START_ID", ":TYPE", ":END_ID"])
-        writer.writerows(dict.fromkeys(graph.relationships))
+        writer.writerows([spreadsheet_cell(cell) for cell in row] for row in dict.fromkeys(graph.relationships))
 
 
 def csv_type(kinds: set[type]) -> str:

@@ -1,5 +1,9 @@
 """GraphML and GEXF exports through networkx, for Gephi, Cytoscape and yEd.
 
+Labels are text XML 1.0 can carry (`clean_text`: a graph from elsewhere can hold control characters),
+carriage returns are written as `&#13;` (a reader turns a raw one into a line feed), and nodes and
+edges are written in a fixed order, so the same graph gives the same bytes.
+
 Nodes are the graph's entities, events and value nodes (keyed by IRI) with `label`, `class` and `source`
 (the articles that mention them) attributes; edges are the facts between them with `label` (the
 prefixed predicate), `predicate` (its IRI) and `source` (the articles that state it). Articles and
@@ -15,9 +19,10 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
+from kg.articles import clean_text
 from kg.export.rdf import find_article_sources
 from kg.export.terms import compact_iri, term_key
-from kg.files import atomic_write
+from kg.files import XmlCarriageReturns, atomic_write
 from kg.namespace import OX_KG
 
 _WRITERS = {"graphml": nx.write_graphml, "gexf": nx.write_gexf}
@@ -27,7 +32,7 @@ def write_network(store: ox.Store, path: Path, *, format: str) -> list[Path]:
     """Write the entity network of `store` as GraphML or GEXF (`format`)."""
     graph = to_network(store)
     with atomic_write(path, binary=True) as handle:
-        _WRITERS[format](graph, handle)
+        _WRITERS[format](graph, XmlCarriageReturns(handle))
     return [path]
 
 
@@ -43,10 +48,10 @@ def to_network(store: ox.Store) -> nx.MultiDiGraph:
     _, fact_articles = find_article_sources(store)
     articles_of = {(term_key(t.subject), t.predicate.value, term_key(t.object)): a for t, a in fact_articles.items()}
     graph = nx.MultiDiGraph()
-    for node, data in drawn.nodes(data=True):
-        graph.add_node(node, label=data["label"], **{"class": compact_iri(data["class"]) if data["class"] else ""},
+    for node, data in sorted(drawn.nodes(data=True), key=lambda item: item[0]):
+        graph.add_node(node, label=clean_text(data["label"]), **{"class": compact_iri(data["class"]) if data["class"] else ""},
                        source=" ".join(sorted(mentions[node])))
-    for source, target, predicate in drawn.edges(keys=True):
+    for source, target, predicate in sorted(drawn.edges(keys=True)):
         articles = sorted(compact_iri(a.value) for a in articles_of.get((source, predicate, target), ()))
         graph.add_edge(source, target, label=compact_iri(predicate), predicate=predicate, source=" ".join(articles))
     return graph

@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from kg.errors import KgError
 from kg.export.parts import check_splittable, write_parts
 from kg.namespace import PROV, RDF, SDO
-from kg.store import save_graph, store_quads
+from kg.store import save_graph, sorted_quads
 
 
 def write_rdf(store: ox.Store, path: Path, *, format: str, split_every: int | None = None) -> list[Path]:
@@ -35,7 +35,7 @@ def write_rdf(store: ox.Store, path: Path, *, format: str, split_every: int | No
     if has_blank_nodes(store):
         raise KgError("cannot split a graph with blank nodes into parts: export it whole", exit_code=2)
     if dataset is not None:
-        return write_parts(store_quads(dataset), len(dataset), path, format=format, split_every=split_every)
+        return write_parts(sorted_quads(dataset), len(dataset), path, format=format, split_every=split_every)
     return write_parts(store_triples(store), len(store), path, format=format, split_every=split_every)
 
 
@@ -46,8 +46,9 @@ def has_blank_nodes(store: ox.Store) -> bool:
 
 
 def store_triples(store: ox.Store) -> Iterator[ox.Triple]:
-    """Every triple of the store, whatever graph it is in, streamed."""
-    return (quad.triple for quad in store.quads_for_pattern(None, None, None, None))
+    """Every triple of the store, whatever graph it is in, in a fixed order (`sorted_quads`): exports
+    are the same bytes whatever order the graph file listed its triples in."""
+    return (quad.triple for quad in sorted_quads(store))
 
 
 def to_article_dataset(store: ox.Store, *, shared_graph: ox.NamedNode | ox.DefaultGraph | None = None) -> ox.Store:

@@ -1,5 +1,7 @@
-"""Names for RDF terms in formats that are not RDF: prefixed names and human labels."""
+"""Names for RDF terms in formats that are not RDF: prefixed names, human labels and spreadsheet-safe cells."""
 from __future__ import annotations
+
+import re
 
 import pyoxigraph as ox
 
@@ -46,3 +48,20 @@ def label_of(term: ox.Term, labels: dict[str, str]) -> str:
         return term.value
     key = term_key(term)
     return labels.get(key) or compact_iri(key)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a CSV cell as a formula (OWASP, "CSV Injection")."""
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def spreadsheet_cell(text: str) -> str:
+    """`text` safe to open in a spreadsheet: a cell starting with = + - @, a tab or a CR gets a leading
+    `'`, so Excel, LibreOffice and Google Sheets show it as text instead of running it as a formula
+    (article text is anyone's: `=HYPERLINK(...)`, `@SUM(...)`, `-2+3+cmd|...`). A plain number such
+    as `-4` or `+3.5` is left as it is: a spreadsheet reads it as that number, nothing runs.
+
+    >>> spreadsheet_cell("=1+1"), spreadsheet_cell("-4"), spreadsheet_cell("Acme")
+    ("'=1+1", '-4', 'Acme')
+    """
+    return "'" + text if text.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(text) else text

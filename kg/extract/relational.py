@@ -222,7 +222,6 @@ def _complement(ctx: Context, noun: _Noun, holder: Mention) -> tuple[Mention | N
     if ORGANISATIONS & fits:
         fits.add("Person")  # "directrice de Leroy Merlin": a name the model calls a person, typed by the noun below
     while i < end:
-        token = doc[i]
         mention = ctx.by_token.get(i)
         if mention is not None and mention.label == "Technology":
             i += 1

@@ -6,7 +6,7 @@ operating there (organisations), at a lower confidence, recording both its own s
 from __future__ import annotations
 
 
-from kg.extract.context import Context, key
+from kg.extract.context import Context
 from kg.extract.locatives import locative_case, place_of
 from kg.extract.model import Mention
 from kg.extract.registry import rule
