@@ -34,7 +34,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.evaluate import read_json
+from kg.evaluate import RuleTally, read_json
 from kg.lexicon import ONTOLOGY_DIR
 from kg.namespace import PREFIXES
 from kg.resolve import normalise
@@ -309,17 +309,9 @@ def load_families(path: Path = FAMILIES_FILE) -> dict[str, tuple[str, ...]]:
 # ---------------------------------------------------------------- scoring
 
 
-@dataclass
-class RuleTally:
-    """How often a rule's facts joined two named gold entities (judged), and how often the gold joins
-    them by a relation of the fact's family (right; any relation for a property with no family)."""
-
-    judged: int = 0
-    right: int = 0
-
-
 def judge_rules(graph: str | os.PathLike[str] | ox.Store, corpus: str | os.PathLike[str] | dict[str, Any]) -> dict[str, RuleTally]:
-    """Each rule's facts that the annotated corpus can judge, and how many it says are right."""
+    """Each rule's facts that join two named gold entities (judged), and how many the gold joins by a
+    relation of the fact's family (right; by any relation for a property with no family)."""
     store = graph if isinstance(graph, ox.Store) else load_graph(graph)
     data = corpus if isinstance(corpus, dict) else load_annotated(corpus)
     built = _Graph(store).documents()

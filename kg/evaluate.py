@@ -91,6 +91,7 @@ class GraphFact:
     object: Any
     qualifiers: tuple[tuple[str, Any], ...]
     sentence: str
+    rule: str = ""
 
     def describe(self) -> str:
         quals = ", ".join(f"{k}={_show(v)}" for k, v in self.qualifiers)
@@ -113,6 +114,30 @@ def evaluate(graph: str | os.PathLike[str] | ox.Store, gold: str | os.PathLike[s
         negatives_extracted=[f.describe() for f in facts if any(_matches(f, n, data, strict=True) for n in data.get("negatives", []))],
         unannotated=[f"{f.describe()}  ← {f.sentence[:90]}" for f in facts if f.predicate not in annotated],
     )
+
+
+@dataclass
+class RuleTally:
+    """How many of a rule's facts an annotation could judge, and how many it says are right."""
+
+    judged: int = 0
+    right: int = 0
+
+
+def judge_gold_rules(graph: str | os.PathLike[str] | ox.Store, gold: str | os.PathLike[str]) -> dict[str, RuleTally]:
+    """Each rule's facts of the properties the gold annotates, and how many are right as `kg eval`
+    counts them (matching a gold fact on subject, predicate, object and shared qualifiers)."""
+    store = graph if isinstance(graph, ox.Store) else load_graph(graph)
+    data = load_gold(gold)
+    annotated = set(data.get("predicates") or {f["p"] for f in (*data["facts"], *data.get("negatives", []))})
+    tallies: dict[str, RuleTally] = {}
+    for fact in _graph_facts(store):
+        if fact.predicate not in annotated:
+            continue
+        tally = tallies.setdefault(fact.rule, RuleTally())
+        tally.judged += 1
+        tally.right += _correct(fact, data)
+    return tallies
 
 
 def load_gold(path: str | os.PathLike[str]) -> dict[str, Any]:
@@ -207,8 +232,8 @@ def _graph_facts(store: ox.Store) -> Iterable[GraphFact]:
         role = row["role"].value.rsplit("#", 1)[1]
         roles.setdefault(row["e"].value, []).append((role, row["v"]))
     for row in _query(store, """
-        SELECT ?st ?s ?p ?o ?e ?sentence WHERE {
-          ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:sentence ?sentence .
+        SELECT ?st ?s ?p ?o ?e ?sentence ?rule WHERE {
+          ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:sentence ?sentence ; kg:rule ?rule .
           OPTIONAL { ?st kg:event ?e }
         }"""):
         predicate = row["p"].value.rsplit("#", 1)[1]
@@ -222,7 +247,7 @@ def _graph_facts(store: ox.Store) -> Iterable[GraphFact]:
             ((k, _term_value(v, labels, values)) for k, v in roles.get(event, []) if v not in own),
             key=lambda kv: (kv[0], _show(kv[1])),
         ))
-        yield GraphFact(subject, predicate, obj, qualifiers, row["sentence"].value)
+        yield GraphFact(subject, predicate, obj, qualifiers, row["sentence"].value, row["rule"].value)
 
 
 def _value_nodes(store: ox.Store) -> dict[str, dict[str, str]]:
@@ -270,18 +295,22 @@ def _score_entities(entities: dict[str, tuple[frozenset[str], str, str]], gold: 
 
 def _score_facts(facts: list[GraphFact], data: dict[str, Any], gold_entities: list[frozenset[str]]) -> Score:
     gold = data["facts"]
-    negatives = data.get("negatives", [])
     found = {i for i, g in enumerate(gold) if any(_matches(f, g, data, strict=True) for f in facts)}
     correct = 0
     false_positives = []
     for fact in facts:
-        ok = any(_matches(fact, g, data, strict=False) for g in gold) and not any(_matches(fact, n, data, strict=True) for n in negatives)
-        if ok:
+        if _correct(fact, data):
             correct += 1
         else:
             false_positives.append(f"{fact.describe()}  ← {fact.sentence[:90]}")
     misses = [json.dumps(gold[i], ensure_ascii=False) for i in range(len(gold)) if i not in found]
     return Score(correct, len(facts), len(found), len(gold), false_positives, misses)
+
+
+def _correct(fact: GraphFact, data: dict[str, Any]) -> bool:
+    """An extracted fact is right: it matches a gold fact on what both say, and no gold negative."""
+    return any(_matches(fact, g, data, strict=False) for g in data["facts"]) and not any(
+        _matches(fact, n, data, strict=True) for n in data.get("negatives", []))
 
 
 def _matches(fact: GraphFact, gold: dict[str, Any], data: dict[str, Any], *, strict: bool) -> bool:

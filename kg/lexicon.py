@@ -39,7 +39,6 @@ class VerbRule:
     property: str
     event: str | None
     object_classes: frozenset[str]
-    confidence: float
 
 
 @dataclass(frozen=True)
@@ -89,12 +88,11 @@ def _verb_rules(name: str, *, with_preposition: bool) -> dict[str, list[VerbRule
     rules: dict[str, list[VerbRule]] = {}
     for row in _rows(name):
         if with_preposition:
-            lemma, prep, prop, event, classes, confidence = row[:6]
+            lemma, prep, prop, event, classes = row[:5]
         else:
-            lemma, prop, event, classes, confidence = row[:5]
-            prep = row[5] if len(row) > 5 else "-"
-        rule = VerbRule(lemma, _none(prep), prop, _none(event), frozenset(classes.split(",")), float(confidence))
-        rules.setdefault(lemma, []).append(rule)
+            lemma, prop, event, classes = row[:4]
+            prep = row[4] if len(row) > 4 else "-"
+        rules.setdefault(lemma, []).append(VerbRule(lemma, _none(prep), prop, _none(event), frozenset(classes.split(","))))
     return rules
 
 
@@ -110,7 +108,7 @@ def verb_families() -> dict[str, list[VerbRule]]:
     cooperation, membership, creation, kinship, ownership)."""
     rules: dict[str, list[VerbRule]] = {}
     for lemma, prep, prop, event, classes in (row[:5] for row in _rows("verb_families.tsv")):
-        rules.setdefault(lemma, []).append(VerbRule(lemma, _none(prep), prop, _none(event), frozenset(classes.split(",")), 1.0))
+        rules.setdefault(lemma, []).append(VerbRule(lemma, _none(prep), prop, _none(event), frozenset(classes.split(","))))
     return rules
 
 
@@ -248,6 +246,39 @@ def term_labels(language: str = "fr") -> dict[str, str]:
     store.load(path=str(ONTOLOGY_DIR / "kg.ttl"), format=ox.RdfFormat.TURTLE)
     rows = store.query("SELECT ?t ?l WHERE { ?t <http://www.w3.org/2000/01/rdf-schema#label> ?l }")
     return {row["t"].value.rsplit("#", 1)[-1]: row["l"].value for row in rows if row["l"].language == language}
+
+
+CONFIDENCE_FILE = LEXICON_DIR / "confidence.tsv"
+
+
+def rule_parent(rule: str) -> str | None:
+    """The rule a rule's name refines: without its last "+part", else its last ":part", else every rule
+    ("*"); None for "*". "verb:utiliser:nearest+pronoun" → "verb:utiliser:nearest" → "verb:utiliser" →
+    "verb" → "*"."""
+    if rule == "*":
+        return None
+    for separator in ("+", ":"):
+        if separator in rule:
+            return rule.rsplit(separator, 1)[0]
+    return "*"
+
+
+@cache
+def confidence_table() -> dict[str, float]:
+    """ontology/lexicon/confidence.tsv: each rule's measured precision (written by bench/calibrate.py)."""
+    return {row[0]: float(row[1]) for row in _rows("confidence.tsv")}
+
+
+@cache
+def rule_confidence(rule: str) -> float:
+    """A rule's confidence: its own measured precision, else that of the nearest rule it refines."""
+    table = confidence_table()
+    name: str | None = rule
+    while name is not None:
+        if name in table:
+            return table[name]
+        name = rule_parent(name)
+    raise KgError(f"{CONFIDENCE_FILE} has no '*' row: run bench/calibrate.py")
 
 
 @cache

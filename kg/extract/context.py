@@ -125,11 +125,12 @@ class Context:
     # -- facts
 
     def add_fact(self, predicate: str, subject: Mention, obj: Mention, sentence: int, rule: str,
-                 confidence: float, event: str | None = None, roles: dict[str, int | str] | None = None,
+                 event: str | None = None, roles: dict[str, int | str] | None = None,
                  support: tuple[int, ...] = ()) -> None:
         """Assert `predicate` between what `subject` and `obj` stand for. A pronoun or a description
         read as its antecedent adds "+pronoun" or "+description" to the rule, and the antecedent's
-        sentence to the fact's support, so provenance names every sentence used."""
+        sentence to the fact's support, so provenance names every sentence used. The fact's confidence
+        is its rule's measured precision (ontology/lexicon/confidence.tsv)."""
         for s in self.targets(subject):
             for o in self.targets(obj):
                 if s.id == o.id or key(s) == key(o):
@@ -137,41 +138,41 @@ class Context:
                 resolved = [m for m in (subject, obj) if m.label == "DESC"]
                 how = "".join(sorted({"+pronoun" if m.evidence.startswith("pronoun") else "+description" for m in resolved}))
                 used = {t.sentence for m, t in ((subject, s), (obj, o)) if m.label == "DESC"} | set(support)
-                self.facts.append(Fact(predicate, s.id, o.id, sentence, rule + how, confidence, event, dict(roles or {}),
-                                       sorted(used - {sentence})))
+                self.facts.append(Fact(predicate, s.id, o.id, sentence, rule + how, lexicon.rule_confidence(rule + how), event,
+                                       dict(roles or {}), sorted(used - {sentence})))
 
     # -- clauses
 
-    def subject(self, verb: Token) -> tuple[Mention | None, float]:
-        """The agent of the verb: its subject, the subject of the verb it depends on, or the nearest
-        agent before it in the sentence."""
+    def subject(self, verb: Token) -> tuple[Mention | None, str]:
+        """The agent of the verb, and how it was found: its subject (""), the subject of the verb it
+        depends on (""), or the nearest agent before it in the sentence ("nearest")."""
         participle = verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm")
         if participle or any(c.dep_ == "aux:pass" for c in verb.children):
             agents = [c for c in verb.children if c.dep_ == "obl:agent" or c.dep_.startswith("obl") and any(g.lower_ == "par" for g in c.children if g.dep_ == "case")]
             for child in agents:
                 mention = self.mention_or_subtree(child, AGENT_CLASSES)
                 if mention is not None:
-                    return mention, 1.0  # passive: "X a été racheté par Y", "la suite développée par Y"
+                    return mention, ""  # passive: "X a été racheté par Y", "la suite développée par Y"
             if participle and agents:
-                return None, 0.0  # "utilisée par 4 millions de clients": the agent is named, and is no entity
+                return None, ""  # "utilisée par 4 millions de clients": the agent is named, and is no entity
         head = verb
         for _ in range(4):
             for child in head.children:
                 if child.dep_ in {"nsubj", "expl:subj"}:
                     mention = self.mention_or_subtree(child, AGENT_CLASSES | WORK_CLASSES)
                     if mention is not None:
-                        return mention, 1.0
+                        return mention, ""
                 if child.dep_ == "obl:agent":
                     mention = self.mention_or_subtree(child, AGENT_CLASSES)
                     if mention is not None:
-                        return mention, 1.0
+                        return mention, ""
             if head.dep_ in {"xcomp", "advcl", "acl", "ccomp", "conj"} and head.head.i != head.i:
                 head = head.head
                 continue
             break
         before = [self.by_token[t.i] for t in verb.sent if t.i < verb.i and t.i in self.by_token]
         before = [m for m in before if m.label in AGENT_CLASSES | WORK_CLASSES or m.label == "DESC" and any(x.label in AGENT_CLASSES for x in self.targets(m))]
-        return (before[-1], 0.8) if before else (None, 0.0)
+        return (before[-1], "nearest") if before else (None, "")
 
     def mention_or_subtree(self, token: Token, classes) -> Mention | None:
         mention = self.mention_at(token)

@@ -40,4 +40,4 @@ def strikes(ctx: Context, sent: Span, n: int) -> None:
     if date is not None:
         roles["date"] = date.id
     for union in unions:
-        ctx.add_fact("onStrikeIn", union, where[0], n, "strike", 0.7, "Strike" if roles else None, roles or None)
+        ctx.add_fact("onStrikeIn", union, where[0], n, "strike", "Strike" if roles else None, roles or None)

@@ -85,7 +85,7 @@ def place_verbs(ctx: Context, sent: Span, n: int) -> None:
             for target in ctx.targets(holder):
                 entry = verbs.get(lemma) if target.label == "Person" else verbs.get(lemma + "/org")
                 if entry is not None and target.label in entry[1]:
-                    ctx.add_fact(entry[0], target, mention, n, f"place-verb:{lemma}", 0.85)
+                    ctx.add_fact(entry[0], target, mention, n, f"place-verb:{lemma}")
                     _placed(ctx).add((target.id, mention.id))
 
 
@@ -102,7 +102,7 @@ def place_in_place(ctx: Context, sent: Span, n: int) -> None:
         inner, outer = places.lookup(first.text), places.lookup(second.text)
         if inner is not None and outer is not None and not places.contains(outer, inner):
             continue
-        ctx.add_fact("locatedIn", first, second, n, "place-in-place", 0.85)
+        ctx.add_fact("locatedIn", first, second, n, "place-in-place")
         _placed(ctx).add((first.id, second.id))
 
 
@@ -117,7 +117,7 @@ def named_with_place(ctx: Context, sent: Span, n: int) -> None:
         if before is None or not any(t.label in {"Organization", "Union"} for t in ctx.targets(before)):
             continue
         named = before.label != "DESC"  # "la raffinerie TotalEnergies de Donges": the company works there;
-        ctx.add_fact("operatesIn" if named else "locatedIn", before, place, n, "named-with-place", 0.8)  # "l'éditeur de Vélizy" is there
+        ctx.add_fact("operatesIn" if named else "locatedIn", before, place, n, "named-with-place")  # "l'éditeur de Vélizy" is there
         _placed(ctx).update((t.id, place.id) for t in ctx.targets(before))
 
 
@@ -140,7 +140,7 @@ def clause_place(ctx: Context, sent: Span, n: int) -> None:
                 for target in ctx.targets(agent):
                     if target.label in AGENTS and (target.id, place.id) not in claimed:
                         prop = {"Organization": "operatesIn", "Union": "operatesIn", "Person": "presentIn"}.get(target.label, "locatedIn")
-                        ctx.add_fact(prop, target, place, n, name, 0.7)
+                        ctx.add_fact(prop, target, place, n, name)
                         claimed.add((target.id, place.id))
 
 

@@ -47,4 +47,4 @@ def financial_results(ctx: Context, sent: Span, n: int) -> None:
         roles["period"] = period
     prop = "revenue" if metric == "revenue" else None
     if prop:
-        ctx.add_fact(prop, org, money, n, "financial-result", 0.85, "FinancialResult", roles)
+        ctx.add_fact(prop, org, money, n, "financial-result", "FinancialResult", roles)

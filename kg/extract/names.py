@@ -17,4 +17,4 @@ def subsidiaries(ctx: Context) -> None:
         kb_id = m.evidence.split(":", 1)[1]
         parent = ctx.add(m.start, m.start, "Organization", "kb", m.sentence, kb_id)
         parent.text = lexicon.knowledge_base()[kb_id].label
-        ctx.add_fact("parentOrganization", m, parent, m.sentence, "name-subsidiary", 0.75)
+        ctx.add_fact("parentOrganization", m, parent, m.sentence, "name-subsidiary")

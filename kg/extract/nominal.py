@@ -66,4 +66,4 @@ def nominalisations(ctx: Context, sent: Span, n: int) -> None:
             work = ctx.work_in(sent)
             if work is not None:
                 roles["work"] = work.id
-        ctx.add_fact(noun_rule.property, agent, obj, n, f"noun:{noun_rule.lemma}", noun_rule.confidence, noun_rule.event, roles)
+        ctx.add_fact(noun_rule.property, agent, obj, n, f"noun:{noun_rule.lemma}", noun_rule.event, roles)

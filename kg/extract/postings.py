@@ -40,15 +40,15 @@ def job_postings(ctx: Context, sent: Span, n: int) -> None:
             job.text = title
             job.extra = {"org": org.id, "role": role.id, "field": field_mention.id if field_mention else None}
             date = ctx.value_in(sent, "DATE")
-            ctx.add_fact("advertises", org, job, n, "job-posting", 0.8, "Publication", {"date": date.id} if date else None)
+            ctx.add_fact("advertises", org, job, n, "job-posting", "Publication", {"date": date.id} if date else None)
             where = [m for m in ctx.mentions_in(sent) if m.label == "Place" and m.start > role.end]
             if where:  # "pour sa filiale X, à Toulouse", "pour son site de Hambourg"
-                ctx.add_fact("locatedIn", job, where[0], n, "job-place", 0.8)
+                ctx.add_fact("locatedIn", job, where[0], n, "job-place")
     money = ctx.value_in(sent, "MONEY")
     if money is not None and any(c in low for c in map(strip_accents, _SALARY_CUES)):
         jobs = [m for m in ctx.mentions if m.label == "JobPosting" and n - m.sentence <= 2]
         if jobs:
-            ctx.add_fact("salary", jobs[-1], money, n, "job-salary", 0.75)
+            ctx.add_fact("salary", jobs[-1], money, n, "job-salary")
 
 
 def _job_title(ctx: Context, role: Mention, sent: Span) -> tuple[str, Mention | None]:

@@ -38,4 +38,4 @@ def reports(ctx: Context, sent: Span, n: int) -> None:
         date = ctx.value_in(sent, "DATE")
         if date is not None:
             roles["date"] = date.id
-        ctx.add_fact("published", owner, report, n, "possessive-report", 0.7, "Publication", roles)
+        ctx.add_fact("published", owner, report, n, "possessive-report", "Publication", roles)

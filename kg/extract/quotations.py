@@ -34,7 +34,7 @@ def quotations(ctx: Context) -> None:
             continue
         quote = ctx.add(open_at + 1, close_at, "Quotation", "quote", n)
         quote.text = inner
-        ctx.add_fact("speaker", quote, speaker, n_end, "quotation", 0.85)
+        ctx.add_fact("speaker", quote, speaker, n_end, "quotation")
 
 
 def _speaker_after(ctx: Context, close_at: int, n: int) -> Mention | None:

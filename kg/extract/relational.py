@@ -63,7 +63,6 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
         if noun.entry.property == "^developed" and holder.label in {"MISC", "Organization"} and holder.evidence.startswith("ner:"):
             holder.label = "Product"  # the noun types the name: "son logiciel Kelvia Twin"
         complement, link = _complement(ctx, noun, holder)
-        confidence = 0.85
         roles: dict[str, int | str] = {}
         if noun.role is not None:
             noun.role.extra = {"role": noun.entry.label if noun.role.text.lower() in lexicon.roles() else noun.role.text.lower(), "en": noun.entry.en}
@@ -74,7 +73,7 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
             if len(named) == 1:  # sentence, else of the company the article is about
                 complement, link = next(iter(named.values())), "sentence"
             else:
-                complement, link, confidence = ctx.salient(AGENT_CLASSES - {"Person", "Union"}), "salient", 0.6
+                complement, link = ctx.salient(AGENT_CLASSES - {"Person", "Union"}), "salient"
         organisations = [t for t in ctx.targets(complement) if t.label in ORGANISATIONS]
         if organisations:
             roles["organization"] = organisations[0].id
@@ -83,7 +82,7 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
             roles["date"] = date.id
         name = f"relational-noun:{how}" + (f":{link}" if link else "")
         if noun.role is not None:
-            ctx.add_fact("hasRole", holder, noun.role, n, name, confidence, "Appointment", roles)
+            ctx.add_fact("hasRole", holder, noun.role, n, name, "Appointment", roles)
         if complement is None:
             continue
         for prop in properties:
@@ -91,7 +90,7 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
             prop = prop.lstrip("^")
             subject, obj = (complement, holder) if inverse else (holder, complement)
             event = "Appointment" if noun.role is not None else None
-            ctx.add_fact(prop, subject, obj, n, name, confidence, event, roles if event else None)
+            ctx.add_fact(prop, subject, obj, n, name, event, roles if event else None)
 
 
 def _nouns_in(ctx: Context, sent: Span) -> list[_Noun]:

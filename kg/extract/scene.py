@@ -41,7 +41,7 @@ def scene(ctx: Context) -> None:
         prop = "presentIn" if m.label == "Person" else "operatesIn"
         acts = name in actors
         for i, target in enumerate({p.id: p for p in [*lead, *containers]}.values()):
-            ctx.add_fact(prop, m, target, m.sentence, f"scene:{m.label}:{'first' if i == 0 else 'other'}:{'actor' if acts else 'named'}", 0.6, support=(sentence,))
+            ctx.add_fact(prop, m, target, m.sentence, f"scene:{m.label}:{'first' if i == 0 else 'other'}:{'actor' if acts else 'named'}", support=(sentence,))
 
 
 def _actors(ctx: Context) -> set[str]:

@@ -38,16 +38,16 @@ def verb_clauses(ctx: Context, sent: Span, n: int) -> None:
             obj = ctx.object(token, verb_rule)
             if obj is None:
                 continue
-            subject, confidence = ctx.subject(token)
+            subject, how = ctx.subject(token)
             if subject is None:
                 continue
             for each in [obj, *ctx.coordinated(obj, verb_rule.object_classes)]:
-                _verb_fact(ctx, verb_rule, token, subject, each, n, confidence)
+                _verb_fact(ctx, verb_rule, token, subject, each, n, how)
             ctx.memory.setdefault(READ_VERBS, set()).add(token.i)
             break
 
 
-def _verb_fact(ctx: Context, verb_rule: lexicon.VerbRule, verb: Token, subject: Mention, obj: Mention, n: int, confidence: float) -> None:
+def _verb_fact(ctx: Context, verb_rule: lexicon.VerbRule, verb: Token, subject: Mention, obj: Mention, n: int, how: str) -> None:
     sent = verb.sent
     roles: dict[str, int | str] = {}
     agents = ctx.targets(subject)
@@ -56,7 +56,7 @@ def _verb_fact(ctx: Context, verb_rule: lexicon.VerbRule, verb: Token, subject: 
         inherited = _recent_agent(ctx, n)
         if inherited is None:
             return
-        subject, confidence = inherited, confidence * 0.75
+        subject, how = inherited, "inherited"  # "'X' utilise l'IA": the work's maker, named just before
     elif not any(a.label in AGENT_CLASSES for a in agents):
         return
     if verb_rule.event == "TechnologyUse":
@@ -82,7 +82,7 @@ def _verb_fact(ctx: Context, verb_rule: lexicon.VerbRule, verb: Token, subject: 
         source = ctx.reported_by(sent)
         if source is not None:
             roles["statedBy"] = source.id
-    ctx.add_fact(verb_rule.property, subject, obj, n, f"verb:{verb_rule.lemma}", round(verb_rule.confidence * confidence, 3), verb_rule.event, roles)
+    ctx.add_fact(verb_rule.property, subject, obj, n, f"verb:{verb_rule.lemma}" + (f":{how}" if how else ""), verb_rule.event, roles)
 
 
 def _recent_agent(ctx: Context, n: int) -> Mention | None:
@@ -149,7 +149,7 @@ def verb_families(ctx: Context, sent: Span, n: int) -> None:
             for obj, preposition in objects:
                 if preposition == family.preposition and any(t.label in family.object_classes for t in ctx.targets(obj)):
                     for subject in subjects:
-                        ctx.add_fact(family.property, subject, obj, n, f"verb-family:{lemma}", 0.8, family.event, roles)
+                        ctx.add_fact(family.property, subject, obj, n, f"verb-family:{lemma}", family.event, roles)
                     typed = True
         if typed or lemma in lexicon.verbs():
             continue
@@ -157,7 +157,7 @@ def verb_families(ctx: Context, sent: Span, n: int) -> None:
             if any(t.label in PARTICIPANTS for t in ctx.targets(obj)):
                 open_roles = {**roles, "verb": lemma if preposition is None else f"{lemma} {preposition}"}
                 for subject in subjects:
-                    ctx.add_fact("relatedTo", subject, obj, n, "open-verb", 0.5, "Action", open_roles)
+                    ctx.add_fact("relatedTo", subject, obj, n, "open-verb", "Action", open_roles)
 
 
 def _clause_subjects(ctx: Context, verb: Token) -> list[Mention]:
