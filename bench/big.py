@@ -125,7 +125,8 @@ def stage_viz(args: argparse.Namespace) -> dict:
     from kg.viz import draw_graph
 
     drawn, seconds = timed(draw_graph, args.graph, args.work / "graph.html")
-    return {"seconds": seconds, "nodes": drawn.graph.number_of_nodes(), "dropped": len(drawn.dropped)}
+    return {"seconds": seconds, "nodes": len(drawn.view.shown), "dropped": drawn.view.drawable - len(drawn.view.shown),
+            "bytes": drawn.path.stat().st_size}
 
 
 def stage_page(args: argparse.Namespace) -> dict:
@@ -194,8 +195,8 @@ def run(args: argparse.Namespace) -> list[dict]:
     stats = stage("stats")
     rows.append(row("kg stats (graph loaded)", stats["stats"], None, stats, note=f"load {stats['load']} s"))
     drawn = stage("viz")
-    rows.append(row("kg viz (load, select, write page)", drawn["seconds"], None, drawn,
-                    note=f"{drawn['nodes']} nodes shown, {drawn['dropped']:,} left out"))
+    rows.append(row("kg viz (load, model, write page)", drawn["seconds"], None, drawn,
+                    note=f"opens on {drawn['nodes']} nodes, {drawn['dropped']:,} more a search away; page {drawn['bytes'] / 1e6:.1f} MB"))
     if args.browser:
         page = stage("page")
         rows.append(row("page opens and settles (headless Chromium)", page["settled"], TARGETS["page settles"], page,

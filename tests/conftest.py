@@ -1,6 +1,8 @@
-"""Shared fixtures. The French pipeline loads once per test session (it costs several seconds)."""
+"""Shared fixtures. The French pipeline loads once per test session (it costs several seconds); headless
+Chromium starts once per module that drives it."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -22,3 +24,18 @@ def nlp():
 def sample_graph_path() -> Path:
     """A small hand-written graph in the shape kg build writes (no model needed)."""
     return DATA / "sample-graph.ttl"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium from Debian; skipped on a dev machine without it, a failure in CI."""
+    from pages import ARGS, CHROMIUM
+
+    if not CHROMIUM.exists() and os.environ.get("CI") != "true":
+        pytest.skip("browser tests need /usr/bin/chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
