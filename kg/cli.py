@@ -90,6 +90,30 @@ def viz(
         typer.echo(f"the page opens on {len(drawn.view.shown)} nodes; the {left} others are a search away in it")
 
 
+@app.command("serve")
+def serve_command(
+    graph: Annotated[Path, typer.Option("--graph", help="RDF graph to serve.", dir_okay=False)] = Path("output/graph.ttl"),
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port of Oxigraph's SPARQL endpoint and query UI on 127.0.0.1.")] = 7878,
+    explorer_port: Annotated[Optional[int], typer.Option(min=1, max=65535, help="Port of the explorer page (default: --port + 1).", show_default=False)] = None,
+    max_nodes: Annotated[int, typer.Option(min=1, help="Nodes the explorer draws first.")] = 1000,
+    events: Annotated[bool, typer.Option("--events", help="Draw n-ary events as nodes in the explorer.")] = False,
+    lang: Annotated[Optional[Language], typer.Option("--lang", help="Explorer language (default: the graph's).", show_default=False)] = None,
+) -> None:
+    """Serve the graph on localhost: the real Oxigraph server (SPARQL endpoint, query UI) on its persistent
+    store, read-only, and the explorer beside it. Ctrl-C stops both."""
+    from kg.serve import serve
+
+    def ready(served) -> None:
+        typer.echo(f"SPARQL query UI: {served.sparql}  (endpoint: {served.sparql}query)")
+        typer.echo(f"explorer: {served.explorer}")
+        typer.echo("Ctrl-C stops both.")
+
+    with user_errors():
+        serve(graph, port=port, explorer_port=explorer_port, on_ready=ready, max_nodes=max_nodes, events=events,
+              lang=lang.value if lang else None)
+    typer.echo("kg: stopped", err=True)
+
+
 @app.command()
 def stats(
     graph: Annotated[Path, typer.Option("--graph", help="RDF graph to describe.", dir_okay=False)] = Path("output/graph.ttl"),
