@@ -72,7 +72,7 @@ def viz(
     focus: Annotated[Optional[str], typer.Option(help="Open on this entity and its neighbours: IRI, ent:x or a label.")] = None,
     depth: Annotated[int, typer.Option(min=0, help="Links around --focus drawn first (not through shared hubs).")] = 1,
     types: Annotated[Optional[str], typer.Option(help="Classes ticked at first, e.g. Person,Organization (the page can tick others).")] = None,
-    max_nodes: Annotated[int, typer.Option(min=1, help="Nodes drawn first; a bigger graph opens on its best-linked part, the rest a search away.")] = 1000,
+    max_nodes: Annotated[int, typer.Option(min=1, help="Nodes drawn first; a bigger graph opens on its best-linked part, the rest a search away.")] = 500,
     no_physics: Annotated[bool, typer.Option("--no-physics", help="Lay the graph out here instead of with the page's force layout.")] = False,
     events: Annotated[bool, typer.Option("--events", help="Draw n-ary events as nodes with their role edges, as stored.")] = False,
     lang: Annotated[Optional[Language], typer.Option("--lang", help="Page language (default: the graph's).", show_default=False)] = None,
@@ -95,7 +95,7 @@ def serve_command(
     graph: Annotated[Path, typer.Option("--graph", help="RDF graph to serve.", dir_okay=False)] = Path("output/graph.ttl"),
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port of Oxigraph's SPARQL endpoint and query UI on 127.0.0.1.")] = 7878,
     explorer_port: Annotated[Optional[int], typer.Option(min=1, max=65535, help="Port of the explorer page (default: --port + 1).", show_default=False)] = None,
-    max_nodes: Annotated[int, typer.Option(min=1, help="Nodes the explorer draws first.")] = 1000,
+    max_nodes: Annotated[int, typer.Option(min=1, help="Nodes the explorer draws first.")] = 500,
     events: Annotated[bool, typer.Option("--events", help="Draw n-ary events as nodes in the explorer.")] = False,
     lang: Annotated[Optional[Language], typer.Option("--lang", help="Explorer language (default: the graph's).", show_default=False)] = None,
 ) -> None:

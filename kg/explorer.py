@@ -20,7 +20,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -176,6 +176,11 @@ class Explorer:
             return True
         return node.category != EVENT and not self.vocabulary.is_a(node.cls, ROLE)
 
+    @cached_property
+    def secondaries(self) -> list[list[tuple[str, str]]]:
+        """`secondary` of each fact, in the order of `facts` (asked once `facts` is set)."""
+        return [self.secondary(fact) for fact in self.facts]
+
     def secondary(self, fact: Fact) -> list[tuple[str, str]]:
         """(role property, node) for the entities of the fact's events besides its ends: drawn as dashed edges."""
         if self.events_drawn:
@@ -193,9 +198,9 @@ class Explorer:
     def neighbours(self) -> dict[str, set[str]]:
         """The nodes each drawable node is drawn linked to (asked once `facts` is set)."""
         linked: dict[str, set[str]] = defaultdict(set)
-        for fact in self.facts:
+        for fact, secondary in zip(self.facts, self.secondaries):
             ends = [fact.target] if fact.target is not None else []
-            for other in ends + [node for _, node in self.secondary(fact)]:
+            for other in ends + [node for _, node in secondary]:
                 if other != fact.source:
                     linked[fact.source].add(other)
                     linked[other].add(fact.source)
@@ -438,12 +443,18 @@ def fold(text: str) -> str:
     return "".join(map(_FOLD.__getitem__, text))
 
 
+@lru_cache(maxsize=1 << 16)
+def _folded_name(name: str) -> str:
+    """A name as `highlights` looks for it; the same labels come back for thousands of statements."""
+    return fold(name.strip())
+
+
 def highlights(sentence: str, names: Iterable[str]) -> list[list[int]]:
     """[start, end) spans of `sentence` where one of `names` is written as a whole word, ignoring case and
     accents; overlapping spans merged, in order."""
     text = fold(sentence)
     spans = []
-    for name in {fold(n.strip()) for n in names if len(n.strip()) >= 2}:
+    for name in {folded for n in names if len(folded := _folded_name(n)) >= 2}:
         start = text.find(name)
         while start >= 0:
             end = start + len(name)

@@ -31,7 +31,7 @@ import pyoxigraph as ox
 from kg.errors import KgError
 from kg.explorer import (
     ALIAS, DERIVED_FROM, EVENT_OF, LABELS, NAME, NOT_DETAILS, OBJECT, PREDICATE, SENTENCE, SUBJECT, Explorer,
-    StoreScan, central_part, choose_class, explore, highlights, neighbourhood,
+    Statement, StoreScan, central_part, choose_class, explore, highlights, neighbourhood,
 )
 from kg.export.terms import compact_iri
 from kg.files import atomic_write
@@ -47,7 +47,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 PAGE_TEMPLATE = "graph.html"
 UI_TEXT = TEMPLATES / "ui.json"
 
-DEFAULT_MAX_NODES = 1000
+DEFAULT_MAX_NODES = 500
 """Nodes the page draws first; beyond, it opens on the best-linked part and the rest is a search away."""
 RANDOM_SEED = 7
 """vis-network's layout seed: the same graph draws the same way every time."""
@@ -249,12 +249,13 @@ def page_data(explorer: Explorer, view: View, *, language: str, physics: bool = 
     article_index = {article.key: number for number, article in enumerate(articles)}
     used = sorted({key for fact in explorer.facts for key in fact.statements}, key=lambda k: _statement_order(explorer, article_index, k))
     statements: dict[str, list[Any]] = {"sentence": [], "rule": [], "confidence": [], "event": [], "marks": []}
+    names: dict[str, list[str]] = {}
     for key in used:
         statement = explorer.statements[key]
         column = dict(
             sentence=sentences((article_index.get(statement.article or "", -1), statement.start, statement.sentence or "")),
             rule=rules(statement.rule or ""), confidence=statement.confidence, event=node_index.get(statement.event or "", -1),
-            marks=highlights(statement.sentence or "", participant_names(explorer, statement)),
+            marks=highlights(statement.sentence or "", participant_names(explorer, statement, names)),
         )
         for name, value in column.items():
             statements[name].append(value)
@@ -288,7 +289,7 @@ def page_data(explorer: Explorer, view: View, *, language: str, physics: bool = 
         )
         for name, value in column.items():
             facts[name].append(value)
-        secondary = [[relations(p), node_index[n]] for p, n in explorer.secondary(fact)]
+        secondary = [[relations(p), node_index[n]] for p, n in explorer.secondaries[number]]
         if secondary:
             facts["roles"][number] = secondary
     ticked = [classes(c) for c in view.classes] if view.classes is not None else None
@@ -317,13 +318,18 @@ def page_data(explorer: Explorer, view: View, *, language: str, physics: bool = 
     }
 
 
-def participant_names(explorer: Explorer, statement: Any) -> list[str]:
+def participant_names(explorer: Explorer, statement: Statement, known: dict[str, list[str]]) -> list[str]:
     """The words that name a statement's participants: labels and aliases of its subject, object and event
-    roles, and its event's texts (a purpose, a quotation), to highlight in its sentence."""
+    roles (kept in `known` by node, as the same nodes come back), and its event's texts (a purpose, a
+    quotation), to highlight in its sentence."""
     roles = explorer.roles.get(statement.event or "", [])
-    nodes = [explorer.nodes[k] for k in (statement.subject, statement.object) if k in explorer.nodes]
-    nodes += [explorer.nodes[v] for _, v, is_node in roles if is_node and v in explorer.nodes]
-    return [n.label for n in nodes] + [alias for n in nodes for alias in n.aliases] + [v for _, v, is_node in roles if not is_node]
+    words = [v for _, v, is_node in roles if not is_node]
+    for key in [statement.subject, statement.object] + [v for _, v, is_node in roles if is_node]:
+        if key not in known:
+            node = explorer.nodes.get(key)
+            known[key] = [node.label, *node.aliases] if node else []
+        words += known[key]
+    return words
 
 
 def _statement_order(explorer: Explorer, article_index: Mapping[str, int], key: str) -> tuple:
@@ -404,6 +410,9 @@ def render_html(network: Network, data: Mapping[str, Any]) -> str:
         keep_trailing_newline=True,
     )
     network.templateEnv.globals.update(data=data, language=data["lang"])
+    # the data block is most of a big page: no spaces after separators, UTF-8 rather than \u escapes
+    # (tojson still escapes <, >, & and ' so nothing in it can close the block)
+    network.templateEnv.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
     network.path = PAGE_TEMPLATE
     page = network.generate_html()
     hashes = " ".join(
