@@ -184,3 +184,53 @@ def test_screenshot_is_not_blank(fresh):
 
     picture = Image.open(io.BytesIO(fresh.page.locator("#kg-network").screenshot())).convert("RGB")
     assert len(picture.getcolors(maxcolors=1 << 24)) > 50  # a blank canvas has one colour
+
+
+def dated_graph() -> str:
+    """Two dated articles with URLs: a partnership in March, an acquisition and a CEO in June."""
+    turtle = "".join(entity(name, "Organization") for name in ("a", "b", "c")) + entity("p", "Person")
+    for article, date in (("march", "2025-03-02"), ("june", "2025-06-20")):
+        turtle += (f'src:{article} a schema:NewsArticle ; schema:name "{article}.txt" ; schema:headline "Titre {article}" ; '
+                   f'schema:datePublished "{date}"^^xsd:date ; schema:url <https://news.example/{article}> .\n')
+    return (turtle + stated("1", "ent:a", "kg:partnerOf", "ent:b", sentence="A et B.", article="src:march")
+            + stated("2", "ent:a", "kg:acquired", "ent:c", sentence="A rachète C.", article="src:june")
+            + stated("3", "ent:p", "kg:ceoOf", "ent:c", sentence="P dirige C.", article="src:june"))
+
+
+def test_date_and_relation_filters_keep_the_facts_they_name(browser, tmp_path):
+    watch = open_page(browser, graph_file(tmp_path / "dated.ttl", dated_graph()), tmp_path / "dated.html")
+    assert len(watch.drawn()["edges"]) == 3
+    watch.page.locator("#kg-filters summary").click()
+    watch.page.fill("#kg-date-from", "2025-06-01")
+    watch.page.dispatch_event("#kg-date-from", "change")
+    assert len(watch.drawn()["edges"]) == 2
+    family = next(r for r, relation in enumerate(watch.data["relations"]) if relation["iri"] == "kg:worksFor")
+    watch.page.locator(f"#kg-families input[value='{family}']").uncheck()  # kg:ceoOf is in the kg:worksFor family
+    assert [watch.data["facts"]["relation"][int(edge[1:])] for edge in watch.drawn()["edges"]] == [
+        next(r for r, relation in enumerate(watch.data["relations"]) if relation["iri"] == "kg:acquired")]
+
+
+def test_sources_name_the_article_with_its_title_date_and_link(browser, tmp_path):
+    watch = open_page(browser, graph_file(tmp_path / "dated.ttl", dated_graph()), tmp_path / "dated.html")
+    watch.click_node("ent:a")
+    assert watch.page.locator("#kg-info .kg-article").all_inner_texts() == [
+        "Titre march · 2025-03-02 · march.txt · https://news.example/march",
+        "Titre june · 2025-06-20 · june.txt · https://news.example/june"]
+    assert watch.page.locator("#kg-info .kg-article a").first.get_attribute("href") == "https://news.example/march"
+
+
+def test_a_focus_opens_centred_on_it_with_its_facts_in_the_panel(browser, sample_graph_path, tmp_path):
+    watch = open_page(browser, sample_graph_path, tmp_path / "focus.html", focus="Yves Guillemot")
+    assert watch.page.evaluate("network.getSelectedNodes()") == [f"n{watch.node('ent:yves_guillemot')}"]
+    assert watch.page.inner_text("#kg-info h2") == "Yves Guillemot" and "Citation" in watch.page.inner_text("#kg-info")
+
+
+def test_the_first_view_fits_the_largest_connected_part(browser, tmp_path):
+    turtle = glued_graph() + entity("x", "Organization") + entity("y", "Organization")
+    turtle += stated("xy", "ent:x", "kg:partnerOf", "ent:y", sentence="X et Y.")
+    watch = open_page(browser, graph_file(tmp_path / "parts.ttl", turtle), tmp_path / "parts.html")
+    box = watch.page.locator("#kg-network").bounding_box()
+    inside = {iri: box["x"] <= x <= box["x"] + box["width"] and box["y"] <= y <= box["y"] + box["height"]
+              for iri in ("ent:eve", "ent:dacia", "ent:luca", "ent:ted", *(f"ent:{user}" for user in USERS))
+              for x, y in [watch.point(f"n{watch.node(iri)}")]}
+    assert all(inside.values()), inside
