@@ -143,6 +143,14 @@ def test_a_hub_is_drawn_beside_each_neighbour_until_the_reader_joins_it(browser,
     assert f"n{ia}" in watch.drawn()["nodes"] and not [n for n in watch.drawn()["nodes"] if n.startswith("h")]
 
 
+def test_a_role_found_by_search_lists_who_holds_it_where(browser, tmp_path):
+    watch = open_page(browser, graph_file(tmp_path / "glued.ttl", glued_graph()), tmp_path / "glued.html")
+    watch.page.fill("#kg-search", "PDG")
+    watch.page.keyboard.press("Enter")
+    facts = watch.page.locator("#kg-info li").all_inner_texts()
+    assert facts == [f"{who} — PDG → {where} confiance 0.80 sa phrase le fait" for who, where in (("Luca de Meo", "renault"), ("Ted Sarandos", "netflix"))]
+
+
 def test_entities_without_links_are_hidden_with_a_count_and_shown_on_demand(browser, tmp_path):
     turtle = (entity("a", "Organization") + entity("b", "Organization") + entity("alone", "Place", "Seul")
               + stated("1", "ent:a", "kg:partnerOf", "ent:b", sentence="A et B."))
