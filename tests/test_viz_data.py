@@ -2,11 +2,14 @@
 with the words that name each fact's participants marked in its sentence."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
+from graphs import entity, graph_file, stated
 from kg.explorer import explore
 from kg.store import load_graph
-from kg.viz import choose_view, page_data
+from kg.viz import PAGE_LAYOUT_NODES, choose_view, draw_graph, force_layout, page_data
+from pages import page_data_of
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +77,23 @@ def test_a_page_without_physics_carries_a_layout(sample):
     positions = data["view"]["positions"]
     assert positions[node(data, "ent:ubisoft")] != positions[node(data, "ent:yves_guillemot")]
     assert node(data, "ent:montreal") in positions and node(data, "event:use_a1b2c3d4") not in positions
+
+
+def test_the_force_layout_puts_linked_nodes_closer_and_is_the_same_every_time():
+    edges = [(n, n + 1) for n in range(0, 40, 2)] + [(n, n + 2) for n in range(0, 38, 4)]
+    layout = force_layout(40, edges)
+    assert (layout == force_layout(40, edges)).all()
+    linked = np.mean([np.linalg.norm(layout[a] - layout[b]) for a, b in edges])
+    every = np.mean([np.linalg.norm(layout[a] - layout[b]) for a in range(40) for b in range(a + 1, 40)])
+    assert linked < every / 2
+    assert len({(round(x, 3), round(y, 3)) for x, y in layout}) == 40
+
+
+def test_a_big_first_picture_is_laid_out_here_and_drawn_at_once(tmp_path):
+    chain = "".join(entity(f"o{n}", "Organization") for n in range(PAGE_LAYOUT_NODES + 20))
+    chain += "".join(stated(str(n), f"ent:o{n}", "kg:partnerOf", f"ent:o{n + 1}", sentence=f"{n}.") for n in range(PAGE_LAYOUT_NODES + 19))
+    page = draw_graph(graph_file(tmp_path / "chain.ttl", chain), tmp_path / "chain.html").path.read_text(encoding="utf-8")
+    assert len(page_data_of(page)["view"]["positions"]) == PAGE_LAYOUT_NODES + 20
+    assert '\\"physics\\": {\\"enabled\\": false' in page
+    small = draw_graph(graph_file(tmp_path / "small.ttl", "".join(chain.splitlines(keepends=True)[:30])), tmp_path / "small.html")
+    assert not page_data_of(small.path.read_text(encoding="utf-8"))["view"]["positions"]
