@@ -55,7 +55,7 @@ PAGE_LAYOUT_NODES = 100
 """Up to this many nodes the page lays its first picture out itself, with vis-network's force layout (a
 Kamada-Kawai start, up to 400 steps, avoiding overlaps); bigger pictures are laid out here (`force_layout`)
 and drawn at once: on a 1M-triple graph, vis-network's 100 coarse steps over 500 nodes took 1.3 to 1.5 s
-of the 4 to 5 s the page took to settle on a busy 2-core machine, the layout here 0.3 s."""
+of the 4 to 5 s the page took to settle on a busy 2-core machine, the layout here 0.2 s."""
 
 
 # ---------------------------------------------------------------- the graph as stored, for stats and exports
