@@ -118,6 +118,8 @@ class Node:
 
 @dataclass
 class Article:
+    """An article as its sources are shown: file name, and title, date and URL when the graph has them."""
+
     key: str
     name: str
     title: str | None
@@ -249,6 +251,7 @@ def build_explorer(scan: StoreScan, *, events: bool = False) -> Explorer:
 
 
 def read_articles(scan: StoreScan) -> dict[str, Article]:
+    """The schema:NewsArticle nodes, by IRI."""
     url_of = {s: o for s, p, o in scan.links if p == URL}
     return {
         key: Article(key, scan.first_literal(key, [NAME]) or local_name(key), scan.first_literal(key, [HEADLINE]),
@@ -258,6 +261,7 @@ def read_articles(scan: StoreScan) -> dict[str, Article]:
 
 
 def read_nodes(scan: StoreScan, vocabulary: Vocabulary) -> dict[str, Node]:
+    """Every node but statements and articles, by IRI in IRI order, with label, class, aliases, details."""
     candidates = set(scan.types) | set(scan.literals) | {s for s, _, _ in scan.links} | {o for _, _, o in scan.links}
     nodes = {}
     for key in sorted(n for n in candidates if not scan.is_hidden(n)):
@@ -275,6 +279,7 @@ def read_nodes(scan: StoreScan, vocabulary: Vocabulary) -> dict[str, Node]:
 
 
 def read_statements(scan: StoreScan) -> dict[str, Statement]:
+    """The rdf:Statement nodes with a whole triple, by IRI in IRI order."""
     found = {}
     for key, parts in sorted(scan.statements.items()):
         if SUBJECT not in parts or PREDICATE not in parts or OBJECT not in parts:
@@ -288,6 +293,7 @@ def read_statements(scan: StoreScan) -> dict[str, Statement]:
 
 
 def _number(text: str | None, kind: type) -> Any:
+    """`kind(text)`, or None when there is no text or it is not a number (a hand-written graph may say anything)."""
     try:
         return None if text is None else kind(text)
     except ValueError:
@@ -295,6 +301,7 @@ def _number(text: str | None, kind: type) -> Any:
 
 
 def _by_triple(explorer: Explorer) -> dict[tuple[str, str, str], list[str]]:
+    """Statement IRIs by the triple they state."""
     found: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for statement in explorer.statements.values():
         found[(statement.subject, statement.predicate, statement.object)].append(statement.key)

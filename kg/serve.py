@@ -96,6 +96,7 @@ def oxigraph_server(location: Path, port: int, *, log: Path) -> Iterator[subproc
 
 
 def _listening(port: int) -> bool:
+    """Whether something accepts connections on 127.0.0.1:`port`."""
     try:
         socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
         return True

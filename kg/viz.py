@@ -38,7 +38,7 @@ from kg.files import atomic_write
 from kg.memory import paused_gc
 from kg.namespace import PREFIXES
 from kg.store import load_graph
-from kg.vocabulary import EVENT, LANGUAGES, load_vocabulary, local_name
+from kg.vocabulary import EVENT, LANGUAGES, Vocabulary, load_vocabulary, local_name
 
 if TYPE_CHECKING:
     from pyvis.network import Network
@@ -366,15 +366,17 @@ def participant_names(explorer: Explorer, statement: Statement, known: dict[str,
 
 
 def _statement_order(explorer: Explorer, article_index: Mapping[str, int], key: str) -> tuple:
+    """Sort key of a statement: its article's place in article order, its offset there, its IRI."""
     statement = explorer.statements[key]
     return article_index.get(statement.article or "", len(article_index)), statement.start or 0, key
 
 
-def _labels(vocabulary: Any, term: str) -> dict[str, str]:
+def _labels(vocabulary: Vocabulary, term: str) -> dict[str, str]:
+    """A term's label in each of the page's languages."""
     return {language: vocabulary.label(term, language) for language in LANGUAGES}
 
 
-def _closed(relations: Numbering, vocabulary: Any) -> list[str]:
+def _closed(relations: Numbering, vocabulary: Vocabulary) -> list[str]:
     """The relations numbered so far with their families numbered too (a family may be a relation no fact uses)."""
     for term in list(relations.items):
         relations(vocabulary.relation_family(term))

@@ -82,6 +82,7 @@ class Vocabulary:
 
     @cached_property
     def event_classes(self) -> frozenset[str]:
+        """kg:Event and the classes below it: n-ary facts."""
         return frozenset(c for c in self.classes if str(KG.Event) in self.ancestors(c))
 
     @cached_property
@@ -109,6 +110,7 @@ class Vocabulary:
 
     @cached_property
     def _above(self) -> dict[str, frozenset[str]]:
+        """Each class asked about by `is_a`, with the classes above it."""
         return {}
 
     def relation_family(self, term: str) -> str:
@@ -160,6 +162,7 @@ def load_vocabulary() -> Vocabulary:
 
 
 def _parents(store: ox.Store, predicate: ox.NamedNode) -> dict[str, frozenset[str]]:
+    """term → the terms `predicate` (rdfs:subClassOf, rdfs:subPropertyOf) says are directly above it."""
     found: dict[str, set[str]] = defaultdict(set)
     for quad in store.quads_for_pattern(None, predicate, None, None):
         found[term_key(quad.subject)].add(term_key(quad.object))

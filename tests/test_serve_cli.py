@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -17,20 +18,26 @@ from pages import page_data_of
 from servers import assert_server_answers_like, free_port
 
 
-def start(graph: Path, port: int, explorer_port: int, *extra: str) -> subprocess.Popen:
-    """`kg serve` in a new process (import times reported on stderr); returns once it says both listen."""
-    process = subprocess.Popen(
-        [sys.executable, "-X", "importtime", "-m", "kg", "serve", "--graph", str(graph), "--port", str(port),
-         "--explorer-port", str(explorer_port), *extra],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
+def start(graph: Path, port: int, explorer_port: int, errors: Path) -> subprocess.Popen:
+    """`kg serve` in a new process, its stderr (with import times) to `errors`, a file: a pipe nobody reads
+    fills up with the import report and blocks it. Returns once it says both servers listen."""
+    with errors.open("w") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-X", "importtime", "-m", "kg", "serve", "--graph", str(graph), "--port", str(port),
+             "--explorer-port", str(explorer_port)],
+            stdout=subprocess.PIPE, stderr=stderr, text=True,
+        )
+    watchdog = threading.Timer(120, process.kill)  # a server that never says it listens fails the test, not the run
+    watchdog.start()
     lines = []
     for line in process.stdout:
         lines.append(line)
         if line.startswith("Ctrl-C"):
+            watchdog.cancel()
             return process
+    watchdog.cancel()
     process.wait()
-    raise AssertionError(f"kg serve exited {process.returncode}: {''.join(lines)}{process.stderr.read()[-2000:]}")
+    raise AssertionError(f"kg serve exited {process.returncode}: {''.join(lines)}{errors.read_text()[-2000:]}")
 
 
 def closed(port: int) -> bool:
@@ -45,9 +52,9 @@ def graph(sample_graph_path, tmp_path) -> Path:
 
 
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
-def test_serve_answers_like_kg_query_and_stops_cleanly(graph, stop):
+def test_serve_answers_like_kg_query_and_stops_cleanly(graph, stop, tmp_path):
     port, explorer_port = free_port(), free_port()
-    process = start(graph, port, explorer_port)
+    process = start(graph, port, explorer_port, tmp_path / "stderr.txt")
     try:
         assert_server_answers_like(f"http://127.0.0.1:{port}/query", graph)
         assert requests.post(f"http://127.0.0.1:{port}/update", data={"update": "CLEAR ALL"}, timeout=10).status_code == 403
@@ -57,7 +64,7 @@ def test_serve_answers_like_kg_query_and_stops_cleanly(graph, stop):
     finally:
         process.send_signal(stop)
         returncode = process.wait(timeout=30)
-    errors = process.stderr.read()
+    errors = (tmp_path / "stderr.txt").read_text()
     assert returncode == 0 and "kg: stopped" in errors and "Traceback" not in errors
     assert closed(port) and closed(explorer_port)
     assert not modules_in(errors) & (HEAVY - {"pyvis"})  # it draws the page, but never parses text
