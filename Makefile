@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/big.py
+	$(BIN)/python bench/explorer.py
 	$(BIN)/python bench/bulkload.py
 
 clean:

@@ -11,7 +11,6 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
-from itertools import islice
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -90,27 +89,60 @@ class StatsFormat(str, Enum):
     json = "json"
 
 
+class Language(str, Enum):
+    """Languages of the explorer page."""
+
+    fr = "fr"
+    en = "en"
+
+
 @app.command()
 def viz(
     graph: Annotated[Path, typer.Option("--graph", help="RDF graph to draw.", dir_okay=False)] = Path("output/graph.ttl"),
     output: Annotated[Path, typer.Option("--output", "-o", help="HTML page to write.", dir_okay=False)] = Path("output/graph.html"),
-    focus: Annotated[Optional[str], typer.Option(help="Draw only around this entity: IRI, ent:x or a label.")] = None,
-    depth: Annotated[int, typer.Option(min=0, help="Hops around --focus (edges either way).")] = 1,
-    types: Annotated[Optional[str], typer.Option(help="Only these classes, e.g. Person,Organization.")] = None,
-    max_nodes: Annotated[int, typer.Option(min=1, help="Keep the N most connected nodes.")] = 300,
-    no_physics: Annotated[bool, typer.Option("--no-physics", help="Draw without the force layout.")] = False,
+    focus: Annotated[Optional[str], typer.Option(help="Open on this entity and its neighbours: IRI, ent:x or a label.")] = None,
+    depth: Annotated[int, typer.Option(min=0, help="Links around --focus drawn first (not through shared hubs).")] = 1,
+    types: Annotated[Optional[str], typer.Option(help="Classes ticked at first, e.g. Person,Organization (the page can tick others).")] = None,
+    max_nodes: Annotated[int, typer.Option(min=1, help="Nodes drawn first; a bigger graph opens on its best-linked part, the rest a search away.")] = 500,
+    no_physics: Annotated[bool, typer.Option("--no-physics", help="Lay the graph out here instead of with the page's force layout.")] = False,
+    events: Annotated[bool, typer.Option("--events", help="Draw n-ary events as nodes with their role edges, as stored.")] = False,
+    lang: Annotated[Optional[Language], typer.Option("--lang", help="Page language (default: the graph's).", show_default=False)] = None,
 ) -> None:
-    """Draw the graph as one self-contained HTML page that works offline; click a node for its sources."""
+    """Write the graph as an offline HTML explorer: search, filters, facts as labelled edges, sources on click."""
     from kg.viz import draw_graph
 
     with user_errors():
         kinds = [kind.strip() for kind in (types or "").split(",") if kind.strip()]
-        drawn = draw_graph(graph, output, focus=focus, depth=depth, types=kinds, max_nodes=max_nodes, physics=not no_physics)
-    typer.echo(f"wrote {output}: {drawn.graph.number_of_nodes()} nodes, {drawn.graph.number_of_edges()} edges")
-    if drawn.dropped:
-        shown = ", ".join(drawn.dropped[node] for node in islice(drawn.dropped, 10))
-        more = f" and {len(drawn.dropped) - 10} more" if len(drawn.dropped) > 10 else ""
-        warn(f"--max-nodes {max_nodes} dropped {len(drawn.dropped)} less connected nodes: {shown}{more}")
+        drawn = draw_graph(graph, output, focus=focus, depth=depth, types=kinds, max_nodes=max_nodes,
+                           physics=not no_physics, events=events, lang=lang.value if lang else None)
+    typer.echo(f"wrote {output}: {drawn.view.drawable} nodes and {len(drawn.explorer.facts)} facts, in {drawn.language}")
+    left = drawn.view.drawable - len(drawn.view.shown)
+    if left > 0:
+        typer.echo(f"the page opens on {len(drawn.view.shown)} nodes; the {left} others are a search away in it")
+
+
+@app.command("serve")
+def serve_command(
+    graph: Annotated[Path, typer.Option("--graph", help="RDF graph to serve.", dir_okay=False)] = Path("output/graph.ttl"),
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port of Oxigraph's SPARQL endpoint and query UI on 127.0.0.1.")] = 7878,
+    explorer_port: Annotated[Optional[int], typer.Option(min=1, max=65535, help="Port of the explorer page (default: --port + 1).", show_default=False)] = None,
+    max_nodes: Annotated[int, typer.Option(min=1, help="Nodes the explorer draws first.")] = 500,
+    events: Annotated[bool, typer.Option("--events", help="Draw n-ary events as nodes in the explorer.")] = False,
+    lang: Annotated[Optional[Language], typer.Option("--lang", help="Explorer language (default: the graph's).", show_default=False)] = None,
+) -> None:
+    """Serve the graph on localhost: the real Oxigraph server (SPARQL endpoint, query UI) on its persistent
+    store, read-only, and the explorer beside it. Ctrl-C stops both."""
+    from kg.serve import serve
+
+    def ready(served) -> None:
+        typer.echo(f"SPARQL query UI: {served.sparql}  (endpoint: {served.sparql}query)")
+        typer.echo(f"explorer: {served.explorer}")
+        typer.echo("Ctrl-C stops both.")
+
+    with user_errors():
+        serve(graph, port=port, explorer_port=explorer_port, on_ready=ready, max_nodes=max_nodes, events=events,
+              lang=lang.value if lang else None)
+    typer.echo("kg: stopped", err=True)
 
 
 @app.command()

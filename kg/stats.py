@@ -11,7 +11,9 @@ import pyoxigraph as ox
 
 from kg.namespace import RDF
 from kg.store import store_quads
-from kg.viz import ENTITY, compact_iri, to_networkx
+from kg.export.terms import compact_iri
+from kg.viz import to_networkx
+from kg.vocabulary import ENTITY
 
 TOP = 10
 

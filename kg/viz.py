@@ -1,230 +1,84 @@
-"""Drawing the graph: an Oxigraph store → a networkx graph → a pyvis network → one offline HTML page.
+"""Drawing the graph: one offline HTML page, an explorer a reader can search, filter and expand.
 
-The picture shows entities, n-ary events and value nodes; provenance (rdf:Statement) and article nodes
-are folded into the nodes and edges they describe as source sentences, so clicking anything says
-where it was read. The page inlines vis-network and everything it needs, makes no network request,
-and builds its info panel with DOM `textContent`: text from articles never runs as HTML or script.
+`draw_graph` reads the graph, builds the explorer's model (kg.explorer: facts as edges between entities),
+chooses what the page opens on (`choose_view`: a focus and its neighbourhood, or the whole graph, or its
+best-linked part when it is big) and writes the page: pyvis renders kg's template with vis-network
+inlined and the options below, and the page's script draws from the data embedded in it (every node and
+fact of the graph, drawn or not), so search, filters and clicks need no request. The page builds its panel
+with DOM `textContent`: text from articles never runs as HTML or script, and a Content-Security-Policy
+allows only the page's own scripts.
+
+`to_networkx` is the graph as it is stored (events as nodes), for `kg stats` and the GraphML/GEXF exports.
 pyvis is imported only where a page is built, so `kg stats` starts fast.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
-import math
+import json
 import os
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
+import numpy as np
 import pyoxigraph as ox
 
 from kg.errors import KgError
+from kg.explorer import (
+    ALIAS, DERIVED_FROM, EVENT_OF, LABELS, NAME, NOT_DETAILS, OBJECT, PREDICATE, SENTENCE, SUBJECT, Explorer,
+    Statement, StoreScan, central_part, choose_class, explore, highlights, neighbourhood,
+)
+from kg.export.terms import compact_iri
 from kg.files import atomic_write
 from kg.memory import paused_gc
-from kg.namespace import KG, OX_OWL, OX_RDF, OX_RDFS, PREFIXES, PROV, RDF, RDFS, SDO, SKOS
-from kg.store import load_graph, store_quads
+from kg.namespace import PREFIXES
+from kg.store import load_graph
+from kg.vocabulary import EVENT, LANGUAGES, Vocabulary, load_vocabulary, local_name
 
 if TYPE_CHECKING:
     from pyvis.network import Network
 
-ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PAGE_TEMPLATE = "graph.html"
+UI_TEXT = TEMPLATES / "ui.json"
 
-DEFAULT_MAX_NODES = 300
-"""Enough to read a picture; a million-triple graph still draws in seconds."""
+DEFAULT_MAX_NODES = 500
+"""Nodes the page draws first; beyond, it opens on the best-linked part and the rest is a search away."""
 RANDOM_SEED = 7
 """vis-network's layout seed: the same graph draws the same way every time."""
-MAX_SOURCES = 20
-"""Source sentences the page keeps per node or edge; a hub can have thousands."""
-
-HIDDEN_TYPES = frozenset({str(RDF.Statement), str(SDO.NewsArticle)})
-VALUE_TYPES = frozenset({str(KG.MonetaryAmount), str(KG.Quantity)})
-LABELS = (str(RDFS.label), str(SKOS.prefLabel))
-ALIAS = str(SKOS.altLabel)
-NAME = str(SDO.name)
-SUBJECT, PREDICATE, OBJECT, SENTENCE = str(RDF.subject), str(RDF.predicate), str(RDF.object), str(KG.sentence)
-DERIVED_FROM, EVENT_OF, RDF_TYPE, KG_NS = str(PROV.wasDerivedFrom), str(KG.event), str(RDF.type), str(KG._NS)
-STATEMENT_PARTS = frozenset({SUBJECT, PREDICATE, OBJECT, SENTENCE, DERIVED_FROM, EVENT_OF})
-NOT_DETAILS = frozenset({*LABELS, ALIAS})
-
-ENTITY, EVENT, VALUE = "entity", "event", "value"
-
-STYLES: dict[str, tuple[str, str]] = {
-    "Organization": ("#4e79a7", "dot"),
-    "Union": ("#76b7b2", "dot"),
-    "Agent": ("#86bcb6", "dot"),
-    "Person": ("#e15759", "dot"),
-    "Place": ("#59a14f", "triangle"),
-    "CreativeWork": ("#b07aa1", "square"),
-    "Movie": ("#d4a6c8", "square"),
-    "TVSeries": ("#9d7660", "square"),
-    "VideoGame": ("#8c564b", "square"),
-    "Video": ("#c49c94", "square"),
-    "Product": ("#f28e2b", "star"),
-    "Technology": ("#edc948", "star"),
-    "Role": ("#9c755f", "triangleDown"),
-    "JobPosting": ("#ff9da7", "hexagon"),
-    "Report": ("#bab0ac", "square"),
-    "Strike": ("#d37295", "hexagon"),
-    "MonetaryAmount": ("#8cd17d", "box"),
-    "Quantity": ("#a0cbe8", "box"),
-}
-"""Colour and vis-network shape per entity and value class: shapes by family, colours per class."""
-OTHER_STYLE = ("#a0a0a0", "dot")
-EVENT_STYLE = ("#7f7f7f", "diamond")
+PAGE_LAYOUT_NODES = 100
+"""Up to this many nodes the page lays its first picture out itself, with vis-network's force layout (a
+Kamada-Kawai start, up to 400 steps, avoiding overlaps); bigger pictures are laid out here (`force_layout`)
+and drawn at once: on a 1M-triple graph, vis-network's 100 coarse steps over 500 nodes took 1.3 to 1.5 s
+of the 4 to 5 s the page took to settle on a busy 2-core machine, the layout here 0.2 s."""
 
 
-@dataclass(frozen=True)
-class Vocabulary:
-    """What the picture needs from ontology/kg.ttl: English labels and which classes are events."""
-
-    labels: dict[str, str]
-    event_classes: frozenset[str]
-    classes: frozenset[str]
+# ---------------------------------------------------------------- the graph as stored, for stats and exports
 
 
-@lru_cache(maxsize=1)
-def load_vocabulary() -> Vocabulary:
-    """Read ontology/kg.ttl once: rdfs:label@en of every term, the kg:Event subclasses, all classes."""
-    store = load_graph(ONTOLOGY)
-    labels = {
-        term_key(q.subject): q.object.value
-        for q in store.quads_for_pattern(None, OX_RDFS.label, None, None)
-        if isinstance(q.object, ox.Literal) and q.object.language == "en"
-    }
-    parents = defaultdict(set)
-    for q in store.quads_for_pattern(None, OX_RDFS.subClassOf, None, None):
-        parents[term_key(q.subject)].add(term_key(q.object))
-    owl_class = OX_OWL.Class
-    classes = frozenset(term_key(q.subject) for q in store.quads_for_pattern(None, OX_RDF.type, owl_class, None))
-    events = frozenset(c for c in classes if str(KG.Event) in ancestors(c, parents))
-    return Vocabulary(labels=labels, event_classes=events, classes=classes)
-
-
-def ancestors(term: str, parents: dict[str, set[str]]) -> set[str]:
-    """`term` and every class above it."""
-    seen, todo = set(), [term]
-    while todo:
-        current = todo.pop()
-        if current not in seen:
-            seen.add(current)
-            todo.extend(parents.get(current, ()))
-    return seen
-
-
-def term_key(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
-    """A node key: the IRI, `_:id` for a blank node, the lexical value for a literal."""
-    return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
-
-
-def local_name(iri: str) -> str:
-    """The part of an IRI after its last `#` or `/`."""
-    return re.split(r"[#/]", iri.rstrip("/#"))[-1] or iri
-
-
-def compact_iri(iri: str) -> str:
-    """`ent:ubisoft` for a kg IRI under a known prefix, the IRI itself otherwise."""
-    for prefix, namespace in PREFIXES.items():
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return iri
-
-
-def label_property(iri: str) -> str:
-    """A property's English label from the ontology, else its local name."""
-    return load_vocabulary().labels.get(iri) or local_name(iri)
-
-
-@dataclass
-class StoreScan:
-    """Every triple of a store, sorted into what the picture needs, in one pass."""
-
-    types: dict[str, set[str]]
-    literals: dict[str, list[tuple[str, str]]]
-    links: list[tuple[str, str, str]]
-    statements: dict[str, dict[str, str]]
-
-    @classmethod
-    def read(cls, store: ox.Store, around: Collection[ox.NamedNode | ox.BlankNode] | None = None) -> StoreScan:
-        """Scan the store once: rdf:type, literal-valued triples, node-to-node triples, statement parts;
-        only the triples `around` some nodes (`quads_around`) when given."""
-        scan = cls(defaultdict(set), defaultdict(list), [], defaultdict(dict))
-        for quad in store_quads(store) if around is None else quads_around(store, around):
-            s, p, o = term_key(quad.subject), quad.predicate.value, term_key(quad.object)
-            if p in STATEMENT_PARTS:
-                scan.statements[s][p] = o
-            elif isinstance(quad.object, ox.Literal):
-                scan.literals[s].append((p, o))
-            elif p == RDF_TYPE:
-                scan.types[s].add(o)
-            else:
-                scan.links.append((s, p, o))
-        return scan
-
-    def first_literal(self, node: str, properties: Iterable[str]) -> str | None:
-        """The smallest value of the first property in `properties` that `node` has (stable choice)."""
-        for prop in properties:
-            values = [v for p, v in self.literals.get(node, ()) if p == prop]
-            if values:
-                return min(values)
-        return None
-
-    def is_hidden(self, node: str) -> bool:
-        """True for provenance statements and articles, which the picture folds into sources."""
-        return bool(self.types.get(node, set()) & HIDDEN_TYPES) or SUBJECT in self.statements.get(node, {})
-
-
-def quads_around(store: ox.Store, nodes: Collection[ox.NamedNode | ox.BlankNode]) -> set[ox.Quad]:
-    """The triples a picture of `nodes` needs: theirs in either direction, the statements about them
-    (as subject, object or event) and those statements' articles' names and types."""
-    found: set[ox.Quad] = set()
-    statements: set[ox.NamedNode | ox.BlankNode] = set()
-    parts = [ox.NamedNode(p) for p in (SUBJECT, OBJECT, EVENT_OF)]
-    for node in nodes:
-        found.update(store.quads_for_pattern(node, None, None, None))
-        found.update(store.quads_for_pattern(None, None, node, None))
-        for part in parts:
-            statements.update(q.subject for q in store.quads_for_pattern(None, part, node, None))
-    articles = set()
-    for statement in statements:
-        for quad in store.quads_for_pattern(statement, None, None, None):
-            found.add(quad)
-            if quad.predicate.value == DERIVED_FROM and not isinstance(quad.object, ox.Literal):
-                articles.add(quad.object)
-    for article in articles:
-        for predicate in (NAME, RDF_TYPE):
-            found.update(store.quads_for_pattern(article, ox.NamedNode(predicate), None, None))
-    return found
-
-
-def to_networkx(graph: ox.Store, *, nodes: Collection[ox.NamedNode | ox.BlankNode] | None = None) -> nx.MultiDiGraph:
-    """The drawable part of a kg graph as a networkx multigraph keyed by IRI.
+def to_networkx(graph: ox.Store) -> nx.MultiDiGraph:
+    """The drawable part of a kg graph as a networkx multigraph keyed by IRI, events as nodes.
 
     Nodes carry label, kind (class local name), class (IRI), category (entity/event/value), aliases,
     details (literal properties) and sentences ({text, article}); edges are keyed by property IRI and
     carry label and sentences (an event's role edges: the event's). Statement and article nodes are
-    not nodes: they become sentences. With `nodes`, only those and the edges among them, read
-    without scanning the whole store.
+    not nodes: they become sentences.
     """
     with paused_gc():
-        scan = StoreScan.read(graph, nodes)
-        return build_networkx(scan, only=None if nodes is None else {term_key(n) for n in nodes})
+        return build_networkx(StoreScan.read(graph))
 
 
-def build_networkx(scan: StoreScan, *, only: set[str] | None = None) -> nx.MultiDiGraph:
-    """The networkx graph of a scanned store (see `to_networkx`), of the `only` nodes when given."""
+def build_networkx(scan: StoreScan) -> nx.MultiDiGraph:
+    """The networkx graph of a scanned store (see `to_networkx`)."""
     vocabulary = load_vocabulary()
     node_sources, edge_sources = collect_sentences(scan)
     result = nx.MultiDiGraph()
     candidates = set(scan.types) | set(scan.literals) | {s for s, _, _ in scan.links} | {o for _, _, o in scan.links}
-    if only is not None:
-        candidates &= only
     for node in sorted(n for n in candidates if not scan.is_hidden(n)):
         kind_iri = choose_class(scan.types.get(node, set()))
         result.add_node(
@@ -232,23 +86,17 @@ def build_networkx(scan: StoreScan, *, only: set[str] | None = None) -> nx.Multi
             label=scan.first_literal(node, LABELS) or local_name(node),
             kind=local_name(kind_iri) if kind_iri else "Thing",
             **{"class": kind_iri or ""},
-            category=EVENT if kind_iri in vocabulary.event_classes else VALUE if kind_iri in VALUE_TYPES else ENTITY,
+            category=vocabulary.category(kind_iri),
             aliases=sorted({v for p, v in scan.literals.get(node, ()) if p == ALIAS}),
-            details=sorted((label_property(p), v) for p, v in scan.literals.get(node, ()) if p not in NOT_DETAILS),
+            details=sorted((vocabulary.label(p, "en"), v) for p, v in scan.literals.get(node, ()) if p not in NOT_DETAILS),
             sentences=node_sources.get(node, []),
         )
     for s, p, o in sorted(scan.links):
         if s in result and o in result:
             # an event's role edges have no statement of their own: they come from the event's sentences
             from_event = node_sources.get(s, []) if result.nodes[s]["category"] == EVENT else []
-            result.add_edge(s, o, key=p, label=label_property(p), sentences=edge_sources.get((s, p, o), from_event))
+            result.add_edge(s, o, key=p, label=vocabulary.label(p, "en"), sentences=edge_sources.get((s, p, o), from_event))
     return result
-
-
-def choose_class(types: set[str]) -> str | None:
-    """The node's kg class if it has one (the first by IRI if several), else any class it has."""
-    kg_types = sorted(t for t in types if t.startswith(KG_NS))
-    return (kg_types or sorted(types) or [None])[0]
 
 
 def collect_sentences(scan: StoreScan) -> tuple[dict[str, list[dict[str, str]]], dict[tuple[str, str, str], list[dict[str, str]]]]:
@@ -272,112 +120,65 @@ def collect_sentences(scan: StoreScan) -> tuple[dict[str, list[dict[str, str]]],
 
 
 def _as_sources(found: dict[Any, set[tuple[str, str]]]) -> dict[Any, list[dict[str, str]]]:
-    """Sorted {text, article} lists, so the page is the same for the same graph."""
+    """Sorted {text, article} lists, so the output is the same for the same graph."""
     return {key: [{"text": t, "article": a} for t, a in sorted(pairs)] for key, pairs in found.items()}
 
 
-# ---------------------------------------------------------------- choosing what to draw
+# ---------------------------------------------------------------- what the page opens on
 
 
 @dataclass(frozen=True)
-class Selection:
-    """The subgraph to draw and the nodes `max_nodes` left out: IRI → "label (Kind)", most central first."""
+class View:
+    """What the page opens on: the nodes drawn first (the page can draw any other), the entity it is
+    centred on, the classes ticked (None: all) and how many nodes could be drawn."""
 
-    graph: nx.MultiDiGraph
-    dropped: Mapping[str, str]
-
-
-class DroppedNodes(Mapping[str, str]):
-    """Nodes left out of a big graph's picture, most central first, each described ("label (Kind)")
-    only when asked: a million-triple graph leaves out a hundred thousand."""
-
-    def __init__(self, store: ox.Store, nodes: list[ox.NamedNode | ox.BlankNode]) -> None:
-        self.store = store
-        self.terms = {term_key(node): node for node in nodes}
-
-    def __getitem__(self, key: str) -> str:
-        node = self.terms[key]
-        types = {q.object.value for q in self.store.quads_for_pattern(node, ox.NamedNode(RDF_TYPE), None, None)}
-        label = next((min(values) for prop in LABELS if (values := [
-            q.object.value for q in self.store.quads_for_pattern(node, ox.NamedNode(prop), None, None) if isinstance(q.object, ox.Literal)
-        ])), local_name(key))
-        kind_iri = choose_class(types)
-        return f"{label} ({local_name(kind_iri) if kind_iri else 'Thing'})"
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.terms)
-
-    def __len__(self) -> int:
-        return len(self.terms)
+    shown: list[str]
+    focus: str | None
+    classes: list[str] | None
+    drawable: int
 
 
-def select_nodes(
-    graph: nx.MultiDiGraph,
+def choose_view(
+    explorer: Explorer,
     *,
     focus: str | None = None,
     depth: int = 1,
     types: Iterable[str] = (),
-    max_nodes: int | None = DEFAULT_MAX_NODES,
-) -> Selection:
-    """Narrow the graph for drawing: the ego graph of `focus` within `depth` hops (edges in either
-    direction), then only nodes whose class local name is in `types`, then the `max_nodes` with
-    the highest degree (ties by IRI). The focus node is always kept.
+    max_nodes: int = DEFAULT_MAX_NODES,
+) -> View:
+    """The page's first picture: `focus` and its neighbourhood within `depth` links, else every drawable
+    node, or when there are more than `max_nodes` the best-linked part (`central_part`); walks do not go
+    through hubs. `types` (class names such as Person) are the classes ticked at first.
 
-    Raises KgError (exit 2) for an unknown entity, an unknown class name or a negative number.
+    Raises KgError (exit 2) for an unknown entity or class name or a negative number.
     """
-    if depth < 0 or (max_nodes is not None and max_nodes < 1):
+    if depth < 0 or max_nodes < 1:
         raise KgError("--depth must be ≥ 0 and --max-nodes ≥ 1", exit_code=2)
-    center = find_node(graph, focus) if focus else None
+    classes = class_names(types) if types else None
+    drawable = [key for key in explorer.nodes if explorer.drawable(key)]
+    center = find_node(explorer, focus) if focus else None
     if center is not None:
-        graph = nx.ego_graph(graph, center, radius=depth, undirected=True)
-    wanted = {kind.lower() for kind in types}
-    if wanted:
-        known = {local_name(c).lower() for c in load_vocabulary().classes} | {k.lower() for _, k in graph.nodes(data="kind")}
-        unknown = sorted(kind for kind in types if kind.lower() not in known)
-        if unknown:
-            raise KgError(f"unknown class name(s): {', '.join(unknown)} (e.g. Person, Organization, Place)", exit_code=2)
-        graph = graph.subgraph(n for n, kind in graph.nodes(data="kind") if kind.lower() in wanted or n == center)
-    ranked = sorted(graph.nodes, key=lambda n: (n != center, -graph.degree(n), n))
-    keep = ranked if max_nodes is None else ranked[:max_nodes]
-    dropped = {n: f"{graph.nodes[n]['label']} ({graph.nodes[n]['kind']})" for n in ranked[len(keep):]}
-    return Selection(graph=nx.MultiDiGraph(graph.subgraph(keep)), dropped=dropped)
+        shown = neighbourhood(explorer, [center], depth=depth, limit=max_nodes)
+    elif len(drawable) <= max_nodes:
+        shown = drawable
+    else:
+        shown = central_part(explorer, max_nodes)
+    return View([key for key in shown if explorer.drawable(key)], center, classes, len(drawable))
 
 
-_PARTS = ", ".join(f"<{p}>" for p in sorted(STATEMENT_PARTS))
-_HIDDEN_QUERY = f"""SELECT DISTINCT ?n WHERE {{
-  {{ ?n a ?type VALUES ?type {{ {" ".join(f"<{t}>" for t in sorted(HIDDEN_TYPES))} }} }} UNION {{ ?n <{SUBJECT}> ?x }} }}"""
-_NODES_QUERY = f"SELECT DISTINCT ?n WHERE {{ ?n ?p ?o FILTER(?p NOT IN ({_PARTS})) }}"
-_LINKS_QUERY = f"SELECT ?s ?o WHERE {{ ?s ?p ?o FILTER(!isLiteral(?o) && ?p NOT IN (<{RDF_TYPE}>, {_PARTS})) }}"
+def class_names(types: Iterable[str]) -> list[str]:
+    """The class IRIs that names like `Person` or `organization` stand for (case does not matter).
+
+    Raises KgError (exit 2) naming the unknown ones.
+    """
+    known = {local_name(c).lower(): c for c in load_vocabulary().classes}
+    unknown = sorted(name for name in types if name.lower() not in known)
+    if unknown:
+        raise KgError(f"unknown class name(s): {', '.join(unknown)} (e.g. Person, Organization, Place)", exit_code=2)
+    return sorted({known[name.lower()] for name in types})
 
 
-def rank_nodes(store: ox.Store) -> list[ox.NamedNode | ox.BlankNode]:
-    """Every node `to_networkx` would draw, by falling degree then IRI (`select_nodes`' order), counted
-    by SPARQL in Oxigraph without building the picture of the whole graph."""
-    hidden = {term_key(row[0]) for row in store.query(_HIDDEN_QUERY)}
-    terms: dict[str, ox.NamedNode | ox.BlankNode] = {}
-    degree: dict[str, int] = defaultdict(int)
-    for row in store.query(_NODES_QUERY):
-        terms.setdefault(term_key(row[0]), row[0])
-    for s, o in store.query(_LINKS_QUERY):
-        ks, ko = term_key(s), term_key(o)
-        terms.setdefault(ko, o)
-        if ks not in hidden and ko not in hidden:
-            degree[ks] += 1
-            degree[ko] += 1
-    return [terms[key] for key in sorted((k for k in terms if k not in hidden), key=lambda k: (-degree[k], k))]
-
-
-def select_central(store: ox.Store, *, max_nodes: int = DEFAULT_MAX_NODES) -> Selection:
-    """`select_nodes(to_networkx(store), max_nodes=max_nodes)` for a graph of any size: the most
-    connected nodes are ranked by SPARQL first, and only they are read into the picture."""
-    if max_nodes < 1:
-        raise KgError("--depth must be ≥ 0 and --max-nodes ≥ 1", exit_code=2)
-    ranked = rank_nodes(store)
-    graph = to_networkx(store, nodes=ranked[:max_nodes])
-    return Selection(graph=graph, dropped=DroppedNodes(store, ranked[max_nodes:]))
-
-
-def find_node(graph: nx.MultiDiGraph, entity: str) -> str:
+def find_node(explorer: Explorer, entity: str) -> str:
     """The node an IRI (`<...>` or bare), a prefixed name (`ent:ubisoft`) or a label or alias names.
 
     Raises KgError (exit 2) when nothing matches or a label is ambiguous.
@@ -385,10 +186,10 @@ def find_node(graph: nx.MultiDiGraph, entity: str) -> str:
     name = entity.strip().removeprefix("<").removesuffix(">")
     prefix, _, rest = name.partition(":")
     for iri in (name, PREFIXES.get(prefix, "\0") + rest):
-        if iri in graph:
+        if iri in explorer.nodes:
             return iri
     folded = name.casefold()
-    matches = sorted(n for n, data in graph.nodes(data=True) if folded in {x.casefold() for x in (data["label"], *data["aliases"])})
+    matches = sorted(key for key, node in explorer.nodes.items() if folded in {x.casefold() for x in (node.label, *node.aliases)})
     if len(matches) == 1:
         return matches[0]
     if matches:
@@ -396,94 +197,240 @@ def find_node(graph: nx.MultiDiGraph, entity: str) -> str:
     raise KgError(f"no node {entity!r} in the graph (give an IRI, a prefixed name like ent:x or a label)", exit_code=2)
 
 
-# ---------------------------------------------------------------- drawing
+EDGE_LENGTH = 200.0
+"""Canvas units between linked nodes in a layout made here: vis-network's spring length."""
+ROOM = 70.0
+"""Canvas units from a node to its nearest neighbour, at least, for half the nodes of a layout made here:
+in a dense picture the edge length alone would pile nodes (up to 50 units wide) on one another."""
 
 
-def to_pyvis(graph: nx.MultiDiGraph, *, physics: bool = True, seed: int = RANDOM_SEED, height: str = "100vh") -> Network:
-    """A pyvis network of `graph`: nodes coloured and shaped by class and sized by degree, events
-    small diamonds, values small boxes with their label, edges labelled with their property.
+def first_positions(explorer: Explorer, shown: list[str], *, seed: int = RANDOM_SEED) -> dict[str, tuple[float, float]]:
+    """A force layout of the first picture's linked nodes, scaled so that linked nodes lie EDGE_LENGTH apart
+    on average, or more when half the nodes would have a neighbour nearer than ROOM: for pages that do not
+    lay themselves out. Unlinked nodes are left to the page, which sets them aside."""
+    neighbours, drawn = explorer.neighbours, set(shown)
+    linked = sorted({key for key in shown if neighbours.get(key, set()) & drawn})
+    number = {key: n for n, key in enumerate(linked)}
+    edges = sorted({(number[a], number[b]) for a in linked for b in neighbours[a] if b in number and number[a] < number[b]})
+    if not edges:
+        return {}
+    layout = force_layout(len(linked), edges, seed=seed)
+    mean = float(np.mean([np.linalg.norm(layout[a] - layout[b]) for a, b in edges]))
+    apart = np.linalg.norm(layout[:, None, :] - layout[None, :, :], axis=-1)
+    np.fill_diagonal(apart, np.inf)
+    nearest = float(np.median(apart.min(axis=1))) if len(linked) > 1 else 1.0
+    scaled = layout * max(EDGE_LENGTH / max(mean, 1e-9), ROOM / max(nearest, 1e-9))
+    return {key: (round(float(x), 1), round(float(y), 1)) for key, (x, y) in zip(linked, scaled)}
 
-    Each node and edge also carries the text the page's info panel shows (type, aliases, sources).
-    """
-    from pyvis.network import Network
 
-    vocabulary = load_vocabulary()
-    network = Network(height=height, width="100%", directed=True, cdn_resources="in_line")
-    network.heading = f"kg graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges"
-    for node in sorted(graph.nodes):
-        data = graph.nodes[node]
-        color, shape = node_style(data["category"], data["kind"])
-        kind_label = vocabulary.labels.get(data["class"]) or data["kind"]
-        small = data["category"] != ENTITY
-        network.add_node(
-            node,
-            label=data["label"],
-            shape=shape,
-            color=color,
-            size=6 if small else round(10 + 4 * math.sqrt(graph.degree(node)), 1),
-            font={"size": 10 if small else 14},
-            kind=kind_label,
-            legend="Event (n-ary fact)" if data["category"] == EVENT else kind_label,
-            category=data["category"],
-            iri=compact_iri(node),
-            aliases=data["aliases"],
-            details=[list(pair) for pair in data["details"]],
-            **page_sources(data["sentences"]),
+def force_layout(count: int, edges: list[tuple[int, int]], *, seed: int = RANDOM_SEED, iterations: int = 60) -> np.ndarray:
+    """Fruchterman-Reingold positions of `count` nodes linked by `edges`, from a seeded random start, as
+    arrays (all pairs at once: n² memory, a fraction of a second for 500 nodes, seconds for 2,000), with a
+    weak pull towards the centre so that separate parts stay in view. networkx's own spring layout
+    switches to a per-node Python loop from 500 nodes, which took 5 to 12 s for 500 to 1,000."""
+    random = np.random.default_rng(seed)
+    x, y = random.random((2, count), dtype=np.float32)
+    adjacency = np.zeros((count, count), dtype=np.float32)
+    source, target = np.array(edges).T
+    adjacency[source, target] = adjacency[target, source] = 1.0
+    k = np.float32(np.sqrt(1.0 / count))
+    step = 0.1
+    for _ in range(iterations):
+        dx, dy = x[:, None] - x[None, :], y[:, None] - y[None, :]
+        distance = np.maximum(np.sqrt(dx * dx + dy * dy), np.float32(0.01))
+        force = k * k / (distance * distance) - adjacency * (distance / k)
+        move_x = (dx * force).sum(axis=1) - 0.1 * (x - x.mean())
+        move_y = (dy * force).sum(axis=1) - 0.1 * (y - y.mean())
+        length = np.maximum(np.sqrt(move_x * move_x + move_y * move_y), np.float32(0.01))
+        scale = np.minimum(length, step) / length
+        x += move_x * scale
+        y += move_y * scale
+        step -= 0.1 / (iterations + 1)
+    return np.stack([x, y], axis=1).astype(float)
+
+
+# ---------------------------------------------------------------- the data the page embeds
+
+
+class Numbering:
+    """Numbers for values in the order they are first asked for: `numbering(value)` → its position in `items`."""
+
+    def __init__(self) -> None:
+        self.items: list[Any] = []
+        self._numbers: dict[Any, int] = {}
+
+    def __call__(self, value: Any) -> int:
+        number = self._numbers.get(value)
+        if number is None:
+            number = self._numbers[value] = len(self.items)
+            self.items.append(value)
+        return number
+
+
+def page_data(explorer: Explorer, view: View, *, language: str, physics: bool = True, heading: str = "kg",
+              sparql: str | None = None) -> dict[str, Any]:
+    """Everything the page's script reads, JSON-ready. Tables refer to each other by position: classes
+    (labels, colour, shape, kind), relations (labels, family), rules, articles in article order, and, column
+    by column (a million-triple graph gives tens of megabytes, and repeating field names would double it),
+    sentences, statements (with the spans of their sentence that name the fact's participants), nodes and
+    facts; sparse columns are objects keyed by position. Then the view: what the page opens on."""
+    vocabulary = explorer.vocabulary
+    keys = list(explorer.nodes)
+    node_index = {key: number for number, key in enumerate(keys)}
+    classes, relations, rules, sentences = Numbering(), Numbering(), Numbering(), Numbering()
+    articles = sorted(explorer.articles.values(), key=lambda a: (a.date is None, a.date or "", a.name, a.key))
+    article_index = {article.key: number for number, article in enumerate(articles)}
+    used = sorted({key for fact in explorer.facts for key in fact.statements}, key=lambda k: _statement_order(explorer, article_index, k))
+    statements: dict[str, list[Any]] = {"sentence": [], "rule": [], "confidence": [], "event": [], "marks": []}
+    names: dict[str, list[str]] = {}
+    for key in used:
+        statement = explorer.statements[key]
+        column = dict(
+            sentence=sentences((article_index.get(statement.article or "", -1), statement.start, statement.sentence or "")),
+            rule=rules(statement.rule or ""), confidence=statement.confidence, event=node_index.get(statement.event or "", -1),
+            marks=highlights(statement.sentence or "", participant_names(explorer, statement, names)),
         )
-    for number, (source, target, key, data) in enumerate(sorted(graph.edges(keys=True, data=True))):
-        network.add_edge(
-            source,
-            target,
-            id=f"e{number}",
-            label=data["label"],
-            property=compact_iri(key),
-            **page_sources(data["sentences"]),
+        for name, value in column.items():
+            statements[name].append(value)
+    statement_index = {key: number for number, key in enumerate(used)}
+    nodes: dict[str, Any] = {"iri": [], "label": [], "class": [], "aliases": {}, "details": {}, "roles": {}, "articles": {},
+                             "hubs": [], "hidden": []}
+    for number, key in enumerate(keys):
+        node = explorer.nodes[key]
+        nodes["iri"].append(compact_iri(key))
+        nodes["label"].append(node.label)
+        nodes["class"].append(classes(node.cls) if node.cls else -1)
+        sparse = {
+            "aliases": node.aliases,
+            "details": [[relations(p), v] for p, v in node.details if node.category != EVENT],
+            "roles": [[relations(p), node_index[v] if is_node and v in node_index else v] for p, v, is_node in explorer.roles.get(key, [])],
+            "articles": sorted(article_index[a] for a in node.articles if a in article_index),
+        }
+        for name, value in sparse.items():
+            if value:
+                nodes[name][number] = value
+        if key in explorer.hubs:
+            nodes["hubs"].append(number)
+        if not explorer.drawable(key):
+            nodes["hidden"].append(number)
+    facts: dict[str, Any] = {"source": [], "relation": [], "target": [], "via": [], "statements": [], "events": [], "roles": {}}
+    for number, fact in enumerate(explorer.facts):
+        column = dict(
+            source=node_index[fact.source], relation=relations(fact.relation),
+            target=node_index[fact.target] if fact.target else -1, via=node_index[fact.via] if fact.via else -1,
+            statements=[statement_index[k] for k in fact.statements], events=[node_index[e] for e in fact.events],
         )
-    network.options = page_options(physics=physics, seed=seed, nodes=graph.number_of_nodes())
-    return network
-
-
-def page_sources(sentences: list[dict[str, str]]) -> dict[str, Any]:
-    """The first MAX_SOURCES sentences and how many more there are, for the info panel."""
-    return {"sentences": sentences[:MAX_SOURCES], "more_sentences": max(0, len(sentences) - MAX_SOURCES)}
-
-
-def node_style(category: str, kind: str) -> tuple[str, str]:
-    """(colour, shape) for a node."""
-    return EVENT_STYLE if category == EVENT else STYLES.get(kind, OTHER_STYLE)
-
-
-SMALL_PICTURE = 100
-"""Up to this many nodes, vis-network starts from its Kamada-Kawai layout and stabilises for up to 400
-steps. On 300 nodes that start layout held the page for seconds before the force layout even began and
-400 steps took 3× as long as 200, so bigger pictures start from the seeded random layout, 200 steps."""
-
-
-def page_options(*, physics: bool, seed: int, nodes: int) -> dict[str, Any]:
-    """vis-network options: fixed layout seed, a bounded stabilisation (shorter above SMALL_PICTURE
-    `nodes`), labelled arrows, hover events."""
-    small = nodes <= SMALL_PICTURE
+        for name, value in column.items():
+            facts[name].append(value)
+        secondary = [[relations(p), node_index[n]] for p, n in explorer.secondaries[number]]
+        if secondary:
+            facts["roles"][number] = secondary
+    ticked = [classes(c) for c in view.classes] if view.classes is not None else None
     return {
-        "layout": {"randomSeed": seed, "improvedLayout": small},
+        "lang": language,
+        "text": json.loads(UI_TEXT.read_text(encoding="utf-8")),
+        "classes": [{"iri": compact_iri(c), "label": _labels(vocabulary, c), "color": vocabulary.style(c).color,
+                     "shape": vocabulary.style(c).shape, "kind": vocabulary.category(c)} for c in classes.items],
+        "relations": [{"iri": compact_iri(r), "label": _labels(vocabulary, r), "family": relations(vocabulary.relation_family(r))}
+                      for r in _closed(relations, vocabulary)],
+        "rules": rules.items,
+        "articles": [{"name": a.name, "title": a.title, "date": a.date, "url": a.url} for a in articles],
+        "sentences": {name: [row[n] for row in sentences.items] for n, name in enumerate(("article", "start", "text"))},
+        "statements": statements,
+        "nodes": nodes,
+        "facts": facts,
+        "view": {
+            "shown": [node_index[k] for k in view.shown],
+            "focus": node_index[view.focus] if view.focus else -1,
+            "classes": ticked,
+            "positions": {} if physics else {node_index[k]: xy for k, xy in first_positions(explorer, view.shown).items()},
+            "drawable": view.drawable,
+            "heading": heading,
+            "sparql": sparql,
+        },
+    }
+
+
+def participant_names(explorer: Explorer, statement: Statement, known: dict[str, list[str]]) -> list[str]:
+    """The words that name a statement's participants: labels and aliases of its subject, object and event
+    roles (kept in `known` by node, as the same nodes come back), and its event's texts (a purpose, a
+    quotation), to highlight in its sentence."""
+    roles = explorer.roles.get(statement.event or "", [])
+    words = [v for _, v, is_node in roles if not is_node]
+    for key in [statement.subject, statement.object] + [v for _, v, is_node in roles if is_node]:
+        if key not in known:
+            node = explorer.nodes.get(key)
+            known[key] = [node.label, *node.aliases] if node else []
+        words += known[key]
+    return words
+
+
+def _statement_order(explorer: Explorer, article_index: Mapping[str, int], key: str) -> tuple:
+    """Sort key of a statement: its article's place in article order, its offset there, its IRI."""
+    statement = explorer.statements[key]
+    return article_index.get(statement.article or "", len(article_index)), statement.start or 0, key
+
+
+def _labels(vocabulary: Vocabulary, term: str) -> dict[str, str]:
+    """A term's label in each of the page's languages."""
+    return {language: vocabulary.label(term, language) for language in LANGUAGES}
+
+
+def _closed(relations: Numbering, vocabulary: Vocabulary) -> list[str]:
+    """The relations numbered so far with their families numbered too (a family may be a relation no fact uses)."""
+    for term in list(relations.items):
+        relations(vocabulary.relation_family(term))
+    return relations.items
+
+
+# ---------------------------------------------------------------- the page
+
+
+def page_options(*, physics: bool, seed: int, classes: list[dict[str, Any]]) -> dict[str, Any]:
+    """vis-network options: the page's own force layout (fixed seed, bounded stabilisation) when `physics`,
+    one group per class with its colour and shape, labels that show as the reader zooms in."""
+    groups = {f"c{number}": {"color": c["color"], "shape": c["shape"]} for number, c in enumerate(classes)}
+    groups["c-1"] = {"color": "#a0a0a0", "shape": "ellipse"}
+    return {
+        "layout": {"randomSeed": seed, "improvedLayout": physics},
         "physics": {
             "enabled": physics,
             "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -6000, "springLength": 140, "avoidOverlap": 0.2},
-            "stabilization": {"enabled": True, "iterations": 400 if small else 200, "fit": True},
+            "barnesHut": {"gravitationalConstant": -9000, "springLength": EDGE_LENGTH, "avoidOverlap": 0.4},
+            "stabilization": {"enabled": True, "iterations": 400, "fit": True},
+        },
+        "groups": groups,
+        "nodes": {
+            "borderWidth": 1,
+            "font": {"size": 14, "strokeWidth": 4, "strokeColor": "#ffffff"},
+            "scaling": {"label": {"drawThreshold": 8, "maxVisible": 26}},
+            "widthConstraint": {"maximum": 180},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "color": {"color": "#9a9a9a", "highlight": "#333333"},
-            "font": {"size": 10, "color": "#555555", "strokeWidth": 3, "align": "middle"},
+            "font": {"size": 11, "color": "#444444", "strokeWidth": 4, "align": "middle"},
+            "scaling": {"label": {"drawThreshold": 7, "maxVisible": 18}},
             "smooth": {"enabled": True, "type": "continuous"},
         },
-        "nodes": {"borderWidth": 1},
-        "interaction": {"hover": True, "tooltipDelay": 150, "multiselect": False},
+        "interaction": {"hover": True, "multiselect": False, "tooltipDelay": 300},
     }
 
 
-def render_html(network: Network) -> str:
-    """The page for `network`: kg's template, vis-network inlined, a CSP allowing only its own scripts.
+def to_pyvis(data: Mapping[str, Any], *, physics: bool = True, seed: int = RANDOM_SEED, height: str = "100vh") -> Network:
+    """The pyvis network of a page: its heading and vis-network options. The nodes and edges are drawn
+    by the page's script from `data` (see `page_data`), the same way first and after every search."""
+    from pyvis.network import Network
+
+    network = Network(height=height, width="100%", directed=True, cdn_resources="in_line")
+    network.heading = data["view"]["heading"]
+    network.options = page_options(physics=physics, seed=seed, classes=data["classes"])
+    return network
+
+
+def render_html(network: Network, data: Mapping[str, Any]) -> str:
+    """The page: kg's template with vis-network inlined, `data` as a JSON block, a CSP allowing only its
+    own scripts.
 
     The Content-Security-Policy lists the hashes of the page's inline scripts, so even an injected
     event handler or `javascript:` URL could not run, and `default-src 'none'` forbids any request.
@@ -496,6 +443,10 @@ def render_html(network: Network) -> str:
         autoescape=True,
         keep_trailing_newline=True,
     )
+    network.templateEnv.globals.update(data=data, language=data["lang"])
+    # the data block is most of a big page: no spaces after separators, UTF-8 rather than \u escapes
+    # (tojson still escapes <, >, & and ' so nothing in it can close the block)
+    network.templateEnv.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
     network.path = PAGE_TEMPLATE
     page = network.generate_html()
     hashes = " ".join(
@@ -505,15 +456,23 @@ def render_html(network: Network) -> str:
     return page.replace("__SCRIPT_HASHES__", hashes)
 
 
-def write_html(network_or_graph: Network | nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:
-    """Write the self-contained page for a pyvis network (or a networkx graph, drawn with
-    `to_pyvis` defaults) to `path` atomically; the same input gives the same bytes."""
-    network = to_pyvis(network_or_graph) if isinstance(network_or_graph, nx.Graph) else network_or_graph
-    page = render_html(network)
+def write_html(network: Network, data: Mapping[str, Any], path: str | os.PathLike[str]) -> Path:
+    """Write the page to `path` atomically; the same graph and options give the same bytes."""
+    page = render_html(network, data)
     target = Path(path)
     with atomic_write(target) as handle:
         handle.write(page)
     return target
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """What `draw_graph` wrote: the model, the first picture and the page's language."""
+
+    explorer: Explorer
+    view: View
+    language: str
+    path: Path
 
 
 def draw_graph(
@@ -523,24 +482,22 @@ def draw_graph(
     focus: str | None = None,
     depth: int = 1,
     types: Iterable[str] = (),
-    max_nodes: int | None = DEFAULT_MAX_NODES,
+    max_nodes: int = DEFAULT_MAX_NODES,
     physics: bool = True,
-) -> Selection:
-    """Load the RDF file `source`, narrow it with `select_nodes` and write the page to `output`.
-
-    Without --focus or --types, the `max_nodes` most connected nodes are chosen before the picture is
-    built (`select_central`), so a million-triple graph draws in seconds. The page's heading says how
-    many nodes were left out. Returns what was drawn and dropped. Raises KgError for unreadable input
-    or bad options.
-    """
-    store = load_graph(source)
-    if focus is None and not types and max_nodes is not None:
-        selection = select_central(store, max_nodes=max_nodes)
-    else:
-        selection = select_nodes(to_networkx(store), focus=focus, depth=depth, types=types, max_nodes=max_nodes)
-    network = to_pyvis(selection.graph, physics=physics)
-    if selection.dropped:
-        total = selection.graph.number_of_nodes() + len(selection.dropped)
-        network.heading += f" (showing the {selection.graph.number_of_nodes():,} most connected of {total:,} nodes; --max-nodes to change)"
-    write_html(network, output)
-    return selection
+    events: bool = False,
+    lang: str | None = None,
+    sparql: str | None = None,
+) -> Drawn:
+    """Load the RDF file `source` and write its explorer page to `output`: facts as edges (`events`: event
+    nodes as stored), opening on `choose_view`'s picture (laid out by the page when `physics` and it is
+    small, see PAGE_LAYOUT_NODES, else here), in `lang` (default: the graph's language), linking to a SPARQL
+    endpoint when given. Raises KgError for unreadable input or bad options."""
+    if lang is not None and lang not in LANGUAGES:
+        raise KgError(f"--lang must be one of {', '.join(LANGUAGES)}", exit_code=2)
+    explorer = explore(load_graph(source), events=events)
+    view = choose_view(explorer, focus=focus, depth=depth, types=types, max_nodes=max_nodes)
+    language = lang or explorer.language
+    physics = physics and len(view.shown) <= PAGE_LAYOUT_NODES
+    data = page_data(explorer, view, language=language, physics=physics, heading=f"kg · {Path(source).name}", sparql=sparql)
+    path = write_html(to_pyvis(data, physics=physics), data, output)
+    return Drawn(explorer, view, language, path)

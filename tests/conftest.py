@@ -1,6 +1,8 @@
-"""Shared fixtures. The French pipeline loads once per test session (it costs several seconds)."""
+"""Shared fixtures. The French pipeline loads once per test session (it costs several seconds); headless
+Chromium starts once per module that drives it."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -32,3 +34,18 @@ def oxigraph(tmp_path):
     port, server = serve_oxigraph(tmp_path / "db")
     with server as process:
         yield Oxigraph(tmp_path / "db", port, process)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium from Debian; skipped on a dev machine without it, a failure in CI."""
+    from pages import ARGS, CHROMIUM
+
+    if not CHROMIUM.exists() and os.environ.get("CI") != "true":
+        pytest.skip("browser tests need /usr/bin/chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()

@@ -20,6 +20,7 @@ import pyoxigraph as ox
 import requests
 
 from kg.query import Term, list_queries, query
+from kg.serve import stop
 
 
 def free_port() -> int:
@@ -52,18 +53,7 @@ def running_server(command: Sequence[str], port: int, *, log: Path, timeout: flo
         wait_for_port(port, process, timeout=timeout, log=log)
         yield process
     finally:
-        stop_server(process)
-
-
-def stop_server(process: subprocess.Popen) -> None:
-    """Terminate the process (kill it if it lingers) and reap it."""
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 Row = tuple[str | None, ...]

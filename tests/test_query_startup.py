@@ -1,22 +1,9 @@
 """`kg query` never imports spaCy or pyvis, so that it starts in well under a second."""
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
-HEAVY = {"spacy", "pyvis", "thinc", "torch"}
-
-
-def imported_modules(*args: str) -> set[str]:
-    """Top-level packages imported by `python -m kg ARGS` (from -X importtime's report on stderr)."""
-    done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "kg", *args], capture_output=True, text=True, check=False
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    lines = [line for line in done.stderr.splitlines() if line.startswith("import time:")]
-    return {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in lines}
+from checks import HEAVY, imported_modules
 
 
 @pytest.mark.parametrize("args", [["query", "--help"], ["query", "--list"], ["validate", "--help"]], ids=["help", "list", "validate-help"])

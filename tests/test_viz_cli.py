@@ -10,20 +10,22 @@ from kg.cli import app
 runner = CliRunner()
 
 
-def test_viz_writes_the_page_and_reports_what_was_dropped(sample_graph_path, tmp_path):
+def test_viz_writes_the_page_and_says_what_it_opens_on(sample_graph_path, tmp_path):
     out = tmp_path / "g.html"
-    result = runner.invoke(app, ["viz", "--graph", str(sample_graph_path), "-o", str(out), "--max-nodes", "14", "--no-physics"])
+    result = runner.invoke(app, ["viz", "--graph", str(sample_graph_path), "-o", str(out), "--max-nodes", "3", "--no-physics"])
     assert result.exit_code == 0, result.output
-    assert f"wrote {out}: 14 nodes" in result.stdout
-    assert "--max-nodes 14 dropped 2 less connected nodes: 12 % (Quantity), « L'IA" in result.stderr
+    assert f"wrote {out}: 11 nodes and 11 facts, in fr" in result.stdout
+    assert "the page opens on 3 nodes; the 8 others are a search away in it" in result.stdout
     assert '\\"physics\\": {\\"enabled\\": false' in out.read_text(encoding="utf-8")
 
 
-def test_viz_focus_and_types(sample_graph_path, tmp_path):
+def test_viz_focus_types_events_and_language(sample_graph_path, tmp_path):
     args = ["viz", "--graph", str(sample_graph_path), "-o", str(tmp_path / "g.html")]
     result = runner.invoke(app, [*args, "--focus", "Yves Guillemot", "--depth", "1", "--types", "Person, Organization"])
     assert result.exit_code == 0, result.output
-    assert "2 nodes, 1 edges" in result.stdout and result.stderr == ""
+    assert "opens on 2 nodes" in result.stdout and result.stderr == ""
+    events = runner.invoke(app, [*args, "--events", "--lang", "en"])
+    assert events.exit_code == 0 and "16 nodes and 22 facts, in en" in events.stdout
 
 
 def test_viz_errors_are_one_line_with_exit_code(sample_graph_path, tmp_path):
@@ -31,6 +33,8 @@ def test_viz_errors_are_one_line_with_exit_code(sample_graph_path, tmp_path):
     assert missing.exit_code == 2 and missing.stderr.startswith("kg: error: graph file not found")
     unknown = runner.invoke(app, ["viz", "--graph", str(sample_graph_path), "-o", str(tmp_path / "g.html"), "--focus", "Nintendo"])
     assert unknown.exit_code == 2 and "no node 'Nintendo'" in unknown.stderr
+    language = runner.invoke(app, ["viz", "--graph", str(sample_graph_path), "-o", str(tmp_path / "g.html"), "--lang", "de"])
+    assert language.exit_code == 2
     assert not (tmp_path / "g.html").exists()
 
 
