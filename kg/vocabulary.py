@@ -26,10 +26,12 @@ LANGUAGES = ("fr", "en")
 PALETTE = (
     "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#ff77cc", "#aa9977", "#00cccc", "#994455", "#aa9911", "#7755bb",
     "#ccaadd", "#995511", "#227755", "#ff9988", "#aacc77", "#556611", "#55ccff", "#00cc88", "#ee5577", "#7799ff",
-    "#228899", "#775588", "#dd99ff", "#eeaa55",
+    "#228899", "#775588", "#dd99ff", "#eeaa55", "#5500ff", "#ff22ff", "#00ee00", "#aadd00", "#0055ff", "#8800bb",
+    "#991177", "#ff00bb", "#ffcc00", "#55ee66", "#ff0000", "#aaddbb",
 )
 """Class colours, given in the order classes are met in the class tree: each was picked as the farthest (CIE76
-ΔE) from all before it among mid-light, mid-saturated colours, so any two differ by ΔE > 28."""
+ΔE) from all before it among mid-light colours (the last twelve with more saturation, for the organisation
+and place kinds), so any two differ by ΔE > 27."""
 ENTITY_SHAPES = ("dot", "square", "triangle", "star", "hexagon", "triangleDown")
 """One shape per family of entity classes (the direct subclasses of kg:Entity, by name); every shape
 listed here is one the legend can draw; diamonds are events'."""

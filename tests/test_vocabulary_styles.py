@@ -48,7 +48,8 @@ def test_categories_and_families_follow_the_trees():
     vocabulary = load_vocabulary()
     assert [vocabulary.category(str(c)) for c in (KG.Union, KG.Quantity, KG.Acquisition)] == [ENTITY, VALUE, EVENT]
     assert vocabulary.category(None) == ENTITY
-    assert vocabulary.relation_family(str(KG.ceoOf)) == str(KG.worksFor)
+    assert vocabulary.relation_family(str(KG.ceoOf)) == str(KG.headOf)  # ceoOf is below headOf and worksFor
+    assert vocabulary.relation_family(str(KG.worksFor)) == str(KG.memberOf)
     assert vocabulary.relation_family(str(KG.uses)) == str(KG.uses)
     assert vocabulary.is_a(str(KG.Union), str(KG.Agent)) and not vocabulary.is_a(str(KG.Role), str(KG.Agent))
     assert local_name(str(KG.Union)) == "Union"
