@@ -67,7 +67,7 @@ def test_events_and_roles_are_hidden_nodes_and_events_carry_their_roles(data):
 def test_labels_come_in_both_languages_whatever_the_page_opens_in(data):
     assert data["lang"] == "fr" and set(data["text"]) == {"fr", "en"}
     ceo = next(r for r in data["relations"] if r["iri"] == "kg:ceoOf")
-    assert ceo["label"] == {"fr": "PDG de", "en": "CEO of"} and data["relations"][ceo["family"]]["iri"] == "kg:worksFor"
+    assert ceo["label"] == {"fr": "PDG de", "en": "CEO of"} and data["relations"][ceo["family"]]["iri"] == "kg:headOf"
     person = next(c for c in data["classes"] if c["iri"] == "kg:Person")
     assert person["label"] == {"fr": "Personne", "en": "Person"} and person["kind"] == "entity"
 
