@@ -45,7 +45,7 @@ def main() -> None:
         score = score_annotated(graph, corpus)
     print(score.summary())
     if args.details:
-        lines = [*(f"missed entity {m}" for m in score.missed_entities), *(f"mistyped entity {m}" for m in score.mistyped_entities), *(f"missed pair {m}" for m in score.misses),
+        lines = [*(f"missed entity {m}" for m in score.missed_entities), *(f"mistyped entity {m}" for m in score.mistyped_entities), *(f"unmatched node {m}" for m in score.unmatched_nodes), *(f"missed pair {m}" for m in score.misses),
                  *(f"false link {m}" for m in score.false_links)]
         args.details.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

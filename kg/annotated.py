@@ -50,8 +50,10 @@ FAMILY_OF_TYPE = {
     "PLACE": {"place"},
 }
 """Gold entity types that are named things, and the kg class family each belongs to."""
-FAMILY_CLASSES = {"person": "Person", "organisation": "Organization", "place": "Place"}
-"""Each family's kg class; subclasses count (kg:Union is an organisation)."""
+FAMILY_CLASSES = {"person": "Person", "organisation": "Organization", "place": "Place",
+                  "product": "Product", "work": "CreativeWork", "event": "PublicEvent"}
+"""Each family of named things and its kg class; subclasses count (kg:Union is an organisation). Gold
+entities are people, organisations or places; the graph's products, works and events count as nodes."""
 REPORTED_RELATIONS = (
     "IS_LOCATED_IN", "HAS_CONTROL_OVER", "OPERATES_IN", "IS_PART_OF", "IS_IN_CONTACT_WITH", "IS_AT_ODDS_WITH",
     "RESIDES_IN", "IS_OF_NATIONALITY", "IS_BORN_IN", "CREATED", "HAS_FAMILY_RELATIONSHIP", "IS_COOPERATING_WITH",
@@ -73,6 +75,8 @@ class Document:
     names: dict[int, list[str]]
     """Each named entity's mentions that are names, as written."""
     relations: dict[frozenset[int], set[str]]
+    mentions: frozenset[str] = frozenset()
+    """Every annotated mention of the document, of any entity, compared as names are."""
 
 
 @dataclass
@@ -99,6 +103,8 @@ class AnnotatedScore:
     entities: int
     entities_found: int
     entities_typed: int
+    nodes: int
+    nodes_matching: int
     link_pairs: int
     link_pairs_related: int
     families: dict[str, FamilyRow]
@@ -107,6 +113,7 @@ class AnnotatedScore:
     false_links: list[str] = field(default_factory=list)
     missed_entities: list[str] = field(default_factory=list)
     mistyped_entities: list[str] = field(default_factory=list)
+    unmatched_nodes: list[str] = field(default_factory=list)
 
     @property
     def link_precision(self) -> float:
@@ -117,6 +124,7 @@ class AnnotatedScore:
         return {
             "entities found": _share(self.entities_found, self.entities),
             "entities typed": _share(self.entities_typed, self.entities),
+            "nodes matching an annotated mention": _share(self.nodes_matching, self.nodes),
             "pairs linked": _share(self.all_pairs.linked, self.all_pairs.pairs),
             "pairs linked with the right family": _share(self.all_pairs.right, self.all_pairs.pairs),
             "link precision": self.link_precision,
@@ -214,7 +222,8 @@ def documents(corpus: dict[str, dict[str, Any]], ids: Iterable[str]) -> list[Doc
         for subject, relation, obj in raw["relations"]:
             if subject in named and obj in named and subject != obj:
                 relations[frozenset((subject, obj))].add(relation)
-        docs.append(Document(doc_id, raw["text"], named, {i: names[i] for i in named}, dict(relations)))
+        mentions = frozenset(normalise(str(m.get("value", ""))) for e in raw["entities"] for m in e.get("mentions", []))
+        docs.append(Document(doc_id, raw["text"], named, {i: names[i] for i in named}, dict(relations), mentions))
     return docs
 
 
@@ -346,7 +355,7 @@ def score_annotated(graph: str | os.PathLike[str] | ox.Store, corpus: str | os.P
     families = load_families()
     rows: dict[str, FamilyRow] = {r: FamilyRow() for r in REPORTED_RELATIONS}
     total = FamilyRow()
-    score = AnnotatedScore(len(ids), 0, 0, 0, 0, 0, rows, total)
+    score = AnnotatedScore(len(ids), 0, 0, 0, 0, 0, 0, 0, rows, total)
     for doc in documents(data, ids):
         _score_document(doc, built[doc.id], families, score)
     return score
@@ -366,6 +375,12 @@ def _score_document(doc: Document, graph: _GraphDocument, families: dict[str, tu
                 score.mistyped_entities.append(f"{doc.id}: {_gold_name(doc.names[gid])} ({entity['type']}) as {found}")
         else:
             score.missed_entities.append(f"{doc.id}: {_gold_name(doc.names[gid])} ({entity['type']})")
+    for iri, (labels, family, label) in graph.entities.items():
+        if family is not None:  # a person, organisation, place, product, work or event of the graph
+            score.nodes += 1
+            score.nodes_matching += bool(labels & doc.mentions) or any(iri in iris for iris in match.values())
+            if not labels & doc.mentions and not any(iri in iris for iris in match.values()):
+                score.unmatched_nodes.append(f"{doc.id}: {label} ({family})")
     gold_of: dict[str, set[int]] = defaultdict(set)
     for gid, iris in match.items():
         for iri in iris:

@@ -338,7 +338,7 @@ def eval_command(
     if is_annotated(data):
         typer.echo(scored.summary())
         if details:
-            for lines, what in ((scored.missed_entities, "missed entity"), (scored.mistyped_entities, "mistyped entity"), (scored.misses, "missed pair"), (scored.false_links, "false link")):
+            for lines, what in ((scored.missed_entities, "missed entity"), (scored.mistyped_entities, "mistyped entity"), (scored.unmatched_nodes, "unmatched node"), (scored.misses, "missed pair"), (scored.false_links, "false link")):
                 for item in lines:
                     typer.echo(f"{what}: {item}")
         return

@@ -281,7 +281,7 @@ class EntityFinder:
         spans = []
         for ent in doc.ents:
             span, cue = self._trim_cue(ent)
-            if span is not None and not self._is_junk(span):
+            if span is not None and not self._is_junk(span, ent.label_):
                 spans.append((span, ent.label_, cue))
         for span, ner_label, cue in spans:
             span = self._extend_kind_name(span)
@@ -326,9 +326,7 @@ class EntityFinder:
             if first_name is None:
                 return span, None  # all lower case: junk, as `_is_junk` says
             noun = next((self.triggers[key] for t in doc[start:first_name] if (key := strip_accents(t.lower_)) in self.triggers), None)
-            if noun is None or noun[0] == "Person":
-                return span, None
-            start, cue = first_name, noun[0]
+            start, cue = first_name, noun[0] if noun else None  # "transition écologique François de Rugy": the name only
         return doc[start:span.end], cue
 
     def _class_of_name(self, span: Span, label: str) -> str:
@@ -365,7 +363,7 @@ class EntityFinder:
         else:
             yield Candidate(span.start, span.end, label, 82, evidence=evidence)
 
-    def _is_junk(self, span: Span) -> bool:
+    def _is_junk(self, span: Span, label: str = "") -> bool:
         """Clauses, lowercase words, discourse words and sentence-initial common words are not names."""
         from kg import places
 
@@ -375,6 +373,8 @@ class EntityFinder:
             return True
         if text in self.nationalities and not places.is_place(span.text) or first.text in self.honorifics and len(span) == 1:
             return True  # "Français", "Belge": nationalities ("la Suisse", "les Philippines" are places); "Monsieur" alone
+        if len(span) == 1 and label in {"LOC", "MISC"} and text.endswith(_DEMONYM_ENDINGS) and not places.is_place(span.text):
+            return True  # "Parisienne", "Lyonnaises": people of a place, not the place
         if any(t.pos_ in {"VERB", "AUX"} and t.text[:1].islower() for t in span):
             return True
         if len(span) > 6 and (len(span) > 12 or strip_accents(first.text) not in self.heads):
@@ -526,6 +526,11 @@ def _trim(span: Span, stop: set[str]) -> Span | None:
     while start < end and (doc[start].is_punct or doc[start].is_space or _ELIDED.match(doc[start].text) and len(doc[start]) <= 3
                            or strip_accents(doc[start].lower_) in stop):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in _TRAILING_GLUE):
+        end -= 1  # "Jeux Olympiques de", "SMT un": the model ran on into the next words
     return doc[start:end] if end > start else None
+
+
+_DEMONYM_ENDINGS = ("ienne", "iennes", "aise", "aises", "oise", "oises", "éenne", "eenne", "aines")
+"""Endings of feminine and plural demonyms ("Parisienne", "Lyonnaises"), a place's people, not a place."""
+_TRAILING_GLUE = frozenset("de d' du des la le l' les et un une à au aux en".split())
