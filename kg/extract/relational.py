@@ -9,6 +9,7 @@ l'association « Médecins du Monde »"), else, for a possessive ("son fils X"),
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 APPOINTING = frozenset({"nommer", "désigner", "promouvoir", "choisir", "élire", "recruter", "devenir"})
 _DETERMINERS = frozenset("le la l' les un une des son sa ses leur leurs notre nos votre ce cet cette".split())
 _POSSESSIVES = frozenset("son sa ses leur leurs".split())
+_OF_ORGANISATION = re.compile(r"\s+(?:de|du|d')\s*(?:la |l'|le )?(?:[a-zàâçéèêëîïôûùüÿœ-]+\s+)?[\"']?\s*")
+"""What joins a person to an organisation named with them: " de l'organisation « ", " de la société "."""
 _LINKS = frozenset({"de", "d'", "du", "des"})
 _HEADS = frozenset({"headOf", "ceoOf", "founded"})
 """Properties of the head of the complement: a longer title ("directrice marketing") is a function, not the head."""
@@ -159,10 +162,31 @@ def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
     if head.dep_ in {"xcomp", "obj", "obl:mod"} and head.head.lemma_ in APPOINTING:
         linked += [c for c in head.head.children if c.dep_ in {"obj", "nsubj:pass"} and c.i != head.i]
     for candidate in linked:
-        mention = ctx.by_token.get(candidate.i)
+        if candidate.lower_ == "qui" and head.dep_ == "acl:relcl":
+            candidate = head.head  # "X, leader du parti Y, qui est également la sœur de Z"
+            while candidate.dep_ in {"appos", "conj", "flat:name"} and candidate.head.i != candidate.i and not any(
+                    t.label in allowed for t in ctx.targets(ctx.mention_of(candidate))):
+                candidate = candidate.head
+        mention = ctx.mention_of(candidate)
         if mention is not None and any(t.label in allowed for t in ctx.targets(mention)):
             return mention, "parse"
     return None, ""
+
+
+@rule("person-of-organisation")
+def person_of_organisation(ctx: Context, sent: Span, n: int) -> None:
+    """A person named with "de" and an organisation: "Monsieur Juan Mores de l'organisation X", "Martinez
+    Dyron de la société Energy&life" — a member of it."""
+    for person in ctx.mentions_in(sent):
+        if person.label != "Person" or not person.is_named:
+            continue
+        for org in ctx.mentions_in(sent):
+            if org.start <= person.end or org.start - person.end > 40 or org.label not in ORGANISATIONS or not org.is_named:
+                continue
+            between = ctx.prepared[person.end:org.start].lower().replace("’", "'")
+            if _OF_ORGANISATION.fullmatch(between):
+                ctx.add_fact("memberOf", person, org, n, "person-of-organisation")
+            break
 
 
 def _after_en_tant_que(token: Token) -> bool:

@@ -30,6 +30,7 @@ def scene(ctx: Context) -> None:
     containers = [ctx.mentions[f.object] for f in ctx.facts if f.predicate == "locatedIn" and f.subject in ids and f.rule.startswith("place-in-place")]
     placed = {f.subject for f in ctx.facts if f.predicate in _PLACED_BY}
     actors = _actors(ctx)
+    heads = {_name(ctx.mentions[f.subject]) for f in ctx.facts if f.predicate in {"headOf", "ceoOf"}}
     seen: set[str] = set()
     for m in ctx.mentions:
         if m.label not in {"Person", "Organization", "Union"} or not m.is_named or m.id in placed:
@@ -40,6 +41,8 @@ def scene(ctx: Context) -> None:
         seen.add(name)
         prop = "presentIn" if m.label == "Person" else "operatesIn"
         acts = name in actors
+        if m.label == "Person" and name in heads and sum(_name(o) == name for o in ctx.mentions if o.label == "Person") == 1:
+            continue  # the head of an organisation, named once, speaks for it from elsewhere as often as not
         for i, target in enumerate({p.id: p for p in [*lead, *containers]}.values()):
             ctx.add_fact(prop, m, target, m.sentence, f"scene:{m.label}:{'first' if i == 0 else 'other'}:{'actor' if acts else 'named'}", support=(sentence,))
 
