@@ -39,5 +39,5 @@ def strikes(ctx: Context, sent: Span, n: int) -> None:
     date = ctx.value_in(sent, "DATE")
     if date is not None:
         roles["date"] = date.id
-    for union in unions:
-        ctx.add_fact("onStrikeIn", union, where[0], n, "strike", "Strike" if roles else None, roles or None)
+    for union in unions:  # a union named in a later sentence: that sentence is recorded too
+        ctx.add_fact("onStrikeIn", union, where[0], n, "strike", "Strike" if roles else None, roles or None, (union.sentence,))

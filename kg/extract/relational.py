@@ -35,11 +35,13 @@ _COMPLEMENTS = {
     "headOf": ORGANISATIONS | {"Place"}, "ceoOf": ORGANISATIONS, "worksFor": ORGANISATIONS, "memberOf": ORGANISATIONS,
     "founded": ORGANISATIONS, "owns": ORGANISATIONS | {"Place", "Product"}, "residesIn": {"Place"}, "bornIn": {"Place"},
     "relativeOf": {"Person"}, "spouseOf": {"Person"}, "parentOf": {"Person"}, "siblingOf": {"Person"},
-    "parentOrganization": ORGANISATIONS, "developed": ORGANISATIONS,
+    "parentOrganization": ORGANISATIONS, "^parentOrganization": ORGANISATIONS, "^developed": ORGANISATIONS,
+    "^bornIn": {"Person"}, "^parentOf": {"Person"},
 }
+"""What a noun's complement may be, by the property it gives ("^p": the complement is p's subject)."""
 _MADE = frozenset({"Product", "Technology", "CreativeWork", "Movie", "TVSeries", "VideoGame", "Video", "MISC"})
 _HOLDERS = {"memberOf": AGENT_CLASSES, "owns": AGENT_CLASSES, "parentOrganization": ORGANISATIONS, "^parentOrganization": ORGANISATIONS,
-            "^developed": _MADE | {"Organization"}}
+            "^developed": _MADE | {"Organization"}, "^bornIn": frozenset({"Place"})}
 """Who may hold a noun: a person, or for membership and ownership any agent, a company for "filiale",
 a product for "son logiciel X"."""
 
@@ -109,9 +111,16 @@ def _nouns_in(ctx: Context, sent: Span) -> list[_Noun]:
             found.append(_Noun(span.start, span.end, entry, surface, m))
             taken.update(range(span.start, span.end))
     nouns = lexicon.relational_nouns()
-    for token in ctx.tokens_of(sent):
+    tokens = ctx.tokens_of(sent)
+    for token, following in zip(tokens, [*tokens[1:], None]):
+        if token.i in taken or token.i in ctx.by_token or token.pos_ not in {"NOUN", "ADJ", "PROPN"}:
+            continue
+        pair = f"{token.lower_} {following.lower_}" if following is not None else ""
+        if (entry := nouns.get(pair)) is not None and not entry.is_role:
+            found.append(_Noun(token.i, token.i + 2, entry, pair, None))  # "sa ville natale"
+            continue
         entry = nouns.get(token.lower_) or nouns.get(token.lemma_.lower())
-        if entry is not None and not entry.is_role and token.i not in taken and token.i not in ctx.by_token and token.pos_ in {"NOUN", "ADJ", "PROPN"}:
+        if entry is not None and not entry.is_role:
             found.append(_Noun(token.i, token.i + 1, entry, token.lower_, None))
     return sorted(found, key=lambda noun: noun.start)
 
@@ -125,7 +134,7 @@ def _properties(noun: _Noun, complement: Mention | None) -> list[str]:
     if complement is None:
         return properties
     label = complement.label if complement.label != "DESC" else "Organization"
-    fitting = [p for p in properties if label in _COMPLEMENTS.get(p.lstrip("^"), ORGANISATIONS)]
+    fitting = [p for p in properties if label in _COMPLEMENTS.get(p, ORGANISATIONS)]
     if not fitting and label == "Place" and noun.role is not None:
         return ["locatedIn"]  # "inspectrice de police de Marseille"
     return fitting
@@ -241,7 +250,7 @@ def _complement(ctx: Context, noun: _Noun, holder: Mention) -> tuple[Mention | N
     right_after = ctx.by_token.get(i)
     if right_after is not None and right_after is not holder and right_after.is_named and right_after.label in ORGANISATIONS:
         return right_after, ""  # "délégué syndical CGT"
-    fits = set().union(*(_COMPLEMENTS.get(p.lstrip("^"), ORGANISATIONS) for p in noun.entry.properties)) | {"MISC", "Place"}
+    fits = set().union(*(_COMPLEMENTS.get(p, ORGANISATIONS) for p in noun.entry.properties)) | {"MISC", "Place"}
     if ORGANISATIONS & fits:
         fits.add("Person")  # "directrice de Leroy Merlin": a name the model calls a person, typed by the noun below
     while i < end:
@@ -257,14 +266,14 @@ def _complement(ctx: Context, noun: _Noun, holder: Mention) -> tuple[Mention | N
                     mention = _other_antecedent(ctx, mention, holder)  # "Dacia, la filiale du groupe": not Dacia
                     return (mention, "") if mention is not None else (None, "")
                 if mention.label == "MISC" or mention.label in {"Place", "Person"} and mention.evidence.startswith("ner:") and not places.is_place(mention.text) \
-                        and any(_COMPLEMENTS.get(p.lstrip("^")) == ORGANISATIONS for p in noun.entry.properties):
+                        and any(_COMPLEMENTS.get(p) == ORGANISATIONS for p in noun.entry.properties):
                     mention.label = "Organization"  # the frame types a name no gazetteer knows: "directrice de Vantel"
                 return mention, ""
             return None, ""
         i += 1
     determiner = doc[noun.start - 1].lower_ if noun.start > 0 else ""
     if determiner in _POSSESSIVES:
-        wanted = set().union(*(_COMPLEMENTS.get(p.lstrip("^"), ORGANISATIONS) for p in noun.entry.properties)) or ORGANISATIONS
+        wanted = set().union(*(_COMPLEMENTS.get(p, ORGANISATIONS) for p in noun.entry.properties)) or ORGANISATIONS
         possessor = _possessor(ctx, noun, holder, wanted)
         if possessor is not None:
             return possessor, "possessive"

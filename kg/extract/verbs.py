@@ -50,13 +50,15 @@ def verb_clauses(ctx: Context, sent: Span, n: int) -> None:
 def _verb_fact(ctx: Context, verb_rule: lexicon.VerbRule, verb: Token, subject: Mention, obj: Mention, n: int, how: str) -> None:
     sent = verb.sent
     roles: dict[str, int | str] = {}
+    support: tuple[int, ...] = ()
     agents = ctx.targets(subject)
     if verb_rule.event == "TechnologyUse" and agents and agents[0].label in WORK_CLASSES:
         roles["work"] = agents[0].id
         inherited = _recent_agent(ctx, n)
         if inherited is None:
             return
-        subject, how = inherited, "inherited"  # "'X' utilise l'IA": the work's maker, named just before
+        subject, how = inherited, "inherited"  # "'X' utilise l'IA": the work's maker, named just before,
+        support = (ctx.memory[LAST_USE][1],)  # in a sentence the fact records too
     elif not any(a.label in AGENT_CLASSES for a in agents):
         return
     if verb_rule.event == "TechnologyUse":
@@ -82,7 +84,7 @@ def _verb_fact(ctx: Context, verb_rule: lexicon.VerbRule, verb: Token, subject: 
         source = ctx.reported_by(sent)
         if source is not None:
             roles["statedBy"] = source.id
-    ctx.add_fact(verb_rule.property, subject, obj, n, f"verb:{verb_rule.lemma}" + (f":{how}" if how else ""), verb_rule.event, roles)
+    ctx.add_fact(verb_rule.property, subject, obj, n, f"verb:{verb_rule.lemma}" + (f":{how}" if how else ""), verb_rule.event, roles, support)
 
 
 def _recent_agent(ctx: Context, n: int) -> Mention | None:
@@ -195,13 +197,27 @@ def _clause_objects(ctx: Context, verb: Token) -> list[tuple[Mention, str | None
         else:
             continue
         for part in [child, *(c for c in child.children if c.dep_ in {"conj", "appos"})]:
-            mention = ctx.mention_of(part)
+            mention = ctx.mention_of(part) or _group_of(ctx, part)
             if mention is not None and mention.label not in {"DATE", "MONEY", "PERCENT", "QUANTITY"} and (mention, preposition) not in found:
                 found.append((mention, preposition))
     if passive or verb.dep_ != "acl" or "Part" not in verb.morph.get("VerbForm"):
         return found
     head = ctx.mention_of(verb.head)  # "l'association dirigée par X": the noun is the object
     return found + ([(head, None)] if head is not None else [])
+
+
+_MEMBERS = frozenset({"membre", "membres", "militant", "militants", "représentant", "représentants", "bénévole", "bénévoles",
+                      "employé", "employés", "salarié", "salariés", "agent", "agents", "équipe", "personnel"})
+
+
+def _group_of(ctx: Context, token: Token) -> Mention | None:
+    """The organisation whose members a phrase names: "quelques membres de l'association X" → X."""
+    if token.lower_ not in _MEMBERS:
+        return None
+    for child in token.children:
+        if child.dep_ == "nmod" and (mention := ctx.mention_of(child)) is not None and mention.label in {"Organization", "Union"}:
+            return mention
+    return None
 
 
 def _clause_roles(ctx: Context, verb: Token, sent: Span, lemma: str) -> dict[str, int | str]:
