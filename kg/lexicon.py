@@ -119,6 +119,16 @@ def nouns() -> dict[str, list[VerbRule]]:
 
 
 @cache
+def feminine_roles() -> frozenset[str]:
+    """The feminine forms among the role nouns ("présidente", "directrice", "comédienne"): forms with a
+    feminine ending that are not their role's canonical (masculine) label."""
+    endings = ("e", "trice", "euse", "ère", "esse")
+    return frozenset(surface for surface, entry in roles().items()
+                     if surface != entry.label.lower() and surface.split()[0] != entry.label.lower().split()[0]
+                     and surface.split()[0].endswith(endings))
+
+
+@cache
 def relational_nouns() -> dict[str, RoleEntry]:
     """ontology/lexicon/roles.tsv by lowercase surface form: roles, memberships, family ties."""
     return {

@@ -336,6 +336,7 @@ def _assign_slugs(entities: dict[str, Entity]) -> None:
     """Each entity's slug from its own key and static data alone, never from which other entities
     exist, so that adding an article never changes an existing IRI:
     - the knowledge-base id;
+    - for a place of the gazetteer, its name and its GeoNames id (or ISO code): paris_2988507;
     - a plain name spelt out: "ted sarandos" → ted_sarandos, "acme-corp" → acme-corp (unless it is a
       role word or a knowledge-base id, whose slugs those keep);
     - any other key ("Acme & Co", a title with an apostrophe, a name in another script, a job
@@ -347,6 +348,8 @@ def _assign_slugs(entities: dict[str, Entity]) -> None:
         slug = name.replace(" ", "_")
         if entity.kb_id:
             entity.slug = entity.kb_id
+        elif kind == "place" and entity.place is not None:  # "place:gn:2988507" → paris_2988507
+            entity.slug = f"{slugify(entity.place.name)}_{slugify(name.partition(':')[2])}"
         elif kind in {"name", "role"} and PLAIN_NAME.fullmatch(name) and (kind == "role" or slug not in taken):
             entity.slug = slug
         else:

@@ -72,12 +72,31 @@ def _is_subject(ctx: Context, mention: Mention) -> bool:
 
 
 def person_genders(ctx: Context) -> dict[str, str]:
-    """Each person's gender in this article, by the words of the name, from an honorific ("Mme Ruiz")."""
+    """Each person's gender in this article, by the words of the name: from an honorific ("Mme Ruiz"),
+    else from a role in apposition ("le maire de Lyon, Paul Martin", "Ana Ruiz, présidente de")."""
     genders: dict[str, str] = {}
+    roles = [m for m in ctx.mentions if m.label == "Role"]
     for m in ctx.mentions:
-        if m.label == "Person" and m.extra.get("gender"):
+        if m.label != "Person":
+            continue
+        if m.extra.get("gender"):
             genders[name_key(m)] = m.extra["gender"]
+            continue
+        for role in roles:
+            between = ctx.prepared[min(m.end, role.end):max(m.start, role.start)]
+            if between.strip() in {",", ""} and (gender := _role_gender(ctx, role)) is not None:
+                genders.setdefault(name_key(m), gender)
     return genders
+
+
+def _role_gender(ctx: Context, role: Mention) -> str | None:
+    """The gender a role noun's form or determiner tells: "présidente", "la directrice" (f), "le maire" (m)."""
+    from kg import lexicon
+
+    if any(role.text.lower().startswith(form) for form in lexicon.feminine_roles()):
+        return "f"
+    determiner = ctx.prepared[max(0, role.start - 4):role.start].lower().split()[-1:] or [""]
+    return {"le": "m", "un": "m", "la": "f", "une": "f"}.get(determiner[0])
 
 
 def name_key(mention: Mention) -> str:
@@ -100,15 +119,16 @@ def _antecedent(ctx: Context, pronoun: Token, n: int, gender: str, genders: dict
             return genders.get(name_key(m), gender) == gender
         return m.label in AGENT_FAMILIES
 
-    window = [t for m in ctx.mentions if n - 2 <= m.sentence <= n and m.start < pronoun.idx
+    window = [t for m in sorted(ctx.mentions, key=lambda m: m.start) if n - 2 <= m.sentence <= n and m.start < pronoun.idx
               for t in ctx.targets(m) if t.label in AGENT_FAMILIES and t.is_named and agrees(t)]
     if not window:
         return None
+    known = [m for m in window if m.label == "Person" and name_key(m) in genders]  # "Mme Ruiz" before "Paul Martin"
     previous_subject = _subject_of(ctx, n - 1) if n > 0 else None
-    if previous_subject is not None and previous_subject in window:
+    if previous_subject is not None and previous_subject in window and (not known or previous_subject in known):
         return previous_subject
     people = [m for m in window if m.label == "Person"]
-    return (people or window)[-1]
+    return (known or people or window)[-1]
 
 
 def _subject_of(ctx: Context, n: int) -> Mention | None:

@@ -13,7 +13,8 @@ from kg.extract.registry import rule
 
 SCENE_SENTENCES = 3
 """The scene is stated in the first sentences (the lead)."""
-_PLACED_BY = frozenset({"locatedIn", "presentIn", "operatesIn", "residesIn", "bornIn", "onStrikeIn"})
+_PLACED_BY = frozenset({"locatedIn", "presentIn", "operatesIn", "residesIn", "onStrikeIn"})
+"""Facts that place an agent at the time of the article (a birthplace does not)."""
 _AFFILIATIONS = frozenset({"memberOf", "worksFor", "headOf", "ceoOf", "founded"})
 
 

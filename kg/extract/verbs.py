@@ -168,7 +168,7 @@ def _clause_subjects(ctx: Context, verb: Token) -> list[Mention]:
     found: list[Mention] = []
     for child in verb.children:
         if child.dep_ in {"nsubj", "obl:agent"} or child.dep_.startswith("obl") and any(c.lower_ == "par" for c in child.children if c.dep_ == "case") and any(c.dep_ == "aux:pass" for c in verb.children):
-            for part in [child, *(c for c in child.children if c.dep_ == "conj")]:
+            for part in [child, *(c for c in child.children if c.dep_ in {"conj", "appos"})]:  # "le maire de Lyon, Paul Martin, a"
                 mention = ctx.mention_of(part)
                 if mention is not None and any(t.label in AGENTS for t in ctx.targets(mention)) and mention not in found:
                     found.append(mention)
@@ -197,7 +197,7 @@ def _clause_objects(ctx: Context, verb: Token) -> list[tuple[Mention, str | None
         else:
             continue
         for part in [child, *(c for c in child.children if c.dep_ in {"conj", "appos"})]:
-            mention = ctx.mention_of(part) or _group_of(ctx, part)
+            mention = (ctx.mention_of(part) or _group_of(ctx, part)) if part is child else ctx.by_token.get(part.i)
             if mention is not None and mention.label not in {"DATE", "MONEY", "PERCENT", "QUANTITY"} and (mention, preposition) not in found:
                 found.append((mention, preposition))
     if passive or verb.dep_ != "acl" or "Part" not in verb.morph.get("VerbForm"):
