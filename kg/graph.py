@@ -227,6 +227,8 @@ def _event_triples(resolution: Resolution, extraction: Extraction, fact: Fact, e
     article = extraction.article["id"]
     yield event, A, getattr(OX_KG, fact.event)
     subject_role, object_role = EVENT_ROLES.get(fact.event, ("agent", "object"))
+    if object_role in fact.roles and fact.roles[object_role] != fact.object:  # "X ceoOf Y" of an appointment
+        object_role = "organization" if resolution.entity_type(article, fact.object) == "Organization" else "locatedIn"  # as role Z
     yield event, getattr(OX_KG, subject_role), s
     yield event, getattr(OX_KG, object_role), o
     said = str(fact.roles.get("verb", "")) if fact.event == "Action" else term_labels(language).get(fact.predicate, fact.predicate)

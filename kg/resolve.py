@@ -82,6 +82,14 @@ class Resolution:
             self._labels.update({e.slug: e.label for e in self.entities.values()})
         return self._labels.get(slug, slug)
 
+    def entity_type(self, article: str, mention_id: int) -> str | None:
+        """The family class of the entity a mention stands for ("Organization" for an NGO), if any."""
+        node = self.node(article, mention_id)
+        if node is None or node.kind != "entity":
+            return None
+        kind = self.entities[node.key].type
+        return lexicon.class_families().get(kind, kind)
+
     def facts(self) -> Iterable[tuple[Extraction, Fact]]:
         for extraction in self.extractions:
             for fact in extraction.facts:

@@ -42,6 +42,11 @@ BREAKS = [
           "INSERT DATA { stmt:11aa22bb kg:supportedBy <https://example.org/kg/source/ubisoft-ia_3f9a0c2b11de#char=0,10> . "
           "<https://example.org/kg/source/ubisoft-ia_3f9a0c2b11de#char=0,10> kg:startChar 0 ; kg:endChar 10 }",
           "<https://example.org/kg/source/ubisoft-ia_3f9a0c2b11de#char=0,10>", "kg:sentence", "kgsh:SupportingSentence"),
+    Break("fact outside its property's range", "INSERT DATA { ent:montreal kg:hasRole ent:ubisoft }",
+          "ent:montreal", "kg:hasRole", "kgsh:FactRange"),
+    Break("appointment whose role is an organisation",
+          'INSERT DATA { event:app1 a kg:Appointment ; rdfs:label "x" ; kg:person ent:yves_guillemot ; kg:role ent:ubisoft }',
+          "event:app1", "kg:role", "kgsh:AppointmentRole"),
     Break("entity typed as an event", "DELETE DATA { ent:montreal a kg:Place } ; INSERT DATA { ent:montreal a kg:Acquisition }",
           "ent:montreal", "", "kgsh:Entity"),
     Break("statement without provenance",
