@@ -348,7 +348,19 @@ def score_annotated(graph: str | os.PathLike[str] | ox.Store, corpus: str | os.P
     """Score `graph` against the documents of the annotated `corpus` that it contains."""
     store = graph if isinstance(graph, ox.Store) else load_graph(graph)
     data = corpus if isinstance(corpus, dict) else load_annotated(corpus)
-    built = _Graph(store).documents()
+    return _score(_Graph(store).documents(), data)
+
+
+def score_names(names: dict[str, list[tuple[str, str | None]]], corpus: str | os.PathLike[str] | dict[str, Any]) -> AnnotatedScore:
+    """Score plain names found in each document (doc id → (name, family or None)) as if each were a
+    graph entity: what another tool's named-entity recogniser finds and types (no links)."""
+    data = corpus if isinstance(corpus, dict) else load_annotated(corpus)
+    built = {doc_id: _GraphDocument({f"name:{n}": (frozenset({normalise(name)}), family, name) for n, (name, family) in enumerate(found)})
+             for doc_id, found in names.items()}
+    return _score(built, data)
+
+
+def _score(built: dict[str, _GraphDocument], data: dict[str, Any]) -> AnnotatedScore:
     ids = [i for i in data if i in built]
     if not ids:
         raise KgError("the graph holds none of the annotated documents (articles are matched by name = document id)")
