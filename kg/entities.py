@@ -43,6 +43,8 @@ _DEFINITE = frozenset("le la l' les ce cet cette ces du au aux".split())
 _ELIDED = re.compile(r"^[ldjmnstc]'|^qu'|^jusqu'|^lorsqu'|^puisqu'", re.IGNORECASE)
 _NAME_LINKS = frozenset({"de", "d'", "du", "des"})
 """Words between a naming noun and its name: "la ville de Rome", "l'association des « Pêcheurs »"."""
+_CAMEL = re.compile(r"[a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z][a-z][A-Za-z]*")
+"""A product's name shape: a capital inside a word ("iPhone", "eBay", "PlayStation"), not an acronym."""
 _NAME_GLUE = frozenset("de d' du des la le l' les et pour contre sur en à aux".split())
 """Words inside long names of organisations between capitalised words ("Parti pour la Liberté et les Valeurs")."""
 
@@ -102,6 +104,7 @@ class EntityFinder:
         candidates += self._branches(doc, kb)
         candidates += self._triggered_names(doc)
         candidates += self._honorific_names(doc)
+        candidates += self._product_names(doc)
         candidates += [Candidate(s, _role_end(doc, e, self.nationalities), "Role", 60, evidence="role") for _, s, e in self.role_matcher(doc)]
         candidates += self._descriptions(doc)
         candidates += self._ner(doc, kb)
@@ -119,7 +122,7 @@ class EntityFinder:
             if entry.type == "Organization" and end < len(doc) and doc[end].text in lexicon.org_suffixes():
                 yield Candidate(start, end + 1, entry.type, 81, kb_id=entry.id, evidence="kb")  # "Renault Group"
                 continue
-            if entry.type == "Product" and end < len(doc) and doc[end].like_num and not doc[end].ent_type_ == "DATE":
+            if entry.type == "Product" and end < len(doc) and _is_version(doc[end]) and not doc[end].ent_type_ == "DATE":
                 yield Candidate(start, end + 1, entry.type, 81, evidence=f"version:{entry.id}")
                 continue
             yield Candidate(start, end, entry.type, 80, kb_id=entry.id, evidence="kb")
@@ -257,6 +260,15 @@ class EntityFinder:
             end = _name_run(doc, token.i + 1)
             yield Candidate(token.i, token.i + 1, NOT_AN_ENTITY, 85, evidence="honorific")
             yield Candidate(token.i + 1, end, "Person", 85, evidence=f"honorific:{honorific.gender or '-'}:{token.text}")
+
+    def _product_names(self, doc: Doc) -> Iterable[Candidate]:
+        """Names shaped like products: a word with a capital inside ("iPhone", "PlayStation"), maybe with
+        a version ("iPhone 7")."""
+        people = {t.i for e in doc.ents if e.label_ == "PER" for t in e}  # "McDonald" is a name of a person
+        for token in doc:
+            if _CAMEL.fullmatch(token.text) and token.text.lower() not in self.stop and token.i not in people:
+                end = token.i + 2 if token.i + 1 < len(doc) and _is_version(doc[token.i + 1]) else token.i + 1
+                yield Candidate(token.i, end, "Product", 45, evidence="name:shape")
 
     def _descriptions(self, doc: Doc) -> Iterable[Candidate]:
         for match_id, start, end in self.desc_matcher(doc):
@@ -500,6 +512,11 @@ def _role_end(doc: Doc, end: int, nationalities: set[str] | frozenset[str] = fro
                 j += 2
             return j
     return end
+
+
+def _is_version(token) -> bool:
+    """A version number after a product's name: "Claude 4", "iPhone 15", "Galaxy S24" (not "une")."""
+    return bool(re.fullmatch(r"[A-Z]?\d+(?:[.,]\d+)?[a-z]?", token.text))
 
 
 def _is_name_start(token, *, sentence_start: bool = False) -> bool:

@@ -87,3 +87,19 @@ def test_entities_known_place_after_an_organisation_noun_is_a_place(nlp):
 def test_entities_gazetteer_types_a_miscellaneous_name_as_a_place(nlp):
     doc = nlp(prepare_text("Des pluies ont touché Ouagadougou et Casablanca hier.", nlp))
     assert {e.text: e.label_ for e in doc.ents}.get("Casablanca") == "Place"
+
+
+def test_entities_role_phrase_is_no_organisation_and_a_name_after_a_title_stands_alone(nlp):
+    found = ents(nlp, "Le premier ministre du Canada a salué la ministre de la transition écologique François de Rugy.")
+    assert ("François de Rugy", "Person") in found and ("Canada", "Place") in found
+    assert not any(name.startswith(("premier ministre du", "transition")) and label != "Role" for name, label in found)
+
+
+def test_entities_named_events_and_products(nlp):
+    found = ents(nlp, "Les Jeux olympiques de Rio ont commencé. Il a publié sur WhatsApp une photo prise avec son iPhone 7.")
+    assert ("Jeux olympiques de Rio", "PublicEvent") in found
+    assert ("WhatsApp", "Product") in found and ("iPhone 7", "Product") in found
+
+
+def test_entities_person_named_like_a_product_stays_a_person(nlp):
+    assert ("Ronald McDonald", "Person") in ents(nlp, "Selon Ronald McDonald, le chantier a pris du retard.")
