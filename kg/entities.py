@@ -394,7 +394,7 @@ class EntityFinder:
         if len(span) == 1 and (first.is_sent_start or first.i == 0 or doc_prev_is_opening(first)):
             lower = first.lower_
             lower_rank = self.ranks.get(lower)
-            return lower_rank is not None and lower_rank < self.ranks.get(first.text, 10**9)
+            return lower_rank is not None and COMMON_WORD_RATIO * lower_rank < self.ranks.get(first.text, 10**9)
         return False
 
     # -- settle overlaps
@@ -548,6 +548,9 @@ def _trim(span: Span, stop: set[str]) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+COMMON_WORD_RATIO = 4
+"""A capitalised first word is a common word, not a name, when its lower-case form ranks this many times
+higher in the model's vocabulary ("Ensuite", "Police"; not "Carrefour", a name nearly as often)."""
 _DEMONYM_ENDINGS = ("ienne", "iennes", "aise", "aises", "oise", "oises", "éenne", "eenne", "aines")
 """Endings of feminine and plural demonyms ("Parisienne", "Lyonnaises"), a place's people, not a place."""
 _TRAILING_GLUE = frozenset("de d' du des la le l' les et un une à au aux en".split())

@@ -146,3 +146,11 @@ def test_extract_hedged_use_is_not_a_fact(nlp):
 def test_extract_passive_with_agent(nlp):
     ex = read(nlp, "Deezer a été racheté par Spotify en 2024.")
     assert ("Spotify", "acquired", "Deezer") in triples(ex)
+
+
+def test_extract_financial_result_of_a_year(nlp):
+    ex = read(nlp, "Le groupe Vantel a réalisé en 2024 un chiffre d'affaires de 3 milliards d'euros.")
+    assert ("Vantel", "revenue", "3 milliards d'euros") in triples(ex)
+    assert roles(ex, "revenue")["period"] == "year"
+    ex = read(nlp, "Le groupe Vantel a réalisé un chiffre d'affaires de 3 milliards d'euros.")
+    assert "period" not in roles(ex, "revenue")

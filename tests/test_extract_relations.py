@@ -126,3 +126,25 @@ def test_relations_open_verb_keeps_its_lemma(nlp):
     opened = [f for f in ex.facts if f.predicate == "relatedTo"]
     assert [(ex.mentions[f.subject].text, f.roles["verb"], ex.mentions[f.object].text) for f in opened] == [("Paul Martin", "remplacer", "Ana Ruiz")]
     assert opened[0].event == "Action"
+
+
+def test_relations_definite_description_is_the_topic_demonstrative_the_last_said(nlp):
+    ex = read(nlp, "Le groupe Vantel cherche un ingénieur. Plus tard, Orbiq a présenté un robot. La société a aussi recruté Paul Martin.")
+    society = next(m for m in ex.mentions if m.text == "La société")
+    assert [ex.mentions[r].text for r in society.refs] == ["Vantel"]
+    ex = read(nlp, "L'intelligence artificielle progresse. Le groupe Vantel adopte la blockchain. Orbiq utilise cette technologie.")
+    assert ("Orbiq", "uses", "blockchain") in triples(ex)
+    this = next(m for m in ex.mentions if m.text == "cette technologie")
+    assert [ex.mentions[r].text for r in this.refs] == ["blockchain"]
+
+
+def test_relations_betting_on_a_technology_is_using_it_on_a_company_investing(nlp):
+    assert ("Vantel", "uses", "intelligence artificielle") in facts(nlp, "Le groupe Vantel mise sur l'intelligence artificielle pour trier ses colis.")
+    found = facts(nlp, "Le fonds Arcadia mise sur Orbiq pour conquérir l'Asie.")
+    assert ("Arcadia", "investsIn", "Orbiq") in found
+    assert not any(p in {"uses", "operatesIn"} for _, p, _ in found)  # nor is the aim of a purpose clause a scene
+
+
+def test_relations_employer_place(nlp):
+    assert ("Vantel", "locatedIn", "Lyon") in facts(nlp, "Le groupe Vantel emploie 300 personnes à Lyon.")
+    assert not any(p == "locatedIn" for _, p, _ in facts(nlp, "Le groupe Vantel emploie 300 personnes."))

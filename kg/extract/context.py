@@ -108,15 +108,19 @@ class Context:
         return [m for m in self.mentions if m.start < mention.start and m.label in classes and m.is_named]
 
     def salient(self, classes: set[str] | frozenset[str], before: Mention | None = None) -> Mention | None:
-        """The most mentioned name of these classes in the article (so far), ties to the earliest."""
+        """The most mentioned entity of these classes in the article (so far), named or described ("le
+        distributeur" counts for the company it stands for), ties to the earliest; None unless it is
+        mentioned twice."""
         counts: dict[str, list[Mention]] = {}
         for m in self.mentions:
-            if m.label in classes and m.is_named and (before is None or m.start < before.start):
-                counts.setdefault(key(m), []).append(m)
+            if before is None or m.start < before.start:
+                for t in (self.targets(m) if m.label == "DESC" else [m]):
+                    if t.label in classes and t.is_named:
+                        counts.setdefault(key(t), []).append(t)
         if not counts:
             return None
-        best = max(counts.values(), key=lambda ms: (len(ms), -ms[0].start))
-        return best[-1] if len(best) >= 2 else None
+        best = max(counts.values(), key=lambda ms: (len(ms), -min(m.start for m in ms)))
+        return max(best, key=lambda m: m.start) if len(best) >= 2 else None
 
     def last_person(self, before: int) -> Mention | None:
         people = [m for m in self.mentions if m.label == "Person" and m.end <= before]
@@ -159,7 +163,7 @@ class Context:
         for _ in range(4):
             for child in head.children:
                 if child.dep_ in {"nsubj", "expl:subj"}:
-                    mention = self.mention_or_subtree(child, AGENT_CLASSES | WORK_CLASSES)
+                    mention = self.mention_or_subtree(child, AGENT_CLASSES | WORK_CLASSES | {"Product"})
                     if mention is not None:
                         return mention, ""
                 if child.dep_ == "obl:agent":

@@ -14,9 +14,11 @@ if TYPE_CHECKING:
 
 @rule("description-antecedent", stage="references")
 def resolve_descriptions(ctx: Context) -> None:
-    """A description points to the last compatible name that the article describes with its noun,
-    else the last one of the three sentences before, else the article's most mentioned one; a plural
-    description ("ces entreprises") to the names of the sentence before."""
+    """A description points to the last compatible name that the article describes with its noun, else
+    the name the article is about (its first subject, else its most mentioned one), else the last
+    subject or name of the three sentences before; a demonstrative ("cette technologie") to what was
+    just said before the article's topic. A plural description ("ces entreprises") points to the names
+    of the sentence before."""
     for mention in ctx.mentions:
         if mention.label != "DESC":
             continue
@@ -24,7 +26,8 @@ def resolve_descriptions(ctx: Context) -> None:
         classes = AGENT_CLASSES - {"Person"} if wanted in {"Organization", "Union"} else {wanted}
         if wanted == "Technology":
             classes = {"Technology"}
-        plural = ctx.text[mention.start:mention.end].lower().startswith(("les ", "ces "))
+        text = ctx.text[mention.start:mention.end].lower()
+        plural = text.startswith(("les ", "ces "))
         if plural:
             previous = [m.id for m in ctx.named_before(mention, classes) if m.sentence == mention.sentence - 1]
             mention.refs = sorted(set(previous), key=previous.index) if len(previous) >= 2 else []
@@ -34,12 +37,17 @@ def resolve_descriptions(ctx: Context) -> None:
             noun = description_noun(mention.text)
             described = [m for m in before if noun in ctx.described.get(m.id, ())]
             recent = [m for m in before if mention.sentence - m.sentence <= 3]
-            subjects = [m for m in recent if _is_subject(ctx, m)]  # "L'éditeur" is the company the text is about
-            salient = ctx.salient(classes, mention)
-            pick = (described or subjects or [salient] if salient else described or subjects or recent or [None])[-1]
+            topic = [t for t in ctx.targets(_topic(ctx)) if t.label in classes and t.start < mention.start]
+            subjects = [m for m in recent if _is_subject(ctx, m)]  # "L'éditeur" is the company the text is about:
+            salient = ctx.salient(classes, mention)  # the first sentence's subject, else the most mentioned
+            known = topic or ([salient] if salient else [])
+            nearby = subjects or recent
+            order = (nearby, known) if text.startswith(_DEMONSTRATIVES) else (known, nearby)
+            pick = (described or order[0] or order[1] or [None])[-1]
             mention.refs = [pick.id] if pick else []
 
 
+_DEMONSTRATIVES = ("ce ", "cet ", "cette ")
 _SUBJECT_PRONOUNS = {"il": "m", "elle": "f"}
 _IMPERSONAL_HEADS = frozenset({"falloir", "agir", "pleuvoir", "sembler", "paraître", "exister", "rester", "manquer", "suffire"})
 AGENT_FAMILIES = frozenset({"Person", "Organization", "Union"})
@@ -63,6 +71,15 @@ def resolve_pronouns(ctx: Context) -> None:
             mention = ctx.add(token.idx, token.idx + len(token.text), "DESC", f"pronoun:{token.lower_.lstrip('-')}", n)
             mention.refs = [antecedent.id]
             ctx.by_token[token.i] = mention
+
+
+def _topic(ctx: Context) -> Mention | None:
+    """What the article is about: the named subject of its first sentence that has one."""
+    for n in range(min(2, len(ctx.sents))):
+        subject = _subject_of(ctx, n)
+        if subject is not None:
+            return subject
+    return None
 
 
 def _is_subject(ctx: Context, mention: Mention) -> bool:

@@ -193,6 +193,8 @@ def _subjects(ctx: Context, verb: Token) -> list[Mention]:
             mention = ctx.by_token.get(child.i) or ctx.find_in(child.subtree, AGENTS)
             if mention is not None:
                 found.append(mention)
+    if not found and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        return _subjects(ctx, verb.head)  # "la jeune pousse [...] emploie 180 salariés à Lyon"
     if not found and verb.dep_ in {"acl", "acl:relcl", "conj"}:
         head = verb.head
         while head.dep_ == "conj" and head.head.i != head.i:

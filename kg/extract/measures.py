@@ -42,7 +42,12 @@ def financial_results(ctx: Context, sent: Span, n: int) -> None:
         if sign < 0 and percent.value.get("value") and not str(percent.value["value"]).startswith("-"):
             percent.value["value"] = "-" + str(percent.value["value"])
         roles["change"] = percent.id
+    date = ctx.value_in(sent, "DATE")
+    if date is not None:
+        roles["date"] = date.id
     period = next((p for w, p in _PERIOD_WORDS.items() if w in plain or w in low), None)
+    if period is None and date is not None and (date.value or {}).get("datatype") == "gYear":
+        period = "year"  # "a réalisé en 2024 un chiffre d'affaires de ...": the figure of a year
     if period:
         roles["period"] = period
     prop = "revenue" if metric == "revenue" else None

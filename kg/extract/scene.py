@@ -78,13 +78,18 @@ def _locative_places(ctx: Context) -> list[tuple[int, Mention]]:
 def _scene(ctx: Context) -> tuple[list[Mention], int] | None:
     """The places of the first lead sentence that introduces places with a locative preposition ("au
     Burkina, à Ouagadougou"), else the first place the first sentence names, unless as an origin ("La
-    ville de Marrakech a été touchée", not "venu de Lyon"), and that sentence."""
+    ville de Marrakech a été touchée", not "venu de Lyon" nor "pour conquérir l'Asie"), and that sentence."""
     lead = [(n, p) for n, p in _locative_places(ctx) if n < SCENE_SENTENCES]
     if lead:
         first = lead[0][0]
         return list({p.id: p for n, p in lead if n == first}.values()), first
-    named = [place for token in ctx.tokens_of(ctx.sents[0]) if (place := place_of(ctx, token)) is not None and not _origin(token)] if ctx.sents else []
+    named = [place for token in ctx.tokens_of(ctx.sents[0]) if (place := place_of(ctx, token)) is not None and not _origin(token) and not _aim(token)] if ctx.sents else []
     return ([named[0]], 0) if named else None
+
+
+def _aim(token) -> bool:
+    """Whether a place phrase is what a purpose clause aims at: "pour conquérir l'Asie"."""
+    return token.head.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ in {"pour", "afin"} for c in token.head.children)
 
 
 def _origin(token) -> bool:

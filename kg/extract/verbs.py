@@ -59,8 +59,8 @@ def _verb_fact(ctx: Context, verb_rule: lexicon.VerbRule, verb: Token, subject: 
             return
         subject, how = inherited, "inherited"  # "'X' utilise l'IA": the work's maker, named just before,
         support = (ctx.memory[LAST_USE][1],)  # in a sentence the fact records too
-    elif not any(a.label in AGENT_CLASSES for a in agents):
-        return
+    elif not any(a.label in AGENT_CLASSES or a.label == "Product" and verb_rule.event == "TechnologyUse" for a in agents):
+        return  # an agent acts; a product may use a technology ("l'appareil utilise l'IA")
     if verb_rule.event == "TechnologyUse":
         work = ctx.work_in(sent, exclude=subject)
         if work is not None and "work" not in roles:
