@@ -11,10 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from kg.data import LEXICON_DIR, ONTOLOGY_DIR
 from kg.errors import KgError
-
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
-LEXICON_DIR = ONTOLOGY_DIR / "lexicon"
 
 
 @dataclass(frozen=True)
