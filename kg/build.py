@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from kg.articles import MAX_CHARS, Article, read_articles
 from kg.cache import CACHE_DIR_NAME, ExtractionCache
+from kg.api import callable_verb
 from kg.errors import KgError
 from kg.memory import keep_freed_memory, paused_gc
 
@@ -325,3 +326,6 @@ def build_lock(output: Path) -> Iterator[None]:
             yield
         finally:
             _HELD_LOCKS.discard(handle.fileno())
+
+
+callable_verb(__name__)  # kg.build(...) is the API verb (kg/api.py); kg.build.<name> this module

@@ -28,7 +28,46 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def print_version(value: bool) -> None:
+    """--version: print kg's version and stop."""
+    if value:
+        from kg import __version__
+
+        typer.echo(f"kg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=print_version, is_eager=True, help="Print kg's version and exit.")] = False,
+) -> None:
+    """Turn French news articles into an RDF knowledge graph: build, query, look, export."""
+
+
+# ---- one vocabulary of options, shared by every command ----
+
+GRAPH_HELP = ("Input graph: an RDF file in any format (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML), - for stdin."
+              " N-Quads and TriG are read as the union of all their graphs.")
+Graph = Annotated[Path, typer.Option("--graph", "-g", metavar="FILE", help=GRAPH_HELP)]
+DefaultGraphOnly = Annotated[bool, typer.Option("--default-graph-only", help="Read only the default graph of N-Quads or TriG, not the union of all graphs.")]
+Lang = Annotated[str, typer.Option("--lang", metavar="fr|en", help="Language of the labels shown for classes and properties (the ontology's rdfs:label).")]
+DEFAULT_GRAPH = Path("output/graph.ttl")
+
+
+def deprecated(old: str, new: str) -> None:
+    """Warn that option spelling `old` goes in the next release (it still works in this one)."""
+    warn(f"{old} is deprecated and will be removed in the next release: use {new}")
+
+
+def check_lang(lang: str) -> str:
+    """`lang` when the ontology labels its terms in it (fr, en); KgError (exit 2) otherwise."""
+    if lang not in {"fr", "en"}:
+        raise KgError(f"--lang takes fr or en, not {lang!r}", exit_code=2)
+    return lang
 
 
 @contextmanager
@@ -92,20 +131,22 @@ class StatsFormat(str, Enum):
 
 @app.command()
 def viz(
-    graph: Annotated[Path, typer.Option("--graph", help="RDF graph to draw.", dir_okay=False)] = Path("output/graph.ttl"),
+    graph: Graph = DEFAULT_GRAPH,
     output: Annotated[Path, typer.Option("--output", "-o", help="HTML page to write.", dir_okay=False)] = Path("output/graph.html"),
     focus: Annotated[Optional[str], typer.Option(help="Draw only around this entity: IRI, ent:x or a label.")] = None,
     depth: Annotated[int, typer.Option(min=0, help="Hops around --focus (edges either way).")] = 1,
     types: Annotated[Optional[str], typer.Option(help="Only these classes, e.g. Person,Organization.")] = None,
     max_nodes: Annotated[int, typer.Option(min=1, help="Keep the N most connected nodes.")] = 300,
     no_physics: Annotated[bool, typer.Option("--no-physics", help="Draw without the force layout.")] = False,
+    default_graph_only: DefaultGraphOnly = False,
 ) -> None:
     """Draw the graph as one self-contained HTML page that works offline; click a node for its sources."""
+    from kg.api import load
     from kg.viz import draw_graph
 
     with user_errors():
         kinds = [kind.strip() for kind in (types or "").split(",") if kind.strip()]
-        drawn = draw_graph(graph, output, focus=focus, depth=depth, types=kinds, max_nodes=max_nodes, physics=not no_physics)
+        drawn = draw_graph(load(graph, default_graph_only=default_graph_only), output, focus=focus, depth=depth, types=kinds, max_nodes=max_nodes, physics=not no_physics)
     typer.echo(f"wrote {output}: {drawn.graph.number_of_nodes()} nodes, {drawn.graph.number_of_edges()} edges")
     if drawn.dropped:
         shown = ", ".join(drawn.dropped[node] for node in islice(drawn.dropped, 10))
@@ -115,15 +156,34 @@ def viz(
 
 @app.command()
 def stats(
-    graph: Annotated[Path, typer.Option("--graph", help="RDF graph to describe.", dir_okay=False)] = Path("output/graph.ttl"),
-    format: Annotated[StatsFormat, typer.Option("--format", help="text or json.")] = StatsFormat.text,
+    graph: Graph = DEFAULT_GRAPH,
+    format: Annotated[StatsFormat, typer.Option("--format", "-f", help="text or json.")] = StatsFormat.text,
+    default_graph_only: DefaultGraphOnly = False,
 ) -> None:
     """Count classes and properties, list the most central entities and the connected components."""
+    from kg.api import load
     from kg.stats import format_stats, graph_stats
-    from kg.store import load_graph
 
     with user_errors():
-        typer.echo(format_stats(graph_stats(load_graph(graph)), format=format.value))
+        typer.echo(format_stats(graph_stats(load(graph, default_graph_only=default_graph_only)), format=format.value))
+
+
+@app.command("search")
+def search_command(
+    text: Annotated[str, typer.Argument(help="A name or part of one (any case).", show_default=False)],
+    graph: Graph = DEFAULT_GRAPH,
+    exact: Annotated[bool, typer.Option("--exact", help="Only entities called exactly TEXT (what --bind NAME=TEXT resolves).")] = False,
+    format: Annotated[StatsFormat, typer.Option("--format", "-f", help="text or json.")] = StatsFormat.text,
+    lang: Lang = "en",
+    default_graph_only: DefaultGraphOnly = False,
+) -> None:
+    """List the entities whose label, alias or IRI contains TEXT, with class, aliases and number of facts."""
+    from kg.api import search
+    from kg.search import format_matches
+
+    with user_errors():
+        typer.echo(format_matches(search(graph, text, exact=exact, lang=check_lang(lang), default_graph_only=default_graph_only),
+                                  format=format.value), nl=False)
 
 
 # ---- query: SPARQL over the graph ----
@@ -135,10 +195,7 @@ def query_command(
         Optional[str],
         typer.Argument(metavar="QUERY", help="SPARQL text, a .rq file, or the name of a shipped query (see --list).", show_default=False),
     ] = None,
-    graph: Annotated[
-        Path,
-        typer.Option("--graph", "-g", dir_okay=False, help="RDF file to query: Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML."),
-    ] = Path("output/graph.ttl"),
+    graph: Graph = DEFAULT_GRAPH,
     format: Annotated[
         Optional[OutputFormat],
         typer.Option("--format", "-f", help="SELECT: table, csv, tsv, json (SPARQL JSON), markdown. CONSTRUCT/DESCRIBE: ttl, nt, jsonld. ASK: table, json.", show_default=False),
@@ -148,7 +205,8 @@ def query_command(
         typer.Option(
             "--bind", "-b", metavar="NAME=VALUE",
             help="Pre-bind ?NAME (repeatable). VALUE: <https://…> for an IRI, ent:netflix for a prefixed name, "
-            'anything else for a string; quote it ("ent:x") to force a string. Never pasted into the query.',
+            "a name (Netflix) for the entity it is the label or alias of, anything else for a string; "
+            'quote it ("ent:x") to force a string. Never pasted into the query.',
         ),
     ] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the shipped queries with what each answers, and exit.")] = False,
@@ -156,6 +214,7 @@ def query_command(
     max_rows: Annotated[int, typer.Option("--max-rows", min=1, help="Fail rather than hold an answer of more rows (or CONSTRUCT triples) than this.")] = MAX_ROWS,
     timeout: Annotated[float, typer.Option("--timeout", min=0.0, help="Stop with exit 1 after this many seconds (0: no limit).")] = 60.0,
     allow_service: Annotated[bool, typer.Option("--allow-service", help="Let SERVICE clauses send requests to other servers.")] = False,
+    default_graph_only: DefaultGraphOnly = False,
 ) -> None:
     """Run a SPARQL query over the graph (kg, ent, schema, rdfs, skos, prov, xsd… prefixes are pre-declared).
 
@@ -173,7 +232,7 @@ def query_command(
         text, bindings = load_query(source), parse_bindings(bind or [])
         with exit_after(timeout, "the query"):
             result = query(graph, text, bindings=bindings, persistent=False if no_store else None, max_rows=max_rows,
-                           allow_service=allow_service)
+                           allow_service=allow_service, default_graph_only=default_graph_only)
             answer = format_result(result, format)
         typer.echo(answer, nl=False)
     if isinstance(result, AskResult) and not result:
@@ -185,21 +244,24 @@ def query_command(
 
 @app.command("export")
 def export_command(
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (neo4j: the .cypher script; the CSVs go beside it).", dir_okay=False)],
-    format: Annotated[Optional[str], typer.Option("--format", "-f", help="ttl, nt, nq, trig, jsonld, xml, graphml, gexf, csv, neo4j (default: from the extension).", show_default=False)] = None,
-    graph: Annotated[Path, typer.Option("--graph", help="RDF graph to export.", dir_okay=False)] = Path("output/graph.ttl"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write, - for stdout (neo4j: the .cypher script; the CSVs go beside it).", dir_okay=False)],
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help="ttl|turtle, nt|ntriples, nq|nquads, trig, jsonld|json-ld, xml|rdfxml, graphml, gexf, csv, neo4j|cypher (default: from the extension).", show_default=False)] = None,
+    graph: Graph = DEFAULT_GRAPH,
     split_every: Annotated[Optional[int], typer.Option("--split-every", metavar="N", min=1, help="nt/nq only: write OUT.part-0001.nq, ... of N triples each and OUT.manifest.json, for bulk loaders.", show_default=False)] = None,
+    default_graph_only: DefaultGraphOnly = False,
 ) -> None:
     """Write the graph for another tool: RDF (one named graph per article in nq/trig), GraphML/GEXF, CSV or Neo4j."""
-    from kg.export import export_format, export_graph
+    from kg.api import export
+    from kg.export import export_format
     from kg.export.parts import check_splittable
-    from kg.store import load_graph
 
     with user_errors():
-        name = export_format(output, format)
-        if split_every is not None:
+        name = export_format(output, format) if str(output) != "-" or format else None
+        if split_every is not None and name:
             check_splittable(name)
-        files = export_graph(load_graph(graph), output, format=name, split_every=split_every)
+        files = export(graph, output, format=name, split_every=split_every, default_graph_only=default_graph_only)
+    if not files:
+        return
     if split_every is None:
         typer.echo("wrote " + ", ".join(map(str, files)))
     else:
@@ -208,13 +270,14 @@ def export_command(
 
 @app.command("push")
 def push_command(
-    endpoint: Annotated[Optional[str], typer.Argument(help="Graph Store Protocol endpoint, e.g. http://localhost:7878/store.", show_default=False)] = None,
+    endpoint: Annotated[Optional[str], typer.Argument(help="Graph Store Protocol endpoint, e.g. http://localhost:7878/store (Oxigraph), http://localhost:3030/ds/data (Fuseki).", show_default=False)] = None,
     sparql_update: Annotated[Optional[str], typer.Option("--sparql-update", metavar="URL", help="Push by SPARQL UPDATE to this endpoint instead (batched INSERT DATA).", show_default=False)] = None,
-    input: Annotated[Path, typer.Option("--input", "-i", help="RDF graph to push.", dir_okay=False)] = Path("output/graph.ttl"),
-    graph: Annotated[Optional[str], typer.Option("--graph", metavar="IRI", help="Push everything into this one graph (default: one graph per article).", show_default=False)] = None,
+    graph: Annotated[Optional[str], typer.Option("--graph", "-g", metavar="FILE", help=GRAPH_HELP, show_default=str(DEFAULT_GRAPH))] = None,
+    into: Annotated[Optional[str], typer.Option("--into", metavar="IRI", help="Push everything into this one graph (default: one graph per article).", show_default=False)] = None,
+    old_input: Annotated[Optional[Path], typer.Option("--input", "-i", hidden=True)] = None,
     shared_graph: Annotated[Optional[str], typer.Option("--shared-graph", metavar="IRI", help="Graph for entities and events when pushing per article (default: the source namespace IRI).", show_default=False)] = None,
     replace: Annotated[bool, typer.Option("--replace", help="Replace each graph (PUT, or staged MOVE with --sparql-update) instead of appending (POST).")] = False,
-    query_endpoint: Annotated[Optional[str], typer.Option("--query-endpoint", metavar="URL", help="SPARQL query endpoint for the verification counts (default: the push endpoint).", show_default=False)] = None,
+    query_endpoint: Annotated[Optional[str], typer.Option("--query-endpoint", metavar="URL", help="SPARQL query endpoint for the verification counts (default: derived for Oxigraph /store and /update → /query, Fuseki /ds/data and /ds/update → /ds/sparql, Virtuoso → /sparql).", show_default=False)] = None,
     user: Annotated[Optional[str], typer.Option("--user", help="User name; the password comes from --password-env or netrc.", show_default=False)] = None,
     password_env: Annotated[str, typer.Option("--password-env", metavar="VAR", help="Environment variable holding the password.")] = "KG_PUSH_PASSWORD",
     auth: Annotated[str, typer.Option("--auth", help="HTTP auth scheme: digest or basic.")] = "digest",
@@ -223,22 +286,35 @@ def push_command(
     backoff: Annotated[float, typer.Option("--backoff", min=0.0, help="Seconds before the first retry; doubles each time.")] = 0.5,
     timeout: Annotated[float, typer.Option("--timeout", min=0.001, help="Seconds one request may take, sent and answered whole (then it is retried).")] = 300.0,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every request on stderr.")] = False,
+    default_graph_only: DefaultGraphOnly = False,
 ) -> None:
-    """Send the graph to a SPARQL store, then check each graph's triple count there (exit 1 on a mismatch)."""
-    from kg.push import SHARED_GRAPH, make_client, push_graph
-    from kg.store import load_graph
+    """Send the graph to a SPARQL store, then check each graph's triple count there (exit 1 on a mismatch,
+    3 when the data was sent but could not be checked)."""
+    from kg.api import push
+    from kg.push import NotVerified
 
+    if old_input is not None:
+        deprecated("--input/-i", "--graph/-g")
+    if graph is not None and into is None and looks_like_iri(graph) and not Path(graph).exists():
+        deprecated("--graph IRI (the target graph)", "--into IRI")
+        graph, into = None, graph
     with user_errors():
-        if (endpoint is None) == (sparql_update is None):
-            raise KgError("give either an ENDPOINT (Graph Store Protocol) or --sparql-update URL", exit_code=2)
-        target = endpoint or sparql_update
-        client = make_client(target, user=user, password_env=password_env, auth_scheme=auth, retries=retries,
-                             backoff=backoff, timeout=timeout, log=say if verbose else None)
-        pushed = push_graph(load_graph(input), target, protocol="gsp" if endpoint else "update", graph=graph,
-                            shared_graph=shared_graph or SHARED_GRAPH, replace=replace,
-                            query_endpoint=query_endpoint, client=client, batch_size=batch_size)
+        try:
+            pushed = push(graph or old_input or DEFAULT_GRAPH, endpoint, sparql_update=sparql_update, into=into, replace=replace,
+                          query_endpoint=query_endpoint, default_graph_only=default_graph_only, shared_graph=shared_graph,
+                          user=user, password_env=password_env, auth=auth, retries=retries, backoff=backoff,
+                          timeout=timeout, log=say if verbose else None, batch_size=batch_size)
+        except NotVerified as unverified:
+            for item in unverified.pushed:
+                typer.echo(f"pushed <{item.graph}>: {item.local} triples, not verified")
+            raise
     for item in pushed:
         typer.echo(f"pushed <{item.graph}>: {item.local} triples, server has {item.remote}")
+
+
+def looks_like_iri(value: str) -> bool:
+    """Whether an option's value is an IRI rather than a file name (push's old --graph IRI)."""
+    return value.startswith(("http://", "https://", "urn:"))
 
 
 # ---- kg build ----
@@ -287,22 +363,28 @@ def build_command(
 
 # ---- kg eval ----
 
+SINGULAR = {"entities": "entity", "facts": "fact"}
+
 
 @app.command("eval")
 def eval_command(
     gold: Annotated[Path, typer.Argument(help="Gold annotation (JSON, see tests/gold/README.md), or a corpus annotated with entities and relations (POPCORN format).", show_default=False)],
-    graph: Annotated[Path, typer.Option("--graph", "-g", help="Graph file to score.")] = Path("output/graph.ttl"),
+    graph: Graph = DEFAULT_GRAPH,
     details: Annotated[bool, typer.Option("--details", help="List the misses and the false positives.")] = False,
+    default_graph_only: DefaultGraphOnly = False,
 ) -> None:
     """Score a graph: entity and fact precision and recall against a gold annotation, or, against an
     annotated corpus, named entities found and typed, related pairs linked and link precision per relation."""
     from kg.annotated import is_annotated, score_annotated
     from kg.evaluate import evaluate, read_json
 
+    from kg.api import load
+
     with user_errors():
         data = read_json(gold, "gold file")
+        store = load(graph, default_graph_only=default_graph_only)
         if is_annotated(data):
-            scored = score_annotated(graph, data)
+            scored = score_annotated(store, data)
     if is_annotated(data):
         typer.echo(scored.summary())
         if details:
@@ -311,14 +393,14 @@ def eval_command(
                     typer.echo(f"{what}: {item}")
         return
     with user_errors():
-        result = evaluate(graph, gold)
+        result = evaluate(store, gold)
     typer.echo(result.summary())
     if details:
         for name, score in (("entities", result.entities), ("facts", result.facts)):
             for item in score.misses:
-                typer.echo(f"missed {name[:-1]}: {item}")
+                typer.echo(f"missed {SINGULAR[name]}: {item}")
             for item in score.false_positives:
-                typer.echo(f"wrong {name[:-1]}: {item}")
+                typer.echo(f"wrong {SINGULAR[name]}: {item}")
         for item in result.negatives_extracted:
             typer.echo(f"negative extracted: {item}")
         for item in result.unannotated:
@@ -330,17 +412,22 @@ def eval_command(
 
 @app.command("validate")
 def validate_command(
-    graph: Annotated[Path, typer.Argument(help="RDF graph to check (any format kg reads).", dir_okay=False)] = Path("output/graph.ttl"),
-    shapes: Annotated[Optional[Path], typer.Option("--shapes", metavar="FILE", dir_okay=False, help="SHACL shapes (Turtle)  [default: ontology/shapes.ttl]", show_default=False)] = None,
+    old_graph: Annotated[Optional[Path], typer.Argument(hidden=True, show_default=False)] = None,
+    graph: Graph = DEFAULT_GRAPH,
+    shapes: Annotated[Optional[Path], typer.Option("--shapes", metavar="FILE", dir_okay=False, help="SHACL shapes (Turtle)  [default: the shipped shapes.ttl]", show_default=False)] = None,
     format: Annotated[StatsFormat, typer.Option("--format", "-f", help="Report as text lines or JSON.")] = StatsFormat.text,
+    default_graph_only: DefaultGraphOnly = False,
 ) -> None:
     """Check a graph against the SHACL shapes: print each violation (node — property — problem); exit 1 if it does not conform."""
     import json
 
-    from kg.validate import SHAPES, validate_graph
+    from kg.api import validate
 
+    if old_graph is not None:
+        deprecated("the GRAPH argument of kg validate", "--graph/-g")
+        graph = old_graph
     with user_errors():
-        report = validate_graph(graph, shapes=shapes or SHAPES)
+        report = validate(graph, shapes=shapes, default_graph_only=default_graph_only)
     if format is StatsFormat.json:
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:

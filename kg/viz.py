@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import pyoxigraph as ox
 
+from kg.data import ONTOLOGY_DIR
 from kg.errors import KgError
 from kg.files import atomic_write
 from kg.memory import paused_gc
@@ -32,7 +33,7 @@ from kg.store import load_graph, store_quads
 if TYPE_CHECKING:
     from pyvis.network import Network
 
-ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
+ONTOLOGY = ONTOLOGY_DIR / "kg.ttl"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PAGE_TEMPLATE = "graph.html"
 
@@ -517,7 +518,7 @@ def write_html(network_or_graph: Network | nx.MultiDiGraph, path: str | os.PathL
 
 
 def draw_graph(
-    source: str | os.PathLike[str],
+    source: ox.Store | str | os.PathLike[str],
     output: str | os.PathLike[str],
     *,
     focus: str | None = None,
@@ -526,14 +527,14 @@ def draw_graph(
     max_nodes: int | None = DEFAULT_MAX_NODES,
     physics: bool = True,
 ) -> Selection:
-    """Load the RDF file `source`, narrow it with `select_nodes` and write the page to `output`.
+    """Load the RDF file `source` (or take the store), narrow it with `select_nodes` and write the page to `output`.
 
     Without --focus or --types, the `max_nodes` most connected nodes are chosen before the picture is
     built (`select_central`), so a million-triple graph draws in seconds. The page's heading says how
     many nodes were left out. Returns what was drawn and dropped. Raises KgError for unreadable input
     or bad options.
     """
-    store = load_graph(source)
+    store = source if isinstance(source, ox.Store) else load_graph(source)
     if focus is None and not types and max_nodes is not None:
         selection = select_central(store, max_nodes=max_nodes)
     else:

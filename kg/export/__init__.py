@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.api import callable_verb
 from kg.errors import KgError
 from kg.export.parts import check_splittable
 
@@ -39,6 +40,12 @@ EXTENSIONS: dict[str, str] = {
 }
 """File extension → format name, for when `--format` is left out."""
 
+ALIASES: dict[str, str] = {
+    "turtle": "ttl", "ntriples": "nt", "n-triples": "nt", "nquads": "nq", "n-quads": "nq", "json-ld": "jsonld",
+    "rdfxml": "xml", "rdf": "xml", "cypher": "neo4j",
+}
+"""Other names of the export formats (those the RDF readers know them by)."""
+
 
 def export_format(path: str | os.PathLike[str], name: str | None = None) -> str:
     """The export format named by `name`, or guessed from `path`'s extension.
@@ -48,9 +55,9 @@ def export_format(path: str | os.PathLike[str], name: str | None = None) -> str:
     'gexf'
     """
     if name is not None:
-        if name.lower() in EXPORTERS:
-            return name.lower()
-        raise KgError(f"unknown export format {name!r} (known: {', '.join(EXPORTERS)})", exit_code=2)
+        if ALIASES.get(name.lower(), name.lower()) in EXPORTERS:
+            return ALIASES.get(name.lower(), name.lower())
+        raise KgError(f"unknown export format {name!r} (known: {', '.join(EXPORTERS)}; also {', '.join(ALIASES)})", exit_code=2)
     suffix = Path(path).suffix.lstrip(".").lower()
     if suffix in EXTENSIONS:
         return EXTENSIONS[suffix]
@@ -80,3 +87,6 @@ def export_graph(
         return load_exporter(name)(store, Path(path), format=name)
     check_splittable(name)
     return load_exporter(name)(store, Path(path), format=name, split_every=split_every)
+
+
+callable_verb(__name__)  # kg.export(...) is the API verb (kg/api.py); kg.export.<name> this package
