@@ -303,6 +303,26 @@ _POSITION = re.compile(r"error at (\d+):(\d+):\s*")
 _CHAR_CLASSES = re.compile(r"\[[^\[\]]*\.\.=[^\[\]]*\](?:, \[[^\[\]]*\.\.=[^\[\]]*\])*")
 
 
+_PROLOGUE = re.compile(_SKIPPED + r"|\s+|(?:PREFIX\s+[\w-]*:\s*<[^>]*>|BASE\s*<[^>]*>)", re.IGNORECASE)
+"""What may come before a query's form: comments, blanks, PREFIX and BASE lines."""
+_KEYWORD = re.compile(r"[A-Za-z]+")
+_FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
+_UPDATES = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+
+
+def query_keyword(text: str) -> str:
+    """The first word of SPARQL `text` after its prologue (comments, PREFIX and BASE), upper case.
+
+    >>> query_keyword("# hi\\nPREFIX x: <http://x/> insert data {}")
+    'INSERT'
+    """
+    position = 0
+    while (found := _PROLOGUE.match(text, position)) and found.end() > position:
+        position = found.end()
+    word = _KEYWORD.match(text, position)
+    return word.group(0).upper() if word else ""
+
+
 def describe_syntax_error(message: str, text: str) -> str:
     """A one-line version of Oxigraph's parse error: line, column, what was expected, the line's text.
 
@@ -310,6 +330,12 @@ def describe_syntax_error(message: str, text: str) -> str:
     """
     match = _POSITION.match(message)
     detail = " ".join(_CHAR_CLASSES.sub("a name character", message[match.end() if match else 0 :]).split())
+    keyword = query_keyword(text)
+    if keyword in _UPDATES:
+        return (f"kg query only reads: {keyword} is a SPARQL update; change the graph with kg build, "
+                "or send updates to a store (kg push --sparql-update)")
+    if keyword not in _FORMS:
+        detail = f"a query starts with {', '.join(_FORMS)} (after any PREFIX or BASE lines), not {keyword or 'this'}"
     if "Prefix not found" in detail:
         detail = f"unknown prefix (pre-declared: {', '.join(PREFIXES)}; declare others with PREFIX)"
     if not match:

@@ -68,8 +68,8 @@ def format_stats(stats: dict[str, Any], *, format: str = "text") -> str:
     components = stats["components"]
     lines = [
         f"triples      {stats['triples']}",
-        f"nodes drawn  {sum(nodes.values())} ({', '.join(f'{k} {v}' for k, v in nodes.items()) or 'none'})",
-        f"edges drawn  {stats['edges']}",
+        f"nodes        {sum(nodes.values())} ({', '.join(f'{k} {v}' for k, v in nodes.items()) or 'none'})",
+        f"edges        {stats['edges']}",
         f"components   {components['count']} (largest: {', '.join(map(str, components['largest'])) or 'none'})",
     ]
     for title, counts in (("classes", stats["classes"]), ("properties", stats["properties"])):
