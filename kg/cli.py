@@ -6,6 +6,7 @@ stderr and its exit code. Heavy modules are imported inside the commands that ne
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import threading
 from collections.abc import Iterator
@@ -233,7 +234,7 @@ def query_command(
         with exit_after(timeout, "the query"):
             result = query(graph, text, bindings=bindings, persistent=False if no_store else None, max_rows=max_rows,
                            allow_service=allow_service, default_graph_only=default_graph_only)
-            answer = format_result(result, format)
+            answer = format_result(result, format, width=shutil.get_terminal_size().columns if sys.stdout.isatty() else None)
         typer.echo(answer, nl=False)
     if isinstance(result, AskResult) and not result:
         raise typer.Exit(code=1)
@@ -348,7 +349,7 @@ def build_command(
     with user_errors():
         if cache is not None and no_cache:
             raise KgError("give --cache DIR or --no-cache, not both", exit_code=2)
-        report = build(paths, output, progress=None if quiet else progress, on_warning=warn, jobs=jobs,
+        report = build(paths, output, progress=None if quiet else progress, on_warning=warn, on_status=None if quiet else say, jobs=jobs,
                        cache_dir=None if no_cache else cache or CacheDefault.BESIDE_OUTPUT, engine=engine, scheduler=scheduler,
                        max_chars=max_chars)
     if not quiet:
