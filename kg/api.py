@@ -208,9 +208,10 @@ def draw(graph: Graph, output: str | os.PathLike[str] | None = None, *, focus: s
 
 
 def export(graph: Graph, output: str | os.PathLike[str], *, format: str | None = None, split_every: int | None = None,
-           default_graph_only: bool = False) -> list[Path]:
+           lang: str = "en", default_graph_only: bool = False) -> list[Path]:
     """Write `graph` for another tool to `output` (`-`: standard output, for the text formats); the format
-    follows the extension unless given. Returns the files written.
+    follows the extension unless given; GraphML, GEXF, CSV and Neo4j name classes and properties by their
+    labels in `lang` (fr or en). Returns the files written.
 
     >>> import tempfile
     >>> [path.suffix for path in export("tests/data/sample-graph.ttl", tempfile.mkdtemp() + "/graph.nq")]
@@ -220,12 +221,12 @@ def export(graph: Graph, output: str | os.PathLike[str], *, format: str | None =
 
     store = load(graph, default_graph_only=default_graph_only)
     if str(output) != "-":
-        return export_graph(store, output, format=format, split_every=split_every)
+        return export_graph(store, output, format=format, split_every=split_every, lang=lang)
     if format is None or split_every is not None or format.lower() in _NOT_ONE_FILE:
         raise KgError("to write to standard output (-o -), give a --format that is one text file "
                       "(ttl, nt, nq, trig, jsonld, xml, graphml, gexf) and no --split-every", exit_code=2)
     with tempfile.TemporaryDirectory(prefix="kg-export-") as folder:
-        written = export_graph(store, Path(folder) / "graph", format=format)
+        written = export_graph(store, Path(folder) / "graph", format=format, lang=lang)
         sys.stdout.flush()
         sys.stdout.buffer.write(written[0].read_bytes())
         sys.stdout.buffer.flush()

@@ -249,6 +249,7 @@ def export_command(
     format: Annotated[Optional[str], typer.Option("--format", "-f", help="ttl|turtle, nt|ntriples, nq|nquads, trig, jsonld|json-ld, xml|rdfxml, graphml, gexf, csv, neo4j|cypher (default: from the extension).", show_default=False)] = None,
     graph: Graph = DEFAULT_GRAPH,
     split_every: Annotated[Optional[int], typer.Option("--split-every", metavar="N", min=1, help="nt/nq only: write OUT.part-0001.nq, ... of N triples each and OUT.manifest.json, for bulk loaders.", show_default=False)] = None,
+    lang: Lang = "en",
     default_graph_only: DefaultGraphOnly = False,
 ) -> None:
     """Write the graph for another tool: RDF (one named graph per article in nq/trig), GraphML/GEXF, CSV or Neo4j."""
@@ -260,7 +261,7 @@ def export_command(
         name = export_format(output, format) if str(output) != "-" or format else None
         if split_every is not None and name:
             check_splittable(name)
-        files = export(graph, output, format=name, split_every=split_every, default_graph_only=default_graph_only)
+        files = export(graph, output, format=name, split_every=split_every, lang=check_lang(lang), default_graph_only=default_graph_only)
     if not files:
         return
     if split_every is None:

@@ -9,7 +9,6 @@ import hashlib
 import json
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from kg.data import LEXICON_DIR, ONTOLOGY_DIR
 from kg.errors import KgError

@@ -73,20 +73,26 @@ def load_exporter(name: str) -> Exporter:
     return getattr(importlib.import_module(module_name), function_name)
 
 
+LABELLED = {"graphml", "gexf", "csv", "neo4j"}
+"""Formats for tools that are not RDF: they name classes and properties by their labels in a language."""
+
+
 def export_graph(
-    store: ox.Store, path: str | os.PathLike[str], *, format: str | None = None, split_every: int | None = None
+    store: ox.Store, path: str | os.PathLike[str], *, format: str | None = None, split_every: int | None = None,
+    lang: str = "en",
 ) -> list[Path]:
     """Write `store` to `path` in `format` (guessed from the extension when None); return the files written.
 
     `split_every` N writes line-based formats (nt, nq) in parts of N lines plus a manifest, for bulk
-    loaders (see kg.export.parts). Raises KgError (exit 2) for an unknown format, a format that cannot
-    be split, or an unwritable path.
+    loaders (see kg.export.parts). GraphML, GEXF, CSV and Neo4j name classes and properties by their
+    ontology labels in `lang` (fr or en). Raises KgError (exit 2) for an unknown format, a format that
+    cannot be split, or an unwritable path.
     """
     name = export_format(path, format)
-    if split_every is None:
-        return load_exporter(name)(store, Path(path), format=name)
-    check_splittable(name)
-    return load_exporter(name)(store, Path(path), format=name, split_every=split_every)
+    if split_every is not None:
+        check_splittable(name)
+        return load_exporter(name)(store, Path(path), format=name, split_every=split_every)
+    return load_exporter(name)(store, Path(path), format=name, **({"lang": lang} if name in LABELLED else {}))
 
 
 callable_verb(__name__)  # kg.export(...) is the API verb (kg/api.py); kg.export.<name> this package
