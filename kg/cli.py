@@ -159,6 +159,7 @@ def viz(
 def stats(
     graph: Graph = DEFAULT_GRAPH,
     format: Annotated[StatsFormat, typer.Option("--format", "-f", help="text or json.")] = StatsFormat.text,
+    lang: Lang = "en",
     default_graph_only: DefaultGraphOnly = False,
 ) -> None:
     """Count classes and properties, list the most central entities and the connected components."""
@@ -166,7 +167,8 @@ def stats(
     from kg.stats import format_stats, graph_stats
 
     with user_errors():
-        typer.echo(format_stats(graph_stats(load(graph, default_graph_only=default_graph_only)), format=format.value))
+        stats = graph_stats(load(graph, default_graph_only=default_graph_only), lang=check_lang(lang))
+        typer.echo(format_stats(stats, format=format.value))
 
 
 @app.command("search")
