@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup clean bench
+.PHONY: run test setup clean bench screenshot
 
 setup: $(STAMP)
 
@@ -22,6 +22,13 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The README's picture: the seeds' page as headless Chromium shows it once the layout has settled.
+SCREENSHOT ?= docs/viz.png
+CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
+screenshot: run
+	$(CHROMIUM) --headless --no-sandbox --hide-scrollbars --window-size=1280,800 --virtual-time-budget=8000 \
+		--screenshot=$(abspath $(SCREENSHOT)) file://$(abspath output/graph.html)
 
 # Benchmarks (bench/README.md): figures appended to bench/RESULTS.md; about 2 hours at the defaults here.
 BENCH_ARTICLES ?= 2000

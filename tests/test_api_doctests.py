@@ -38,3 +38,28 @@ def test_import_kg_loads_nothing_heavy():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.stdout.strip() == "[]"
+
+
+def test_a_drawn_page_shows_inline_in_jupyter(sample_graph_path):
+    import kg
+
+    page = kg.draw(sample_graph_path)
+    shown = page._repr_html_()
+    assert shown.startswith("<iframe srcdoc=\"") and "<script" not in shown.split('"', 2)[1]  # escaped into the attribute
+    assert page.nodes == 16 and page.edges == 22
+
+
+def test_rows_to_pandas(sample_graph_path, monkeypatch):
+    import sys
+    import types
+
+    import kg
+
+    rows = kg.query(sample_graph_path, "ceo", org="Ubisoft")
+    monkeypatch.setitem(sys.modules, "pandas", None)  # not installed
+    with pytest.raises(kg.KgError, match="pip install pandas"):
+        rows.to_pandas()
+    fake = types.SimpleNamespace(DataFrame=lambda data, columns: (data, columns))
+    monkeypatch.setitem(sys.modules, "pandas", fake)
+    data, columns = rows.to_pandas()
+    assert columns == ["org", "orgLabel", "person", "personLabel", "sentence"] and data[0]["personLabel"] == "Yves Guillemot"
