@@ -68,14 +68,28 @@ def build(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], outp
     """Build the graph of the articles under `paths` (files or folders) into `output`, whose extension
     names the RDF format; `options` are those of `kg.build.build` (jobs, cache_dir, engine, …).
 
+    `output` `-` writes Turtle to standard output (the cache, unless given, is then .kg-cache here).
+
     >>> import tempfile
     >>> report = build("seeds", tempfile.mkdtemp() + "/graph.ttl", cache_dir=None)
     >>> report.articles, report.facts > 20
     (3, True)
     """
+    from kg.build import CacheDefault
     from kg.build import build as build_graph
 
-    return build_graph([paths] if isinstance(paths, (str, os.PathLike)) else list(paths), output, **options)
+    sources = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    if str(output) != "-":
+        return build_graph(sources, output, **options)
+    if options.get("cache_dir", CacheDefault.BESIDE_OUTPUT) is CacheDefault.BESIDE_OUTPUT:
+        options["cache_dir"] = Path(".kg-cache")
+    with tempfile.TemporaryDirectory(prefix="kg-build-") as folder:
+        report = build_graph(sources, Path(folder) / "graph.ttl", **options)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(report.output.read_bytes())
+        sys.stdout.buffer.flush()
+    report.output = Path("-")
+    return report
 
 
 class IRI(str):

@@ -57,6 +57,8 @@ Graph = Annotated[Path, typer.Option("--graph", "-g", metavar="FILE", help=GRAPH
 DefaultGraphOnly = Annotated[bool, typer.Option("--default-graph-only", help="Read only the default graph of N-Quads or TriG, not the union of all graphs.")]
 Lang = Annotated[str, typer.Option("--lang", metavar="fr|en", help="Language of the labels shown for classes and properties (the ontology's rdfs:label).")]
 DEFAULT_GRAPH = Path("output/graph.ttl")
+DASH = "-"
+"""The file name that means standard input (-g) or standard output (-o)."""
 
 
 def deprecated(old: str, new: str) -> None:
@@ -260,7 +262,7 @@ def export_command(
     from kg.export.parts import check_splittable
 
     with user_errors():
-        name = export_format(output, format) if str(output) != "-" or format else None
+        name = export_format(output, format) if str(output) != DASH or format else None
         if split_every is not None and name:
             check_splittable(name)
         files = export(graph, output, format=name, split_every=split_every, lang=check_lang(lang), default_graph_only=default_graph_only)
@@ -327,7 +329,7 @@ def looks_like_iri(value: str) -> bool:
 @app.command("build")
 def build_command(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html, .jsonl).", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Graph file to write; the format follows the extension (.ttl, .nt, .nq, .trig, .jsonld, .rdf).")] = Path("output/graph.ttl"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="Graph file to write; the format follows the extension (.ttl, .nt, .nq, .trig, .jsonld, .rdf); - writes Turtle to stdout.")] = Path("output/graph.ttl"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parser processes (local engine) or local dask workers.")] = 1,
     cache: Annotated[Optional[Path], typer.Option("--cache", metavar="DIR", file_okay=False, help="Extraction cache folder (default: .kg-cache beside the output).", show_default=False)] = None,
@@ -341,7 +343,8 @@ def build_command(
     Extractions are cached by article content and pipeline version, so a rebuild parses only new or
     changed articles and writes the same graph as a full build.
     """
-    from kg.build import CacheDefault, build
+    from kg.api import build
+    from kg.build import CacheDefault
 
     def progress(items, total):
         with typer.progressbar(items, length=total, label="Extracting", file=sys.stderr) as bar:
@@ -361,7 +364,8 @@ def build_command(
             f"Built {report.output}: {report.articles} articles ({report.parsed} parsed, {report.cached} from cache),"
             f" {sum(report.entities.values())} entities"
             f" ({kinds}), {report.facts} facts, {report.triples} triples"
-            + (f"; {len(report.warnings)} inputs skipped or repaired (see warnings)" if report.warnings else "")
+            + (f"; {len(report.warnings)} inputs skipped or repaired (see warnings)" if report.warnings else ""),
+            err=str(output) == DASH,  # the graph itself went to stdout
         )
 
 

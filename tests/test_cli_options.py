@@ -3,9 +3,11 @@ every command that reads a graph, -f format aliases, -o - for stdout, and the ol
 work for one release with a deprecation warning."""
 from __future__ import annotations
 
+import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
+from conftest import SEEDS
 from kg import __version__
 from kg.cli import app
 from kg.store import load_graph
@@ -91,3 +93,15 @@ def test_eval_details_say_entity(tmp_path, sample_graph_path):
     result = runner.invoke(app, ["eval", str(gold), "-g", str(sample_graph_path), "--details"])
     assert result.exit_code == 0
     assert "missed entity: " in result.output and "entitie:" not in result.output
+
+
+@pytest.mark.model
+def test_build_to_stdout_says_when_the_model_loads(nlp, tmp_path, monkeypatch):
+    monkeypatch.setattr("kg.nlp.load_pipeline", lambda model=None: nlp)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["build", str(SEEDS), "-o", "-", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("kg: loading the French model")
+    assert "Built -: 3 articles" in result.stderr and "Built" not in result.stdout
+    assert list(ox.parse(result.stdout.encode(), format=ox.RdfFormat.TURTLE))
+    assert list(tmp_path.iterdir()) == []  # no lock, graph or cache left in the working folder
