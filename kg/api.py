@@ -151,13 +151,41 @@ def python_value(term: Any) -> Any:
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
+def rdf_term(name: str, value: Any) -> Any:
+    """The RDF term a Python value bound to ?`name` stands for (the inverse of `python_value`): an IRI
+    for IRI, a typed literal for a number, boolean or date, a term as it is. Raises KgError (exit 2)
+    for another type.
+
+    >>> import datetime
+    >>> rdf_term("d", datetime.date(2025, 10, 15))
+    <Literal value=2025-10-15 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#date>>
+    """
+    import datetime
+    from decimal import Decimal
+
+    import pyoxigraph as ox
+
+    if isinstance(value, IRI):
+        return ox.NamedNode(value)
+    if isinstance(value, ox.NamedNode | ox.Literal | ox.BlankNode):
+        return value
+    if isinstance(value, bool | int | float):
+        return ox.Literal(value)
+    kinds = ((Decimal, "decimal"), (datetime.datetime, "dateTime"), (datetime.date, "date"))
+    kind = next((xsd for python, xsd in kinds if isinstance(value, python)), None)
+    if kind is None:
+        raise KgError(f"cannot bind ?{name} to a {type(value).__name__}: give a string, a number, a date or an IRI", exit_code=2)
+    return ox.Literal(value.isoformat() if kind != "decimal" else str(value), datatype=ox.NamedNode(_XSD + kind))
+
+
 def query(graph: Graph, query: str, /, *, default_graph_only: bool = False, max_rows: int | None = None,
           allow_service: bool = False, bindings: Mapping[str, Any] | None = None, **bound: Any) -> Rows | bool | list:
     """Run a shipped query by name (see `kg query --list`), a .rq file or SPARQL text over `graph`.
 
     Keyword arguments bind variables: `org="Netflix"` binds ?org to the entity called Netflix (label,
     alias or IRI local name), `org="ent:netflix"` to that IRI, `org=IRI(...)` to an IRI from an earlier
-    answer; `bindings` takes names that clash with the options. SELECT gives Rows (dicts of Python
+    answer, a number, boolean or date to that typed literal; `bindings` takes names that clash with the
+    options. SELECT gives Rows (dicts of Python
     values, `.to_pandas()`), ASK a bool, CONSTRUCT and DESCRIBE a list of triples.
 
     >>> rows = query("tests/data/sample-graph.ttl", "ceo", org="Ubisoft")
@@ -166,13 +194,11 @@ def query(graph: Graph, query: str, /, *, default_graph_only: bool = False, max_
     >>> query("tests/data/sample-graph.ttl", "ASK { ?p kg:ceoOf ent:ubisoft }")
     True
     """
-    import pyoxigraph as ox
-
     from kg.query import MAX_ROWS, AskResult, SelectResult, load_query
     from kg.query import query as run
 
-    values = {name: ox.NamedNode(value) if isinstance(value, IRI) else value if isinstance(value, ox.Literal | ox.NamedNode)
-              else value if isinstance(value, str) else ox.Literal(value) for name, value in {**(bindings or {}), **bound}.items()}
+    values = {name: value if isinstance(value, str) and not isinstance(value, IRI) else rdf_term(name, value)
+              for name, value in {**(bindings or {}), **bound}.items()}
     result = run(graph, load_query(query), bindings=values, max_rows=max_rows or MAX_ROWS, allow_service=allow_service,
                  default_graph_only=default_graph_only)
     if isinstance(result, AskResult):
