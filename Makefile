@@ -13,6 +13,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip uninstall --quiet --yes kg 2>/dev/null || true  # this project's old distribution name (now kg-news)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 

@@ -31,7 +31,13 @@ def shipped_data() -> set[str]:
 def installed(tmp_path_factory) -> Path:
     """The bin folder of a new virtual environment outside the repository with kg's wheel installed."""
     work = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(work / "dist"), str(ROOT)],
+    source = work / "source"  # a copy of what the wheel is built from: setuptools writes build/ beside it
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    for folder in ("kg", "ontology", "queries"):
+        shutil.copytree(ROOT / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(work / "dist"), str(source)],
                    check=True, cwd=work)
     (wheel,) = (work / "dist").glob("kg_news-*.whl")
     assert shipped_data() <= set(zipfile.ZipFile(wheel).namelist())
