@@ -6,13 +6,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup clean bench
+.PHONY: run test setup clean bench screenshot
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip uninstall --quiet --yes kg 2>/dev/null || true  # this project's old distribution name (now kg-news)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
@@ -22,6 +23,13 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The README's picture: the seeds' page as headless Chromium shows it once the layout has settled.
+SCREENSHOT ?= docs/viz.png
+CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
+screenshot: run
+	$(CHROMIUM) --headless --no-sandbox --hide-scrollbars --window-size=1280,800 --virtual-time-budget=8000 \
+		--screenshot=$(abspath $(SCREENSHOT)) file://$(abspath output/graph.html)
 
 # Benchmarks (bench/README.md): figures appended to bench/RESULTS.md; about 2 hours at the defaults here.
 BENCH_ARTICLES ?= 2000

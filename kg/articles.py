@@ -35,9 +35,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.data import LEXICON_DIR
 from kg.errors import KgError
 
-TYPOGRAPHY_TABLE = Path(__file__).resolve().parent.parent / "ontology" / "lexicon" / "typography.tsv"
+TYPOGRAPHY_TABLE = LEXICON_DIR / "typography.tsv"
 SUPPORTED = ".txt, .md, .html, .jsonl"
 SLUG_MAX = 64
 """Longest file-name part of an id; with "_" and 12 hex digits an id stays under 80 characters."""

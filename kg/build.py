@@ -22,8 +22,10 @@ from typing import TYPE_CHECKING, TypeVar
 
 from kg.articles import MAX_CHARS, Article, read_articles
 from kg.cache import CACHE_DIR_NAME, ExtractionCache
+from kg.api import callable_verb
 from kg.errors import KgError
 from kg.memory import keep_freed_memory, paused_gc
+from kg.parse import FAILED, parse_and_extract
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -65,6 +67,7 @@ def build(
     nlp: Language | None = None,
     progress: Progress | None = None,
     on_warning: Callable[[str], None] | None = None,
+    on_status: Callable[[str], None] | None = None,
     jobs: int = 1,
     cache_dir: str | os.PathLike[str] | CacheDefault | None = CacheDefault.BESIDE_OUTPUT,
     engine: str = "local",
@@ -78,7 +81,8 @@ def build(
     (engine "dask"; None starts a local one of `jobs` workers), except those found in the cache
     `cache_dir` (None: no cache); the spaCy model loads only if some article must be parsed.
     Unreadable inputs, and articles over `max_chars` characters, are skipped with a warning; raises KgError when no article could be read, when
-    the model is missing, or when another build holds the output's lock.
+    the model is missing, or when another build holds the output's lock. `on_status` hears what
+    takes time before the first article (loading the model).
     """
     check_engine(engine, scheduler, jobs)
     warn = on_warning or (lambda _: None)
@@ -96,7 +100,8 @@ def build(
         cache = None if folder is None else ExtractionCache(folder, pipeline_version(nlp), on_warning=warn)
         found = [cache.load(article) if cache else None for article in reading.articles]
         todo = [article for article, cached in zip(reading.articles, found) if cached is None]
-        fresh = extract_articles(todo, nlp=nlp, progress=progress, jobs=jobs, engine=engine, scheduler=scheduler)
+        fresh = extract_articles(todo, nlp=nlp, progress=progress, jobs=jobs, engine=engine, scheduler=scheduler,
+                                 on_status=on_status)
         extractions: list[Extraction] = []
         for article, cached in zip(reading.articles, found):
             if cached is None:
@@ -143,6 +148,7 @@ def extract_articles(
     jobs: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    on_status: Callable[[str], None] | None = None,
 ) -> Iterator[Extraction]:
     """Parse and extract every article, in order: locally with `jobs` processes (the model is loaded
     once, here, if not given and if there is any article) or on a dask cluster."""
@@ -153,6 +159,8 @@ def extract_articles(
         return
     from kg.nlp import load_pipeline, pipeline_version
 
+    if nlp is None and on_status:
+        on_status("loading the French model (a few seconds)")
     nlp = nlp or load_pipeline()
     version = pipeline_version(nlp)
     if jobs == 1:
@@ -160,33 +168,6 @@ def extract_articles(
     else:
         extractions = extract_in_processes(nlp, articles, version, jobs)
     yield from extractions if progress is None else progress(extractions, len(articles))
-
-
-def parse_and_extract(nlp: Language, articles: Sequence[Article], version: str) -> Iterator[Extraction]:
-    """The per-article map step, wherever it runs (here, in a build process or on a dask worker):
-    parse, then extract."""
-    from kg.extract import extract_article
-    from kg.nlp import parse_texts
-
-    docs = parse_texts(nlp, (a.text for a in articles), dates=(a.date for a in articles))
-    return (extract_safely(extract_article, article, doc, version) for article, doc in zip(articles, docs))
-
-
-FAILED = "extraction_failed"
-"""Key of the article metadata of an extraction that raised: why (the build skips that article)."""
-
-
-def extract_safely(extract: Callable[..., Extraction], article: Article, doc: object, version: str) -> Extraction:
-    """`extract(article, doc, version)`, or, when it raises (a bug one article's text sets off), an
-    empty extraction whose metadata says why, so that the build skips that one article with a warning
-    instead of stopping the corpus (and, cached, stopping it forever). Plain data: it comes back the
-    same from a build process or a dask worker."""
-    try:
-        return extract(article, doc, version)
-    except Exception as error:  # any bug one article sets off
-        from kg.extract import Extraction, article_metadata
-
-        return Extraction(article_metadata(article) | {FAILED: f"{type(error).__name__}: {error}"[:200]}, version, [], [], [])
 
 
 PROCESS_BATCH = 8
@@ -308,20 +289,43 @@ os.register_at_fork(after_in_child=_release_locks_in_child)
 
 @contextmanager
 def build_lock(output: Path) -> Iterator[None]:
-    """Hold `output`.lock exclusively; a second build on the same output fails at once, clearly."""
+    """Hold `output`.lock exclusively; a second build on the same output fails at once, clearly.
+
+    The lock file is deleted when the build ends, so none is left beside the graph. A build that
+    opened it just before it was deleted holds a lock on a file no longer there: it sees that the
+    name now points elsewhere (or nowhere) and takes the lock again.
+    """
     lock_path = output.with_name(output.name + ".lock")
+    for _ in range(3):
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(lock_path, "a")
+        except OSError as error:
+            raise KgError(f"cannot write {output}: {error.strerror or error}", exit_code=2) from None
+        with handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise KgError(f"another kg build is writing {output} (lock {lock_path}); try again when it ends") from None
+            if not same_file(lock_path, handle.fileno()):
+                continue
+            _HELD_LOCKS.add(handle.fileno())
+            try:
+                yield
+                return
+            finally:
+                _HELD_LOCKS.discard(handle.fileno())
+                lock_path.unlink(missing_ok=True)
+    raise KgError(f"another kg build is writing {output} (lock {lock_path}); try again when it ends")
+
+
+def same_file(path: Path, descriptor: int) -> bool:
+    """Whether `path` still names the open file `descriptor`."""
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(lock_path, "a")
-    except OSError as error:
-        raise KgError(f"cannot write {output}: {error.strerror or error}", exit_code=2) from None
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise KgError(f"another kg build is writing {output} (lock {lock_path}); try again when it ends") from None
-        _HELD_LOCKS.add(handle.fileno())
-        try:
-            yield
-        finally:
-            _HELD_LOCKS.discard(handle.fileno())
+        found, held = path.stat(), os.fstat(descriptor)
+    except OSError:
+        return False
+    return (found.st_dev, found.st_ino) == (held.st_dev, held.st_ino)
+
+
+callable_verb(__name__)  # kg.build(...) is the API verb (kg/api.py); kg.build.<name> this module

@@ -133,6 +133,7 @@ def check_entry(data: Any, text: str) -> None:
         _require(isinstance(extra, dict) and all(extra.get(k) is None or _index(extra[k], mentions) for k in links), what)
         _require(label != "JobPosting" or _index(extra.get("role"), mentions), what)
         _require(label != "Role" or isinstance(extra.get("role", ""), str), what)
+        _require(isinstance(extra.get("name", ""), str), what)  # resolution reads a mention's name as text
         _require(_value_ok(mention.get("value")), f"{what} value")
     for number, fact in enumerate(facts):
         what = f"fact {number}"

@@ -172,7 +172,7 @@ def extract_batch(articles: list[Article], expected: str) -> BatchResult:
     """
     from distributed import get_worker
 
-    from kg.build import parse_and_extract
+    from kg.parse import parse_and_extract
 
     with _PIPELINE_LOCK:
         version = worker_version()

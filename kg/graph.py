@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 import pyoxigraph as ox
 
 from kg.articles import clean_text, http_iri
-from kg.lexicon import class_families, term_labels
+from kg.lexicon import class_families, property_bounds, term_labels
 from kg.extract import Extraction, Fact
 from kg.namespace import ENT, EVENT, OX_KG, OX_OWL, OX_PROV, OX_RDF, OX_RDFS, OX_SDO, OX_SKOS, OX_XSD, SRC, STMT
 from kg import places
@@ -72,11 +72,26 @@ def graph_triples(resolution: Resolution, *, language: str = "fr") -> list[Tripl
     triples.update(_entity_triples(resolution))
     triples.update(_containment_triples(resolution))
     for extraction, fact in resolution.facts():
-        triples.update(_fact_triples(resolution, extraction, fact, language))
+        if _fits(resolution, extraction.article["id"], fact):
+            triples.update(_fact_triples(resolution, extraction, fact, language))
     ordered = list(triples)
     del triples  # the set goes before sorting: one container of the triples at a time
     ordered.sort(key=term_texts())
     return ordered
+
+
+def _fits(resolution: Resolution, article: str, fact: Fact) -> bool:
+    """Whether the fact's entities are of its property's domain and range as resolved: a name read as a
+    company in the sentence may be resolved to a place across the corpus ("Nova" a town in one article,
+    bought in another), and a fact it no longer fits is not written."""
+    bounds = property_bounds().get(fact.predicate, {})
+    for side, mention in (("domain", fact.subject), ("range", fact.object)):
+        node = resolution.node(article, mention)
+        if side in bounds and node is not None and node.kind == "entity":
+            entity = resolution.entities[node.key]
+            if not {class_families().get(entity.type, entity.type), entity.type, entity.subclass} & bounds[side]:
+                return False
+    return True
 
 
 def term_texts() -> Callable[[Triple], tuple[str, str, str]]:

@@ -9,12 +9,13 @@ import hashlib
 import json
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from typing import TYPE_CHECKING
 
+from kg.data import LEXICON_DIR, ONTOLOGY_DIR
 from kg.errors import KgError
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
-LEXICON_DIR = ONTOLOGY_DIR / "lexicon"
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 
 @dataclass(frozen=True)
@@ -247,15 +248,40 @@ def place_exonyms() -> dict[str, str]:
 
 
 @cache
-def term_labels(language: str = "fr") -> dict[str, str]:
-    """The rdfs:label in `language` of every kg term of ontology/kg.ttl, by local name: the words a
-    user sees for a property or a class ("dirige" for kg:headOf)."""
+def _ontology() -> ox.Store:
+    """ontology/kg.ttl, read once."""
     import pyoxigraph as ox
 
     store = ox.Store()
     store.load(path=str(ONTOLOGY_DIR / "kg.ttl"), format=ox.RdfFormat.TURTLE)
-    rows = store.query("SELECT ?t ?l WHERE { ?t <http://www.w3.org/2000/01/rdf-schema#label> ?l }")
+    return store
+
+
+@cache
+def term_labels(language: str = "fr") -> dict[str, str]:
+    """The rdfs:label in `language` of every kg term of ontology/kg.ttl, by local name: the words a
+    user sees for a property or a class ("dirige" for kg:headOf)."""
+    rows = _ontology().query("SELECT ?t ?l WHERE { ?t <http://www.w3.org/2000/01/rdf-schema#label> ?l }")
     return {row["t"].value.rsplit("#", 1)[-1]: row["l"].value for row in rows if row["l"].language == language}
+
+
+@cache
+def property_bounds() -> dict[str, dict[str, frozenset[str]]]:
+    """kg property → {"domain": classes its subject may be of, "range": classes its object may be of}, by
+    local name: the property's own rdfs:domain and rdfs:range and every class below them (what the
+    kgsh:FactRange shape checks)."""
+    from kg.namespace import ONTOLOGY_IRI
+
+    bounds: dict[str, dict[str, set[str]]] = {}
+    for side in ("domain", "range"):
+        rows = _ontology().query(f"""
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            SELECT ?p ?c WHERE {{ ?p rdfs:{side} ?bound . ?c rdfs:subClassOf* ?bound }}""")
+        for row in rows:
+            if row["p"].value.startswith(ONTOLOGY_IRI) and row["c"].value.startswith(ONTOLOGY_IRI):
+                prop, cls = (row[v].value.rsplit("#", 1)[-1] for v in ("p", "c"))
+                bounds.setdefault(prop, {}).setdefault(side, set()).add(cls)
+    return {prop: {side: frozenset(classes) for side, classes in sides.items()} for prop, sides in bounds.items()}
 
 
 CONFIDENCE_FILE = LEXICON_DIR / "confidence.tsv"

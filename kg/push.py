@@ -55,6 +55,7 @@ import pyoxigraph as ox
 import requests
 from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 
+from kg.api import callable_verb
 from kg.errors import KgError
 from kg.export.rdf import store_triples, to_article_dataset
 from kg.namespace import SRC
@@ -82,11 +83,48 @@ class Credentials:
 
 @dataclass(frozen=True)
 class PushedGraph:
-    """One pushed graph: its IRI, the triples sent and the triples the server reports afterwards."""
+    """One pushed graph: its IRI, the triples sent and the triples the server reports afterwards (None
+    when it could not be asked)."""
 
     graph: str
     local: int
-    remote: int
+    remote: int | None
+
+
+class NotVerified(KgError):
+    """The data was sent but could not be checked on the server (exit 3): no query endpoint is known, or
+    it does not answer counts. `pushed` lists what was sent."""
+
+    def __init__(self, message: str, pushed: list[PushedGraph]) -> None:
+        super().__init__(message, exit_code=3)
+        self.pushed = pushed
+
+
+QUERY_ENDPOINTS = (
+    ("/store", "/query"),  # Oxigraph: Graph Store
+    ("/update", "/query"),  # Oxigraph: SPARQL Update at the root
+    ("/sparql-graph-crud-auth", "/sparql"),  # Virtuoso
+    ("/sparql-graph-crud", "/sparql"),
+    ("/sparql", "/sparql"),  # Virtuoso, and stores with one endpoint for queries and updates
+    ("/data", "/sparql"),  # Fuseki: /ds/data, /ds/update -> /ds/sparql
+    ("/update", "/sparql"),
+)
+"""How the push endpoint's path ends → what the store's query endpoint's path ends with instead."""
+
+
+def derive_query_endpoint(endpoint: str) -> str | None:
+    """The query endpoint of the store whose push endpoint is `endpoint`, for Oxigraph, Fuseki and
+    Virtuoso (an Oxigraph /update sits at the root, a Fuseki one under its dataset), else None.
+
+    >>> derive_query_endpoint("http://localhost:7878/store"), derive_query_endpoint("http://h:3030/ds/update")
+    ('http://localhost:7878/query', 'http://h:3030/ds/sparql')
+    """
+    parts = urlsplit(endpoint)
+    path = parts.path.rstrip("/")
+    for ending, query in QUERY_ENDPOINTS:
+        if path.endswith(ending) and (ending != "/update" or (path == ending) == (query == "/query")):
+            return parts._replace(path=path[: -len(ending)] + query, query="", fragment="").geturl()
+    return None
 
 
 Origin = tuple[str, str, int]
@@ -117,6 +155,17 @@ def check_endpoint(url: str, name: str = "endpoint") -> Origin:
     if found is None:
         raise KgError(f"the {name} must be an http(s) URL with a host, not {url!r}", exit_code=2)
     return found
+
+
+def show_url(url: str) -> str:
+    """A server's URL for messages: scheme, host, port and path (never user info or a query string).
+
+    >>> show_url("http://localhost:7878/store?graph=x")
+    'http://localhost:7878/store'
+    """
+    parts = urlsplit(url)
+    origin = url_origin(url)
+    return f"{show_origin(origin)}{parts.path}" if origin else show_origin(origin)
 
 
 def show_origin(origin: Origin | None) -> str:
@@ -158,8 +207,9 @@ class Client:
              params: dict[str, str] | None = None, headers: dict[str, str] | None = None) -> requests.Response:
         """Send one request; retry connection errors and 5xx; raise KgError (exit 1) when it fails.
 
-        `what` names the request in messages ("PUT graph <...>").
+        `what` names the request in messages ("PUT graph <...>"), followed by the server's URL.
         """
+        what = f"{what} at {show_url(url)}"
         reason = ""
         for attempt in range(self.retries + 1):
             if attempt:
@@ -335,9 +385,10 @@ def push_graph(
     """Push `store` to `endpoint` graph by graph, then count each graph on the server.
 
     `protocol` is "gsp" (Graph Store Protocol endpoint) or "update" (SPARQL Update endpoint);
-    `query_endpoint` (default `endpoint`) answers the verification counts. Returns one PushedGraph per
-    graph. Raises KgError: exit 1 when the server fails after retries or a count does not match,
-    exit 2 for bad arguments.
+    `query_endpoint` (default: `derive_query_endpoint`) answers the verification counts. Returns one
+    PushedGraph per graph. Raises KgError: exit 1 when the server fails after retries or a count does
+    not match, exit 2 for bad arguments; NotVerified (exit 3) when everything was sent but the query
+    endpoint is unknown or does not answer counts.
     """
     if protocol not in {"gsp", "update"}:
         raise KgError(f"unknown protocol {protocol!r} (known: gsp, update)", exit_code=2)
@@ -347,18 +398,33 @@ def push_graph(
     if query_endpoint is not None:
         check_endpoint(query_endpoint, "--query-endpoint")
     client = client or Client()
-    counter = query_endpoint or endpoint
+    counter = query_endpoint or derive_query_endpoint(endpoint)
+    unverified = "" if counter else f"kg knows no query endpoint for {endpoint}"
     dataset = plan_graphs(store, graph=graph, shared_graph=shared_graph)
     send = send_by_gsp if protocol == "gsp" else send_by_update
     pushed: list[PushedGraph] = []
     problems: list[str] = []
     for name in sorted(dataset.named_graphs(), key=lambda node: node.value):
-        blank_before = None if replace else count_remote(client, counter, name.value, blank_only=True)
+        blank_before = None
+        if not replace and counter:
+            try:
+                blank_before = count_remote(client, counter, name.value, blank_only=True)
+            except KgError as error:
+                counter, unverified = None, error.message
         local = send(client, endpoint, name.value, dataset, name, replace=replace, batch_size=batch_size)
         if on_graph_pushed:
             on_graph_pushed(name.value, local)
-        pushed.append(PushedGraph(name.value, local, count_remote(client, counter, name.value)))
-        problems += verify_graph(client, counter, dataset, pushed[-1], blank_before=blank_before)
+        remote = None
+        if counter:
+            try:
+                remote = count_remote(client, counter, name.value)
+                problems += verify_graph(client, counter, dataset, PushedGraph(name.value, local, remote), blank_before=blank_before)
+            except KgError as error:
+                counter, unverified, remote = None, error.message, None
+        pushed.append(PushedGraph(name.value, local, remote))
+    if unverified and not problems:
+        raise NotVerified(f"sent {len(pushed)} graphs ({sum(p.local for p in pushed)} triples) to {endpoint} but could not check them "
+                          f"({unverified}); check with --query-endpoint URL, e.g. kg query against the store's SPARQL endpoint", pushed)
     if problems:
         wrong = len({problem.split(">", 1)[0] for problem in problems})
         raise KgError(f"verification failed for {wrong} of {len(pushed)} graphs: {'; '.join(problems)}", exit_code=1)
@@ -510,3 +576,6 @@ def verify_graph(client: Client, query_endpoint: str, dataset: ox.Store, pushed:
     if gained != blank_sent:
         problems.append(f"<{pushed.graph}> gained {gained} triples with blank nodes, sent {blank_sent}")
     return problems
+
+
+callable_verb(__name__)  # kg.push(...) is the API verb (kg/api.py); kg.push.<name> this module

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.data import QUERIES_DIR
+from kg.api import callable_verb
 from kg.errors import KgError
 from kg.namespace import PREFIXES
 from kg.store import discard_store, open_graph
 
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
-"""The shipped named queries, one `<name>.rq` file each, starting with a `# <description>` line."""
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 """An RDF term as Oxigraph gives it back in a result row."""
@@ -133,7 +133,8 @@ def parse_term(value: str) -> ox.NamedNode | ox.Literal:
     """The RDF term a bound value stands for.
 
     `<https://…>` is an IRI; `prefix:name` with a project prefix (`ent:netflix`, `kg:ceoOf`) is that
-    IRI; `"…"` is the string literal inside the quotes; anything else is a plain string literal.
+    IRI; `"…"` is the string literal inside the quotes; anything else is a plain string literal (which
+    `bound_term` then reads as the entity it names, if any).
     Raises KgError (exit 2) for an invalid IRI.
     >>> parse_term("ent:netflix")
     <NamedNode value=https://example.org/kg/entity/netflix>
@@ -151,6 +152,21 @@ def parse_term(value: str) -> ox.NamedNode | ox.Literal:
     return ox.Literal(value)
 
 
+def bound_term(store: ox.Store, name: str, value: str | Term) -> Term:
+    """The term bound to ?`name`: a term as given; a string read by `parse_term`, except that an unquoted
+    string naming exactly one entity of `store` (label, alias or IRI local name, any case:
+    `org=Netflix`, `org=netflix`) is that entity. Raises KgError (exit 2) when it names several.
+    """
+    if not isinstance(value, str):
+        return value
+    term = parse_term(value)
+    if isinstance(term, ox.Literal) and not value.startswith('"'):
+        from kg.search import entity_named
+
+        return entity_named(store, value, what=f"--bind {name}=") or term
+    return term
+
+
 MAX_ROWS = 1_000_000
 """Most rows (or CONSTRUCT triples) a query may return: an answer is held in memory whole, so a
 runaway join stops with a message instead of taking the machine's memory."""
@@ -164,9 +180,14 @@ def query(
     persistent: bool | None = None,
     max_rows: int = MAX_ROWS,
     allow_service: bool = False,
+    default_graph_only: bool = False,
 ) -> Result:
     """Run SPARQL `text` over `graph` (a store, or an RDF file opened with `open_graph(persistent=)`:
     big files through their persistent store) with the project's prefixes.
+
+    The default graph a query reads is the union of all the graphs of a dataset (N-Quads, TriG), so a
+    query finds the facts whatever graph holds them; `default_graph_only` reads the default graph alone.
+    GRAPH still names each graph.
 
     `bindings` pre-bind variables by name (string values are read with `parse_term`); Oxigraph
     binds only variables the query selects. A persistent store that fails while answering is a
@@ -179,19 +200,21 @@ def query(
     if not allow_service and calls_service(text):
         raise KgError("the query calls SERVICE, which sends requests to other servers: "
                       "pass --allow-service to let it", exit_code=2)
-    substitutions = {
-        ox.Variable(name): parse_term(value) if isinstance(value, str) else value
-        for name, value in (bindings or {}).items()
-    }
+    union = not default_graph_only
+
+    def answer(store: ox.Store) -> Result:
+        substitutions = {ox.Variable(name): bound_term(store, name, value) for name, value in (bindings or {}).items()}
+        return collect(run_query(store, text, substitutions, union=union), max_rows)
+
     try:
         if isinstance(graph, ox.Store):
-            return collect(run_query(graph, text, substitutions), max_rows)
+            return answer(graph)
         try:
-            return collect(run_query(open_graph(graph, persistent=persistent), text, substitutions), max_rows)
+            return answer(open_graph(graph, persistent=persistent))
         except (RuntimeError, OSError) as error:
             if persistent is False or _UNBINDABLE.search(str(error)) or not discard_store(graph):
                 raise
-            return collect(run_query(open_graph(graph, persistent=persistent), text, substitutions), max_rows)
+            return answer(open_graph(graph, persistent=persistent))
     except SyntaxError as error:
         raise KgError(describe_syntax_error(str(error), text), exit_code=2) from None
     except (RuntimeError, OSError) as error:
@@ -215,7 +238,7 @@ def collect(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, max_r
 
 
 def run_query(
-    store: ox.Store, text: str, substitutions: Mapping[ox.Variable, Term]
+    store: ox.Store, text: str, substitutions: Mapping[ox.Variable, Term], *, union: bool = True
 ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
     """Oxigraph's answer to `text` with `substitutions`, planned with the bound values in view.
 
@@ -224,15 +247,16 @@ def run_query(
     values as a VALUES clause opening the WHERE group do steer it (facts-about 1.0 s → 0.2 s on a
     million triples). The substitutions still apply, so the answer is the same and Oxigraph still
     rejects a binding of a variable the query does not select; when the clause does not fit the
-    query (e.g. a BIND of the bound variable), the query runs as written.
+    query (e.g. a BIND of the bound variable), the query runs as written. `union`: the default graph
+    is the union of all graphs.
     """
     hinted = hint_values(text, substitutions)
     if hinted is not None:
         try:
-            return store.query(hinted, prefixes=PREFIXES, substitutions=substitutions)
+            return store.query(hinted, prefixes=PREFIXES, substitutions=substitutions, use_default_graph_as_union=union)
         except SyntaxError:
             pass
-    return store.query(text, prefixes=PREFIXES, substitutions=substitutions)
+    return store.query(text, prefixes=PREFIXES, substitutions=substitutions, use_default_graph_as_union=union)
 
 
 _SKIPPED = (
@@ -279,6 +303,26 @@ _POSITION = re.compile(r"error at (\d+):(\d+):\s*")
 _CHAR_CLASSES = re.compile(r"\[[^\[\]]*\.\.=[^\[\]]*\](?:, \[[^\[\]]*\.\.=[^\[\]]*\])*")
 
 
+_PROLOGUE = re.compile(_SKIPPED + r"|\s+|(?:PREFIX\s+[\w-]*:\s*<[^>]*>|BASE\s*<[^>]*>)", re.IGNORECASE)
+"""What may come before a query's form: comments, blanks, PREFIX and BASE lines."""
+_KEYWORD = re.compile(r"[A-Za-z]+")
+_FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
+_UPDATES = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+
+
+def query_keyword(text: str) -> str:
+    """The first word of SPARQL `text` after its prologue (comments, PREFIX and BASE), upper case.
+
+    >>> query_keyword("# hi\\nPREFIX x: <http://x/> insert data {}")
+    'INSERT'
+    """
+    position = 0
+    while (found := _PROLOGUE.match(text, position)) and found.end() > position:
+        position = found.end()
+    word = _KEYWORD.match(text, position)
+    return word.group(0).upper() if word else ""
+
+
 def describe_syntax_error(message: str, text: str) -> str:
     """A one-line version of Oxigraph's parse error: line, column, what was expected, the line's text.
 
@@ -286,6 +330,12 @@ def describe_syntax_error(message: str, text: str) -> str:
     """
     match = _POSITION.match(message)
     detail = " ".join(_CHAR_CLASSES.sub("a name character", message[match.end() if match else 0 :]).split())
+    keyword = query_keyword(text)
+    if keyword in _UPDATES:
+        return (f"kg query only reads: {keyword} is a SPARQL update; change the graph with kg build, "
+                "or send updates to a store (kg push --sparql-update)")
+    if keyword not in _FORMS:
+        detail = f"a query starts with {', '.join(_FORMS)} (after any PREFIX or BASE lines), not {keyword or 'this'}"
     if "Prefix not found" in detail:
         detail = f"unknown prefix (pre-declared: {', '.join(PREFIXES)}; declare others with PREFIX)"
     if not match:
@@ -294,3 +344,6 @@ def describe_syntax_error(message: str, text: str) -> str:
     lines = text.splitlines()
     near = f" (in: {lines[line - 1].strip()!r})" if 0 < line <= len(lines) else ""
     return f"query syntax error at line {line}, column {column}: {detail}{near}"
+
+
+callable_verb(__name__)  # kg.query(...) is the API verb (kg/api.py); kg.query.<name> this module

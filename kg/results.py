@@ -34,15 +34,18 @@ class OutputFormat(str, Enum):
     jsonld = "jsonld"
 
 
-def format_result(result: Result, format: OutputFormat | str | None = None) -> str:
+def format_result(result: Result, format: OutputFormat | str | None = None, *, width: int | None = None) -> str:
     """`result` as text in `format` (default: a table for SELECT and ASK, Turtle for graphs).
 
-    ASK gives `true`/`false` (or SPARQL JSON with `json`). Raises KgError (exit 2) when the format
-    does not fit the kind of result, e.g. `csv` for a CONSTRUCT query.
+    ASK gives `true`/`false` (or SPARQL JSON with `json`); a table fits `width` columns when given.
+    Raises KgError (exit 2) when the format does not fit the kind of result, e.g. `csv` for a
+    CONSTRUCT query.
     """
     fmt = to_format(format) if format else None
     if isinstance(result, GraphResult):
         return format_graph(result, fmt or OutputFormat.ttl)
+    if isinstance(result, SelectResult) and (fmt or OutputFormat.table) is OutputFormat.table:
+        return format_table(result, width)
     writers = _ASK_WRITERS if isinstance(result, AskResult) else _SELECT_WRITERS
     writer = writers.get(fmt or OutputFormat.table)
     if writer is None:
@@ -101,16 +104,37 @@ def compact_iri(iri: str) -> str:
 _NAMESPACES_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
 
 
-def format_table(result: SelectResult) -> str:
-    """Aligned columns under a header, then a row count: for reading in a terminal."""
+def format_table(result: SelectResult, width: int | None = None) -> str:
+    """Aligned columns under a header, then a row count: for reading in a terminal. With `width` (the
+    terminal's), the widest columns are cut with "…" until a row fits, so that rows do not wrap.
+
+    >>> row = (ox.Literal("a" * 30), ox.Literal("b" * 30))
+    >>> print(format_table(SelectResult(("x", "y"), (row,)), width=40), end="")
+    x                    y
+    -------------------  -------------------
+    aaaaaaaaaaaaaaaaaa…  bbbbbbbbbbbbbbbbbb…
+    (1 row)
+    """
     cells = [[one_line(show_term(term)) for term in row] for row in result.rows]
     widths = [max([len(name), *(len(row[i]) for row in cells)]) for i, name in enumerate(result.variables)]
+    if width is not None:
+        widths = fit_widths(widths, width - 2 * (len(widths) - 1))
+        cells = [[text if len(text) <= size else text[: size - 1] + "…" for text, size in zip(row, widths)] for row in cells]
     lines = [
         "  ".join(text.ljust(width) for text, width in zip(line, widths)).rstrip()
         for line in [list(result.variables), ["-" * width for width in widths], *cells]
     ]
     count = len(result.rows)
     return "\n".join([*lines, f"({count} row{'' if count == 1 else 's'})"]) + "\n"
+
+
+def fit_widths(widths: list[int], room: int, narrowest: int = 8) -> list[int]:
+    """Column widths shrunk, widest first, until they add up to `room` (none below `narrowest`)."""
+    widths = list(widths)
+    while sum(widths) > room and max(widths) > narrowest:
+        widest = widths.index(max(widths))
+        widths[widest] -= 1
+    return widths
 
 
 def format_markdown(result: SelectResult) -> str:

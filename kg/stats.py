@@ -18,9 +18,13 @@ from kg.vocabulary import ENTITY
 TOP = 10
 
 
-def graph_stats(graph: ox.Store, *, top: int = TOP) -> dict[str, Any]:
+def graph_stats(graph: ox.Store, *, top: int = TOP, lang: str = "en") -> dict[str, Any]:
     """Counts by class and property (all triples), drawn nodes by category, the `top` entities by
-    degree and by PageRank, and the weakly connected components of the drawable graph."""
+    degree and by PageRank, the weakly connected components of the drawable graph, and the ontology's
+    label in `lang` of each kg class and property counted."""
+    from kg.lexicon import term_labels
+
+    words = term_labels(lang)
     classes: Counter[str] = Counter()
     properties: Counter[str] = Counter()
     rdf_type = str(RDF.type)
@@ -43,6 +47,8 @@ def graph_stats(graph: ox.Store, *, top: int = TOP) -> dict[str, Any]:
             "pagerank": [describe(drawn, n, pagerank=round(pagerank[n], 6)) for n in best(entities, pagerank.get, top)],
         },
         "components": {"count": len(components), "largest": components[:top]},
+        "labels": {name: words[name[3:]] for name in sorted({*ranked_counts(classes), *ranked_counts(properties)})
+                   if name.startswith("kg:") and name[3:] in words},
     }
 
 
@@ -70,12 +76,14 @@ def format_stats(stats: dict[str, Any], *, format: str = "text") -> str:
     components = stats["components"]
     lines = [
         f"triples      {stats['triples']}",
-        f"nodes drawn  {sum(nodes.values())} ({', '.join(f'{k} {v}' for k, v in nodes.items()) or 'none'})",
-        f"edges drawn  {stats['edges']}",
+        f"nodes        {sum(nodes.values())} ({', '.join(f'{k} {v}' for k, v in nodes.items()) or 'none'})",
+        f"edges        {stats['edges']}",
         f"components   {components['count']} (largest: {', '.join(map(str, components['largest'])) or 'none'})",
     ]
+    labels = stats.get("labels", {})
     for title, counts in (("classes", stats["classes"]), ("properties", stats["properties"])):
-        lines += ["", title, *(f"  {n:>7}  {name}" for name, n in counts.items())]
+        lines += ["", title, *(f"  {n:>7}  {labels[name]} ({name})" if name in labels else f"  {n:>7}  {name}"
+                               for name, n in counts.items())]
     for measure, entries in stats["central"].items():
         lines += ["", f"most central entities ({measure})"]
         lines += [f"  {i:>2}. {e['label']} ({e['kind']}, {e['iri']})  {e[measure]}" for i, e in enumerate(entries, 1)]

@@ -10,11 +10,14 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import shutil
+import sys
 import tempfile
 import xml.parsers.expat
 import zlib
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
@@ -59,11 +62,31 @@ def rdf_format(path: str | os.PathLike[str], name: str | None = None) -> ox.RdfF
         raise KgError(f"unknown RDF {what} (known: {known})", exit_code=2) from None
 
 
-def load_graph(path: str | os.PathLike[str], *, format: str | None = None) -> ox.Store:
-    """Parse an RDF file into an in-memory Oxigraph store (triples go to the default graph).
+STDIN = "-"
+"""The graph path that means standard input."""
 
-    Raises KgError (exit 2) when the file is missing or not valid RDF, with the parser's position.
+
+def load_graph(
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    default_graph_only: bool = False,
+    named_graphs: bool = False,
+) -> ox.Store:
+    """Parse an RDF file (`-`: standard input) into an in-memory Oxigraph store.
+
+    A dataset (N-Quads, TriG) is read as the union of all its graphs, merged into the default graph,
+    so that every reader sees every fact a file holds; `default_graph_only` keeps its default graph
+    alone, and `named_graphs` keeps each graph apart (for SPARQL's GRAPH; `query` then reads their
+    union as the default graph). Raises KgError (exit 2) when the file is missing or not valid RDF,
+    with the parser's position.
     """
+    if str(path) == STDIN:
+        with spooled_stdin() as spooled:
+            try:
+                return load_graph(spooled, default_graph_only=default_graph_only, named_graphs=named_graphs)
+            except KgError as error:
+                raise KgError(error.message.replace(str(spooled), "<stdin>").replace(spooled.name, "<stdin>"), exit_code=error.exit_code) from None
     source = Path(path)
     if not source.is_file():
         raise KgError(f"graph file not found: {source}", exit_code=2)
@@ -74,7 +97,42 @@ def load_graph(path: str | os.PathLike[str], *, format: str | None = None) -> ox
         store.bulk_load(path=str(source), format=fmt, to_graph=ox.DefaultGraph() if not fmt.supports_datasets else None)
     except (SyntaxError, ValueError, OSError) as error:
         raise KgError(f"{source}: not valid {fmt.name}: {error}", exit_code=2) from None
+    if fmt.supports_datasets and not named_graphs:
+        store.update("DROP NAMED" if default_graph_only else "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }; DROP NAMED")
     return store
+
+
+@contextmanager
+def spooled_stdin() -> Iterator[Path]:
+    """Standard input copied to a temporary file named with the extension of the RDF format it looks like
+    (a pipe is read once; the XML checks and the parser need a file)."""
+    head = sys.stdin.buffer.read(1 << 16)
+    with tempfile.TemporaryDirectory(prefix="kg-stdin-") as folder:
+        spooled = Path(folder) / f"stdin.{sniff_format(head)}"
+        with open(spooled, "wb") as handle:
+            handle.write(head)
+            shutil.copyfileobj(sys.stdin.buffer, handle)
+        yield spooled
+
+
+_QUAD_LINE = re.compile(rb"\s*(?:<[^>]*>|_:\S+)\s+<[^>]*>\s+(?:<[^>]*>|_:\S+|\"(?:[^\"\\]|\\.)*\"\S*)(?:\s+(?:<[^>]*>|_:\S+))?\s*\.")
+
+
+def sniff_format(head: bytes) -> str:
+    """The extension of the RDF format that text starting with `head` is in: JSON-LD (`{`, `[`), RDF/XML
+    (`<?xml`, `<rdf:`), N-Quads when the first statement is a line of three or four full terms (N-Triples
+    is N-Quads too), else TriG, which reads Turtle as well.
+
+    >>> sniff_format(b'<http://a/s> <http://a/p> "o" <http://a/g> .'), sniff_format(b"@prefix x: <y#> .")
+    ('nq', 'trig')
+    """
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text[:1] in (b"{", b"["):
+        return "jsonld"
+    if text.startswith((b"<?xml", b"<rdf:", b"<!DOCTYPE")):
+        return "rdf"
+    first = next((line for line in text.splitlines() if line.strip() and not line.lstrip().startswith(b"#")), b"")
+    return "nq" if _QUAD_LINE.match(first) else "trig"
 
 
 def save_graph(
@@ -190,11 +248,11 @@ def open_graph(
     file's content changes. `persistent=None` uses the store for files of PERSISTENT_MIN_BYTES or more;
     False always parses into memory. The store answers selective queries without the parse (5 s per
     million triples) but scans all triples slower than memory, so whole-graph readers pass False.
-    Raises KgError (exit 2) like `load_graph`.
+    A dataset keeps its graphs apart (see `load_graph`). Raises KgError (exit 2) like `load_graph`.
     """
     source = Path(path)
     if persistent is False or not source.is_file() or (persistent is None and source.stat().st_size < PERSISTENT_MIN_BYTES):
-        return load_graph(source, format=format)
+        return load_graph(source, format=format, named_graphs=True)
     try:
         version = refresh_store(source, format=format)
         try:
@@ -203,7 +261,7 @@ def open_graph(
             discard_store(source)
             return ox.Store.read_only(str(refresh_store(source, format=format)))
     except OSError:
-        return load_graph(source, format=format)  # an unwritable folder: no cache, same answers
+        return load_graph(source, format=format, named_graphs=True)  # an unwritable folder: no cache, same answers
 
 
 def discard_store(path: str | os.PathLike[str]) -> bool:

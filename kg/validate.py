@@ -20,6 +20,7 @@ from rdflib.namespace import SH
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 
+from kg.api import callable_verb
 from kg.errors import KgError
 from kg.lexicon import ONTOLOGY_DIR
 from kg.namespace import PREFIXES
@@ -174,3 +175,6 @@ def short_name(term) -> str:
         text = term.n3()
         return text if len(text) <= 80 else text[:77] + "…"
     return "[]" if isinstance(term, BNode) else str(term)
+
+
+callable_verb(__name__)  # kg.validate(...) is the API verb (kg/api.py); kg.validate.<name> this module

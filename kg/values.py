@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from pathlib import Path
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "ontology" / "lexicon"
-"""Where currencies.tsv and values_fr.json live."""
+from kg.data import LEXICON_DIR
 
 KINDS = ("date", "money", "percent", "quantity")
 """Value kinds; on a tie in length the earlier kind wins ("15 mars" is a date)."""

@@ -476,7 +476,7 @@ class Drawn:
 
 
 def draw_graph(
-    source: str | os.PathLike[str],
+    source: ox.Store | str | os.PathLike[str],
     output: str | os.PathLike[str],
     *,
     focus: str | None = None,
@@ -487,17 +487,20 @@ def draw_graph(
     events: bool = False,
     lang: str | None = None,
     sparql: str | None = None,
+    title: str | None = None,
 ) -> Drawn:
-    """Load the RDF file `source` and write its explorer page to `output`: facts as edges (`events`: event
+    """Load the RDF file `source` (or take the store) and write its explorer page to `output`: facts as edges (`events`: event
     nodes as stored), opening on `choose_view`'s picture (laid out by the page when `physics` and it is
     small, see PAGE_LAYOUT_NODES, else here), in `lang` (default: the graph's language), linking to a SPARQL
-    endpoint when given. Raises KgError for unreadable input or bad options."""
+    endpoint when given; the page is headed with `title` (default: the file's name). Raises KgError for
+    unreadable input or bad options."""
     if lang is not None and lang not in LANGUAGES:
         raise KgError(f"--lang must be one of {', '.join(LANGUAGES)}", exit_code=2)
-    explorer = explore(load_graph(source), events=events)
+    store = source if isinstance(source, ox.Store) else load_graph(source)
+    explorer = explore(store, events=events)
     view = choose_view(explorer, focus=focus, depth=depth, types=types, max_nodes=max_nodes)
     language = lang or explorer.language
     physics = physics and len(view.shown) <= PAGE_LAYOUT_NODES
-    data = page_data(explorer, view, language=language, physics=physics, heading=f"kg · {Path(source).name}", sparql=sparql)
+    data = page_data(explorer, view, language=language, physics=physics, heading=f"kg · {title or ('graph' if isinstance(source, ox.Store) else Path(source).name)}", sparql=sparql)
     path = write_html(to_pyvis(data, physics=physics), data, output)
     return Drawn(explorer, view, language, path)

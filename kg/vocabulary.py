@@ -11,15 +11,15 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.data import ONTOLOGY_DIR
 from kg.export.terms import term_key
 from kg.namespace import KG, OX_OWL, OX_RDF, OX_RDFS
 from kg.store import load_graph
 
-ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
+ONTOLOGY = ONTOLOGY_DIR / "kg.ttl"
 LANGUAGES = ("fr", "en")
 """The page's languages; the first is the default for graphs that do not say theirs."""
 

@@ -1,4 +1,6 @@
-"""The Neo4j export runs in a real openCypher engine (FalkorDB) with the expected counts."""
+"""The Neo4j export runs in a real openCypher engine (FalkorDB) with the counts of the property graph:
+named nodes labelled by class, relationships typed by the property's label and carrying their sentence,
+and no statement, article or predicate nodes."""
 from __future__ import annotations
 
 import csv
@@ -8,7 +10,8 @@ import pytest
 from falkordb import FalkorDB
 
 from kg.export import export_graph
-from kg.namespace import ENT, RDF
+from kg.export.property import property_graph
+from kg.namespace import BASE, ENT
 from kg.store import load_graph
 from servers import free_port, running_server
 
@@ -25,11 +28,9 @@ def falkordb(tmp_path_factory):
 
 
 def expected_counts(store) -> tuple[int, int]:
-    """Nodes (every subject, every non-literal object but classes) and relationships, by SPARQL."""
-    not_class = f"!isLiteral(?n) && ?p != <{RDF.type}>"
-    nodes = store.query(f"SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE {{ {{ ?n ?p ?o }} UNION {{ ?s ?p ?n FILTER({not_class}) }} }}")
-    edges = store.query(f"SELECT (COUNT(*) AS ?c) WHERE {{ ?s ?p ?n FILTER({not_class}) }}")
-    return int(next(nodes)["c"].value), int(next(edges)["c"].value)
+    """Nodes and relationships of the property graph (entities, events, values and the facts between them)."""
+    found = property_graph(store)
+    return len(found.nodes), len(found.edges)
 
 
 def run_script(graph, path) -> None:
@@ -52,11 +53,16 @@ def test_cypher_script_loads_into_falkordb_with_expected_counts(falkordb, sample
     run_script(graph, script)  # MERGE: running it again adds nothing
     nodes, edges = expected_counts(store)
     assert (count(graph, "(n:Resource)"), count(graph, "()-[r]->()")) == (nodes, edges)
-    [[labels, label, aliases]] = graph.query(
-        "MATCH (n:Resource {uri: $uri}) RETURN labels(n), n.rdfs__label, n.skos__altLabel", {"uri": str(ENT.ubisoft)}
+    [[labels, name, aliases]] = graph.query(
+        "MATCH (n:Resource {uri: $uri}) RETURN labels(n), n.name, n.aliases", {"uri": str(ENT.ubisoft)}
     ).result_set
-    assert (sorted(labels), label, aliases) == (["Resource", "kg__Organization"], "Ubisoft", ["le studio"])
-    assert count(graph, "(:kg__Person)-[:kg__ceoOf]->(:kg__Organization)") == 1
+    assert (sorted(labels), name, aliases) == (["Organization", "Resource"], "Ubisoft", ["le studio"])
+    assert count(graph, "(:Person)-[:`CEO of`]->(:Organization)") == 1
+    [[sentence, confidence, predicate]] = graph.query("MATCH (:Organization)-[r:uses]->(:Technology) RETURN r.sentence, r.confidence, r.predicate").result_set
+    assert sentence.startswith("Le studio Ubisoft a utilisé") and 0 < confidence <= 1 and predicate.endswith("#uses")
+    for kind in ("statement", "source"):
+        assert graph.query(f"MATCH (n:Resource) WHERE n.uri STARTS WITH '{BASE}{kind}/' RETURN count(n)").result_set[0][0] == 0
+    assert count(graph, "(n:Resource {name: 'uses'})") == 0  # no predicate nodes
 
 
 def test_neo4j_only_statements_and_import_csvs_are_separate(sample_graph_path, tmp_path):
@@ -67,5 +73,6 @@ def test_neo4j_only_statements_and_import_csvs_are_separate(sample_graph_path, t
         node_rows = list(csv.reader(handle))
     with edges_csv.open(newline="", encoding="utf-8") as handle:
         edge_rows = list(csv.reader(handle))
-    assert node_rows[0][:2] == ["uri:ID", ":LABEL"] and "skos__altLabel:string[]" in node_rows[0]
+    assert node_rows[0][:2] == ["uri:ID", ":LABEL"] and "aliases:string[]" in node_rows[0] and "name:string" in node_rows[0]
+    assert edge_rows[0] == [":START_ID", ":TYPE", ":END_ID", "predicate", "sentence", "title", "article", "confidence:double"]
     assert (len(node_rows) - 1, len(edge_rows) - 1) == expected_counts(store)

@@ -73,23 +73,32 @@ def test_network_formats_read_back_with_the_same_counts(sample, tmp_path, name, 
     back = read(path)
     assert (back.number_of_nodes(), back.number_of_edges()) == (expected.number_of_nodes(), expected.number_of_edges())
     ubisoft = back.nodes[str(ENT.ubisoft)]
-    assert (ubisoft["label"], ubisoft["class"]) == ("Ubisoft", "kg:Organization")
+    assert (ubisoft["name"], ubisoft["label"], ubisoft["class"], ubisoft["class_iri"]) == ("Ubisoft", "Ubisoft", "Organization", str(KG.Organization))
+    uses = [data for _, _, data in back.edges(data=True) if data["label"] == "uses"]
+    assert uses[0]["predicate"] == str(KG.uses) and uses[0]["sentence"].startswith("Le studio Ubisoft a utilisé")
+    assert 0 < float(uses[0]["confidence"]) <= 1 and uses[0]["title"]
     assert "src:ubisoft-ia_3f9a0c2b11de" in ubisoft["source"].split()
     assert str(SRC["ubisoft-ia_3f9a0c2b11de"]) not in back  # articles are attributes, not nodes
 
 
-def test_csv_has_one_labelled_row_per_fact_and_statement(sample, tmp_path):
-    [path] = export_graph(sample, tmp_path / "graph.csv")
-    with path.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    statements = {q.subject for q in sample.quads_for_pattern(None, ox.NamedNode(RDF.type), ox.NamedNode(RDF.Statement))}
-    statement_triples = sum(1 for q in sample if q.subject in statements)
-    assert len(rows) == len(sample) - statement_triples  # the sample states no fact twice
-    uses = [row for row in rows if row["predicate_label"] == "kg:uses"]
-    assert len(uses) == 1
-    assert (uses[0]["subject_label"], uses[0]["object_label"]) == ("Ubisoft", "IA générative")
-    assert uses[0]["article"] == str(SRC["ubisoft-ia_3f9a0c2b11de"])
-    assert uses[0]["sentence"].startswith("Le studio Ubisoft a utilisé")
+def test_csv_is_an_entities_file_and_a_facts_file(sample, tmp_path):
+    entities_path, facts_path = export_graph(sample, tmp_path / "graph.csv")
+    assert (entities_path.name, facts_path.name) == ("graph.entities.csv", "graph.facts.csv")
+    with entities_path.open(newline="", encoding="utf-8") as handle:
+        entities = list(csv.DictReader(handle))
+    with facts_path.open(newline="", encoding="utf-8") as handle:
+        facts = list(csv.DictReader(handle))
+    network = to_network(sample)
+    assert (len(entities), len(facts)) == (network.number_of_nodes(), network.number_of_edges())
+    ubisoft = next(row for row in entities if row["iri"] == str(ENT.ubisoft))
+    assert (ubisoft["name"], ubisoft["class"], ubisoft["aliases"]) == ("Ubisoft", "Organization", "le studio")
+    uses = [row for row in facts if row["predicate_label"] == "uses"]
+    assert len(uses) == 1 and uses[0]["predicate"] == str(KG.uses)
+    assert (uses[0]["subject_name"], uses[0]["object_name"]) == ("Ubisoft", "IA générative")
+    assert uses[0]["article"] == str(SRC["ubisoft-ia_3f9a0c2b11de"]) and uses[0]["article_title"]
+    assert uses[0]["sentence"].startswith("Le studio Ubisoft a utilisé") and float(uses[0]["confidence"]) > 0
+    french = export_graph(sample, tmp_path / "fr" / "graph.csv", lang="fr")[1].read_text(encoding="utf-8")
+    assert ",utilise," in french  # kg:uses by its French label
 
 
 HOSTILE_TEXT = "a\x01b\rc\r\nd\te\nf\x0b\ufffeg « h »"

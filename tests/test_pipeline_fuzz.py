@@ -182,7 +182,9 @@ class ShaclBatch:
         """Validate the batch; when it does not conform, record each failing example with its report."""
         if self.corpora and not validate_graph(self.store).conforms:
             for corpus, triples in self.corpora:
-                report = validate_graph(ox.Store([ox.Quad(*triple) for triple in triples]))
+                alone = ox.Store()
+                alone.extend(ox.Quad(*triple) for triple in triples)
+                report = validate_graph(alone)
                 if not report.conforms:
                     self.failures.append(f"{corpus!r}:\n" + "\n".join(report.lines()))
         self.store, self.corpora = ox.Store(), []

@@ -23,11 +23,11 @@ def scripted():
 
 
 def test_server_errors_are_retried_then_reported_in_one_line(scripted, sample_graph_path):
-    result = runner.invoke(app, ["push", scripted.url, "--input", str(sample_graph_path), "--replace",
+    result = runner.invoke(app, ["push", scripted.url, "--graph", str(sample_graph_path), "--replace",
                                  "--retries", "2", "--backoff", "0.01"])
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        "kg: error: PUT graph <https://example.org/kg/source/> (85 triples): HTTP 500, gave up after 3 attempts"
+        f"kg: error: PUT graph <https://example.org/kg/source/> (85 triples) at {scripted.url}: HTTP 500, gave up after 3 attempts"
     ]
     assert len(scripted.seen) == 3
 
@@ -37,7 +37,7 @@ def test_dropped_connections_are_retried_until_the_server_answers(scripted):
     lines = []
     response = Client(retries=3, backoff=0.01, log=lines.append).send("PUT", scripted.url, what="PUT x", body=b"")
     assert response.status_code == 204
-    assert [line.split(";")[0] for line in lines[:2]] == ["PUT x: connection failed"] * 2
+    assert [line.split(";")[0] for line in lines[:2]] == [f"PUT x at {scripted.url}: connection failed"] * 2
     assert len(scripted.seen) == 3
 
 
@@ -45,11 +45,11 @@ def test_client_errors_are_not_retried(scripted):
     scripted.script = [400]
     with pytest.raises(KgError) as raised:
         Client(retries=3, backoff=0.01).send("POST", scripted.url, what="POST x", body=b"")
-    assert (raised.value.exit_code, raised.value.message, len(scripted.seen)) == (1, "POST x: HTTP 400", 1)
+    assert (raised.value.exit_code, raised.value.message, len(scripted.seen)) == (1, f"POST x at {scripted.url}: HTTP 400", 1)
 
 
 def test_password_is_sent_but_never_printed(scripted, sample_graph_path):
-    result = runner.invoke(app, ["push", scripted.url, "--input", str(sample_graph_path), "--user", "alice",
+    result = runner.invoke(app, ["push", scripted.url, "--graph", str(sample_graph_path), "--user", "alice",
                                  "--auth", "basic", "--retries", "1", "--backoff", "0.01", "--verbose"],
                            env={"KG_PUSH_PASSWORD": SECRET})
     assert result.exit_code == 1
@@ -83,7 +83,7 @@ def test_credential_mistakes_are_usage_errors_that_do_not_echo_secrets(endpoint,
 
 @pytest.mark.parametrize("args", [[], ["http://127.0.0.1:9/store", "--sparql-update", "http://127.0.0.1:9/update"]])
 def test_push_needs_exactly_one_endpoint(args, sample_graph_path):
-    result = runner.invoke(app, ["push", *args, "--input", str(sample_graph_path)])
+    result = runner.invoke(app, ["push", *args, "--graph", str(sample_graph_path)])
     assert result.exit_code == 2
     assert "give either an ENDPOINT" in result.output
 
@@ -96,11 +96,15 @@ def json_answer(body: bytes) -> tuple[int, dict[str, str], bytes]:
                                   b"[" * 100_000 + b"]" * 100_000, b"\xff\xfe not text"],
                          ids=["results-list", "null", "null-binding", "deeply-nested", "not-utf8"])
 def test_a_count_answer_that_is_not_a_count_is_one_error_line(scripted, sample_graph_path, body):
+    """The data went, so this is "sent, not verified" (exit 3), naming the query endpoint that failed."""
     scripted.script = [204, json_answer(body)]
-    result = runner.invoke(app, ["push", scripted.url, "--input", str(sample_graph_path), "--graph", "urn:kg:g",
+    result = runner.invoke(app, ["push", scripted.url, "--graph", str(sample_graph_path), "--into", "urn:kg:g",
                                  "--replace", "--retries", "0"])
-    assert result.exit_code == 1
-    assert result.output == f"kg: error: {scripted.url} did not answer a SPARQL count (is it a query endpoint?)\n"
+    assert result.exit_code == 3
+    pushed, error = result.output.splitlines()
+    assert pushed == "pushed <urn:kg:g>: 176 triples, not verified"
+    assert error.startswith(f"kg: error: sent 1 graphs (176 triples) to {scripted.url} but could not check them")
+    assert f"{scripted.origin}/query did not answer a SPARQL count (is it a query endpoint?)" in error
 
 
 def trickle(where: str):
@@ -127,15 +131,15 @@ def trickle(where: str):
 @pytest.mark.parametrize("where", ["head", "body"])
 def test_a_server_trickling_its_answer_is_cut_off_by_the_request_timeout(scripted, sample_graph_path, where):
     scripted.script = [trickle(where)] * 2
-    result = runner.invoke(app, ["push", scripted.url, "--input", str(sample_graph_path), "--graph", "urn:kg:g",
+    result = runner.invoke(app, ["push", scripted.url, "--graph", str(sample_graph_path), "--into", "urn:kg:g",
                                  "--replace", "--retries", "1", "--backoff", "0", "--timeout", "1"])
     assert result.exit_code == 1
-    assert result.output.strip() == "kg: error: PUT graph <urn:kg:g> (176 triples): timed out, gave up after 2 attempts"
+    assert result.output.strip() == f"kg: error: PUT graph <urn:kg:g> (176 triples) at {scripted.url}: timed out, gave up after 2 attempts"
 
 
 def test_terminal_escapes_in_a_server_answer_never_reach_the_terminal(scripted, sample_graph_path):
     scripted.script = [(400, {"Content-Type": "text/plain"}, b"\x1b]0;owned\x07\x1b[2J\x9b31m bad request")]
-    result = runner.invoke(app, ["push", scripted.url, "--input", str(sample_graph_path), "--graph", "urn:kg:g",
+    result = runner.invoke(app, ["push", scripted.url, "--graph", str(sample_graph_path), "--into", "urn:kg:g",
                                  "--replace", "--retries", "0", "--verbose"])
     assert result.exit_code == 1
     assert "\x1b" not in result.output and "\x07" not in result.output and "\x9b" not in result.output

@@ -19,7 +19,7 @@ ARTICLES = (str(SRC["ubisoft-ia_3f9a0c2b11de"]), str(SRC["resultats-ubisoft_9c1d
 
 
 def test_gsp_push_per_article_then_queries_match(oxigraph, sample_graph_path):
-    result = runner.invoke(app, ["push", oxigraph.store, "--input", str(sample_graph_path), "--replace",
+    result = runner.invoke(app, ["push", oxigraph.store, "--graph", str(sample_graph_path), "--replace",
                                  "--query-endpoint", oxigraph.query])
     assert result.exit_code == 0, result.output
     store = load_graph(sample_graph_path)
@@ -30,7 +30,7 @@ def test_gsp_push_per_article_then_queries_match(oxigraph, sample_graph_path):
 
 def test_sparql_update_push_in_batches_then_queries_match(oxigraph, sample_graph_path):
     for _ in range(2):  # the second push replaces, it does not add
-        result = runner.invoke(app, ["push", "--sparql-update", oxigraph.update, "--input", str(sample_graph_path),
+        result = runner.invoke(app, ["push", "--sparql-update", oxigraph.update, "--graph", str(sample_graph_path),
                                      "--replace", "--batch-size", "7", "--query-endpoint", oxigraph.query])
         assert result.exit_code == 0, result.output
         assert_server_answers_like(oxigraph.query, sample_graph_path)
@@ -41,7 +41,7 @@ def test_sparql_update_push_in_batches_then_queries_match(oxigraph, sample_graph
 def test_append_push_into_one_named_graph(oxigraph, sample_graph_path):
     graph = "https://example.org/kg/test-graph"
     for _ in range(2):  # appending the same triples again is harmless: RDF graphs are sets
-        result = runner.invoke(app, ["push", oxigraph.store, "--input", str(sample_graph_path), "--graph", graph,
+        result = runner.invoke(app, ["push", oxigraph.store, "--graph", str(sample_graph_path), "--into", graph,
                                      "--batch-size", "50", "--query-endpoint", oxigraph.query])
         assert result.exit_code == 0, result.output
         assert_server_answers_like(oxigraph.query, sample_graph_path)
@@ -51,7 +51,7 @@ def test_append_push_into_one_named_graph(oxigraph, sample_graph_path):
 def test_count_mismatch_exits_1(oxigraph, sample_graph_path, tmp_path):
     port, other = serve(tmp_path / "other")
     with other:  # verification asks a server that received nothing
-        result = runner.invoke(app, ["push", oxigraph.store, "--input", str(sample_graph_path), "--replace",
+        result = runner.invoke(app, ["push", oxigraph.store, "--graph", str(sample_graph_path), "--replace",
                                      "--query-endpoint", f"http://127.0.0.1:{port}/query"])
     assert result.exit_code == 1
     assert "verification failed for 3 of 3 graphs" in result.output

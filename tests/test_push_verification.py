@@ -36,7 +36,7 @@ def test_an_append_the_server_dropped_fails_even_when_the_graph_already_held_mor
     triples = len(load_graph(sample_graph_path))
     with scripted_server() as server:
         server.script = [dropping_store] * 10
-        result = runner.invoke(app, ["push", server.url, "--input", str(sample_graph_path), "--graph", GRAPH,
+        result = runner.invoke(app, ["push", server.url, "--graph", str(sample_graph_path), "--into", GRAPH,
                                      "--retries", "0"])
     assert result.exit_code == 1, result.output
     assert f"verification failed for 1 of 1 graphs: <{GRAPH}> lacks {triples} of the {triples} triples sent" in result.output
@@ -48,7 +48,7 @@ def test_a_blank_node_stays_one_node_whatever_the_batch_size(oxigraph, tmp_path,
     source.write_text(BLANK, encoding="utf-8")
     endpoint = ["--sparql-update", oxigraph.update] if protocol == "update" else [oxigraph.store]
     for push in (1, 2):  # a second append makes a second node (blank nodes are new in each request), and says so
-        result = runner.invoke(app, ["push", *endpoint, "--input", str(source), "--graph", GRAPH, "--batch-size", "1",
+        result = runner.invoke(app, ["push", *endpoint, "--graph", str(source), "--into", GRAPH, "--batch-size", "1",
                                      "--query-endpoint", oxigraph.query])
         assert result.exit_code == 0, result.output
         [(nodes, triples)] = select(oxigraph.query, f"SELECT (COUNT(DISTINCT ?s) AS ?n) (COUNT(*) AS ?t) WHERE {{ GRAPH <{GRAPH}> {{ ?s ?p ?o FILTER(isBlank(?s)) }} }}")

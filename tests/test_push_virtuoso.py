@@ -60,7 +60,7 @@ def push(virtuoso: str, *args: str, password: str = PASSWORD):
 
 
 def test_gsp_push_with_digest_auth_then_queries_match(virtuoso, sample_graph_path):
-    result = push(virtuoso, f"{virtuoso}/sparql-graph-crud-auth", "--input", str(sample_graph_path), "--replace", "--verbose")
+    result = push(virtuoso, f"{virtuoso}/sparql-graph-crud-auth", "--graph", str(sample_graph_path), "--replace", "--verbose")
     assert result.exit_code == 0, result.output
     assert PASSWORD not in result.output
     assert "PUT graph <" in result.output  # --verbose logged the requests
@@ -70,8 +70,8 @@ def test_gsp_push_with_digest_auth_then_queries_match(virtuoso, sample_graph_pat
 def test_sparql_update_push_replaces_a_graph(virtuoso, sample_graph_path):
     graph = "https://example.org/kg/virtuoso-test"
     for _ in range(2):
-        result = push(virtuoso, "--sparql-update", f"{virtuoso}/sparql-auth", "--input", str(sample_graph_path),
-                      "--graph", graph, "--replace", "--batch-size", "25")
+        result = push(virtuoso, "--sparql-update", f"{virtuoso}/sparql-auth", "--graph", str(sample_graph_path),
+                      "--into", graph, "--replace", "--batch-size", "25")
         assert result.exit_code == 0, result.output
         assert_server_answers_like(f"{virtuoso}/sparql", sample_graph_path)
     assert graph_count(f"{virtuoso}/sparql", graph) == len(load_graph(sample_graph_path))
@@ -79,7 +79,7 @@ def test_sparql_update_push_replaces_a_graph(virtuoso, sample_graph_path):
 
 def test_wrong_password_is_a_clean_error_without_the_password(virtuoso, sample_graph_path):
     wrong = "not-the-Right-one-93"
-    result = push(virtuoso, f"{virtuoso}/sparql-graph-crud-auth", "--input", str(sample_graph_path), "--verbose",
+    result = push(virtuoso, f"{virtuoso}/sparql-graph-crud-auth", "--graph", str(sample_graph_path), "--verbose",
                   password=wrong)
     assert result.exit_code == 1
     assert "authentication failed" in result.output
@@ -92,7 +92,7 @@ def test_appends_are_verified_triple_by_triple(virtuoso, sample_graph_path):
     mismatches them in a multi-row VALUES join: kg counts a UNION of constant patterns instead)."""
     graph = "https://example.org/kg/virtuoso-append"
     for _ in range(2):  # the second append adds nothing new, and still verifies
-        result = push(virtuoso, "--sparql-update", f"{virtuoso}/sparql-auth", "--input", str(sample_graph_path),
-                      "--graph", graph, "--batch-size", "40")
+        result = push(virtuoso, "--sparql-update", f"{virtuoso}/sparql-auth", "--graph", str(sample_graph_path),
+                      "--into", graph, "--batch-size", "40")
         assert result.exit_code == 0, result.output
     assert graph_count(f"{virtuoso}/sparql", graph) == len(load_graph(sample_graph_path))

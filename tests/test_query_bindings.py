@@ -45,7 +45,7 @@ def test_a_bound_value_with_quotes_and_braces_matches_only_itself(sample_graph_p
     text = "SELECT ?e ?label WHERE { ?e rdfs:label ?label }"
     hostile = 'Ubisoft" } UNION { ?e ?p ?label } #'
     assert query(sample_graph_path, text, bindings={"label": hostile}) == SelectResult(("e", "label"), ())
-    found = query(sample_graph_path, text, bindings={"label": "Ubisoft"})
+    found = query(sample_graph_path, text, bindings={"label": '"Ubisoft"'})  # quoted: the string, not the entity it names
     assert found.rows == ((ox.NamedNode(ENT + "ubisoft"), ox.Literal("Ubisoft")),)
 
 

@@ -60,7 +60,7 @@ def test_bind_passes_a_prefixed_name_into_a_named_query(graph):
 
 def test_bind_value_with_quotes_and_braces_is_a_value_not_query_text(graph):
     text = "SELECT ?entity ?label WHERE { ?entity rdfs:label ?label }"
-    result = run(text, "--graph", str(graph), "--bind", f"label={ODD_LABEL}", "-f", "csv")
+    result = run(text, "--graph", str(graph), "--bind", f'label="{ODD_LABEL}"', "-f", "csv")  # quoted: the label, not its entity
     assert result.exit_code == 0
     assert result.stdout.splitlines()[1:] == [f'https://example.org/kg/entity/odd,"{ODD_LABEL.replace(chr(34), 2 * chr(34))}"']
     injected = 'x" } UNION { ?entity ?p ?label } #'

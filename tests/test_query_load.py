@@ -11,7 +11,7 @@ from kg.query import QUERIES_DIR, list_queries, load_query
 
 SHIPPED = {
     "works-using-technology", "ceo", "launches", "job-postings", "financial-results",
-    "strikes", "facts-about", "entities", "sources",
+    "strikes", "facts-about", "entities", "sources", "roles", "interactions", "happenings", "whereabouts",
 }
 
 

@@ -29,6 +29,20 @@ stmt:strike_1 a rdf:Statement ;
 ent:assassins_creed a kg:VideoGame ; rdfs:label "Assassin's Creed" .
 event:use_2 a kg:TechnologyUse ; kg:agent ent:ubisoft_montreal ;
     kg:technology ent:artificial_intelligence ; kg:work ent:assassins_creed .
+ent:jade_raymond a kg:Person ; rdfs:label "Jade Raymond" .
+ent:yves_guillemot kg:met ent:jade_raymond .
+event:meeting_1 a kg:Meeting ; rdfs:label "rencontre" ; kg:verb "rencontrer" ;
+    kg:date "2024-03-01"^^xsd:date ; kg:locatedIn ent:montreal .
+stmt:meeting_1 a rdf:Statement ;
+    rdf:subject ent:yves_guillemot ; rdf:predicate kg:met ; rdf:object ent:jade_raymond ;
+    kg:event event:meeting_1 ; prov:wasDerivedFrom src:ubisoft-ia_3f9a0c2b11de ;
+    kg:sentence "Yves Guillemot a rencontré Jade Raymond à Montréal le 1er mars."@fr ; kg:rule "svo" ;
+    kg:confidence 0.8 .
+ent:jade_raymond kg:residesIn ent:montreal .
+stmt:resides_1 a rdf:Statement ;
+    rdf:subject ent:jade_raymond ; rdf:predicate kg:residesIn ; rdf:object ent:montreal ;
+    prov:wasDerivedFrom src:ubisoft-ia_3f9a0c2b11de ;
+    kg:sentence "Jade Raymond vit à Montréal."@fr ; kg:rule "residence" ; kg:confidence 0.7 .
 """
 
 BOUND = {

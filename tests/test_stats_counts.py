@@ -51,3 +51,10 @@ def test_text_and_json_formats(stats):
     text = format_stats(stats)
     assert "components   1 (largest: 16)" in text
     assert "   1. Ubisoft (Organization, ent:ubisoft)  9" in text
+
+
+def test_classes_and_properties_are_shown_by_their_ontology_label(sample_graph_path):
+    french = graph_stats(load_graph(sample_graph_path), lang="fr")
+    assert (french["labels"]["kg:Organization"], french["labels"]["kg:ceoOf"]) == ("Organisation", "PDG de")
+    text = format_stats(french)
+    assert "Organisation (kg:Organization)" in text and "PDG de (kg:ceoOf)" in text

@@ -33,11 +33,11 @@ def test_a_store_that_fails_while_answering_is_rebuilt_and_the_query_answered(gr
     first = refresh_store(graph)
     real, calls = kg.query.run_query, []
 
-    def failing_once(store, text, substitutions):
+    def failing_once(store, text, substitutions, **options):
         calls.append(store)
         if len(calls) == 1:
             raise RuntimeError("Corruption: block checksum mismatch: stored = 1, computed = 2")
-        return real(store, text, substitutions)
+        return real(store, text, substitutions, **options)
 
     monkeypatch.setattr(kg.query, "run_query", failing_once)
     assert answers(graph, persistent=True) == expected
@@ -47,7 +47,7 @@ def test_a_store_that_fails_while_answering_is_rebuilt_and_the_query_answered(gr
 def test_a_query_on_a_file_without_a_store_is_not_run_twice(graph, monkeypatch):
     calls = []
 
-    def failing(store, text, substitutions):
+    def failing(store, text, substitutions, **options):
         calls.append(store)
         raise RuntimeError("evaluation failed")
 

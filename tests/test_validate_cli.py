@@ -29,20 +29,20 @@ def broken(sample_graph_path, tmp_path):
 
 
 def test_conforming_graph_exits_0_with_a_summary(sample_graph_path):
-    result = run(str(sample_graph_path))
+    result = run("-g", str(sample_graph_path))
     assert result.exit_code == 0
     assert result.stdout.rstrip().endswith("conforms: 0 violations, 2 warnings, 0 infos")
 
 
 def test_broken_graph_exits_1_and_names_the_node(broken):
-    result = run(str(broken))
+    result = run("-g", str(broken))
     assert result.exit_code == 1
     assert "Violation: ent:ubisoft — rdfs:label — " in result.stdout
     assert result.stdout.rstrip().endswith("does not conform: 2 violations, 2 warnings, 0 infos")
 
 
 def test_json_report_lists_focus_path_and_message(broken):
-    result = run(str(broken), "--format", "json")
+    result = run("-g", str(broken), "--format", "json")
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     assert report["conforms"] is False
@@ -54,7 +54,7 @@ def test_unreadable_graph_exits_2_with_one_line(tmp_path, content):
     path = tmp_path / "graph.ttl"
     if content is not None:
         path.write_text(content, encoding="utf-8")
-    result = run(str(path))
+    result = run("-g", str(path))
     assert result.exit_code == 2
     assert result.stderr.startswith("kg: error: ") and len(result.stderr.strip().splitlines()) == 1
 
@@ -62,5 +62,5 @@ def test_unreadable_graph_exits_2_with_one_line(tmp_path, content):
 def test_unreadable_shapes_exit_2(sample_graph_path, tmp_path):
     shapes = tmp_path / "shapes.ttl"
     shapes.write_text("@prefix sh: <oops", encoding="utf-8")
-    result = run(str(sample_graph_path), "--shapes", str(shapes))
+    result = run("-g", str(sample_graph_path), "--shapes", str(shapes))
     assert result.exit_code == 2 and str(shapes) in result.stderr

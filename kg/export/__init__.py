@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.api import callable_verb
 from kg.errors import KgError
 from kg.export.parts import check_splittable
 
@@ -39,6 +40,12 @@ EXTENSIONS: dict[str, str] = {
 }
 """File extension → format name, for when `--format` is left out."""
 
+ALIASES: dict[str, str] = {
+    "turtle": "ttl", "ntriples": "nt", "n-triples": "nt", "nquads": "nq", "n-quads": "nq", "json-ld": "jsonld",
+    "rdfxml": "xml", "rdf": "xml", "cypher": "neo4j",
+}
+"""Other names of the export formats (those the RDF readers know them by)."""
+
 
 def export_format(path: str | os.PathLike[str], name: str | None = None) -> str:
     """The export format named by `name`, or guessed from `path`'s extension.
@@ -48,9 +55,9 @@ def export_format(path: str | os.PathLike[str], name: str | None = None) -> str:
     'gexf'
     """
     if name is not None:
-        if name.lower() in EXPORTERS:
-            return name.lower()
-        raise KgError(f"unknown export format {name!r} (known: {', '.join(EXPORTERS)})", exit_code=2)
+        if ALIASES.get(name.lower(), name.lower()) in EXPORTERS:
+            return ALIASES.get(name.lower(), name.lower())
+        raise KgError(f"unknown export format {name!r} (known: {', '.join(EXPORTERS)}; also {', '.join(ALIASES)})", exit_code=2)
     suffix = Path(path).suffix.lstrip(".").lower()
     if suffix in EXTENSIONS:
         return EXTENSIONS[suffix]
@@ -66,17 +73,26 @@ def load_exporter(name: str) -> Exporter:
     return getattr(importlib.import_module(module_name), function_name)
 
 
+LABELLED = {"graphml", "gexf", "csv", "neo4j"}
+"""Formats for tools that are not RDF: they name classes and properties by their labels in a language."""
+
+
 def export_graph(
-    store: ox.Store, path: str | os.PathLike[str], *, format: str | None = None, split_every: int | None = None
+    store: ox.Store, path: str | os.PathLike[str], *, format: str | None = None, split_every: int | None = None,
+    lang: str = "en",
 ) -> list[Path]:
     """Write `store` to `path` in `format` (guessed from the extension when None); return the files written.
 
     `split_every` N writes line-based formats (nt, nq) in parts of N lines plus a manifest, for bulk
-    loaders (see kg.export.parts). Raises KgError (exit 2) for an unknown format, a format that cannot
-    be split, or an unwritable path.
+    loaders (see kg.export.parts). GraphML, GEXF, CSV and Neo4j name classes and properties by their
+    ontology labels in `lang` (fr or en). Raises KgError (exit 2) for an unknown format, a format that
+    cannot be split, or an unwritable path.
     """
     name = export_format(path, format)
-    if split_every is None:
-        return load_exporter(name)(store, Path(path), format=name)
-    check_splittable(name)
-    return load_exporter(name)(store, Path(path), format=name, split_every=split_every)
+    if split_every is not None:
+        check_splittable(name)
+        return load_exporter(name)(store, Path(path), format=name, split_every=split_every)
+    return load_exporter(name)(store, Path(path), format=name, **({"lang": lang} if name in LABELLED else {}))
+
+
+callable_verb(__name__)  # kg.export(...) is the API verb (kg/api.py); kg.export.<name> this package

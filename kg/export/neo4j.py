@@ -1,11 +1,11 @@
-"""Neo4j export following the neosemantics (n10s) conventions, as a Cypher script and as CSVs.
+"""Neo4j export of the property graph (kg.export.property), as a Cypher script and as CSVs.
 
-Every IRI or blank node becomes a `:Resource` node with a `uri` property (`_:id` for blank nodes);
-rdf:type becomes extra labels; literal triples become properties; other triples become relationships.
-Names are n10s "SHORTEN" names, `prefix__localName` (`kg__Organization`, `rdfs__label`, `kg__uses`),
-with `ns0`, `ns1`... for namespaces the project has no prefix for. A property with several values on
-any node is an array everywhere (n10s handleMultival ARRAY); numbers and booleans keep their type,
-everything else is a string (language tags are dropped, as n10s does by default).
+Every node is a `:Resource` with a `uri` (`_:id` for a blank node), a `name`, its class's label as a
+second label (`:Organization`, `:`Job posting``) with `class_iri`, its `category` and `aliases`, and
+its literal properties by their labels (numbers and booleans keep their type; a property with several
+values on any node is an array everywhere). Relationships are the facts, typed by the property's label
+(`:uses`, `:`parent organization``) with `predicate` (its IRI), `sentence`, `title` and `article` (the
+article stating it) and `confidence`. No statement, article or predicate nodes.
 
 Files for `-o out/graph.cypher`:
 - graph.cypher: `MERGE` statements, one per line, in the openCypher both Neo4j and FalkorDB accept;
@@ -21,60 +21,43 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
-from kg.export.rdf import store_triples
-from kg.export.terms import split_iri, spreadsheet_cell, term_key
+from kg.export.property import Edge, PropertyGraph, property_graph
+from kg.export.terms import spreadsheet_cell
 from kg.files import atomic_write
-from kg.namespace import RDF, XSD
+from kg.namespace import XSD
 
-CONSTRAINT = "CREATE CONSTRAINT n10s_unique_uri IF NOT EXISTS FOR (r:Resource) REQUIRE r.uri IS UNIQUE;\n"
+CONSTRAINT = "CREATE CONSTRAINT kg_unique_uri IF NOT EXISTS FOR (r:Resource) REQUIRE r.uri IS UNIQUE;\n"
 _NUMBERS = {str(XSD.integer): int, str(XSD.int): int, str(XSD.long): int, str(XSD.decimal): float,
             str(XSD.double): float, str(XSD.float): float}
+EDGE_PROPERTIES = ("predicate", "sentence", "title", "article", "confidence")
 
 
-class PropertyGraph:
-    """A labelled property graph: node labels and properties by uri, and typed relationships."""
-
-    def __init__(self) -> None:
-        self.labels: dict[str, list[str]] = defaultdict(list)
-        self.properties: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-        self.relationships: list[tuple[str, str, str]] = []
-        self.namespaces: dict[str, str] = {}
-
-    def name(self, iri: str) -> str:
-        """The n10s short name of an IRI: `prefix__local`, with `nsN` for unknown namespaces."""
-        parts = split_iri(iri)
-        if parts is None:
-            namespace, local = re.match(r"(.*[/#:])?(.*)", iri).groups()
-            prefix = self.namespaces.setdefault(namespace or "", f"ns{len(self.namespaces)}")
-            parts = (prefix, local)
-        return f"{parts[0]}__{parts[1]}"
-
-    def array_properties(self) -> set[str]:
-        """Properties that have more than one value on some node."""
-        return {key for props in self.properties.values() for key, values in props.items() if len(values) > 1}
+def node_properties(graph: PropertyGraph) -> dict[str, dict[str, list[Any]]]:
+    """Each node's properties by name, every value a list: uri, name, class_iri, category, aliases, then
+    its literal properties (a literal property named like one of those is left out)."""
+    found: dict[str, dict[str, list[Any]]] = {}
+    for node in graph.nodes:
+        props: dict[str, list[Any]] = {"uri": [node.iri], "name": [node.name], "class_iri": [node.kind_iri] if node.kind_iri else [],
+                                       "category": [node.category], "aliases": list(node.aliases)}
+        extra: dict[str, list[Any]] = defaultdict(list)
+        for key, value in node.properties:
+            if key not in props:
+                extra[key].append(to_property_value(value))
+        found[node.iri] = {key: values for key, values in {**props, **extra}.items() if values}
+    return found
 
 
-def to_property_graph(store: ox.Store) -> PropertyGraph:
-    """Map the store's triples to a labelled property graph the n10s way."""
-    graph = PropertyGraph()
-    for triple in store_triples(store):
-        subject = term_key(triple.subject)
-        graph.labels.setdefault(subject, [])
-        if isinstance(triple.object, ox.Literal):
-            graph.properties[subject][graph.name(triple.predicate.value)].append(to_property_value(triple.object))
-        elif triple.predicate.value == str(RDF.type) and isinstance(triple.object, ox.NamedNode):
-            graph.labels[subject].append(graph.name(triple.object.value))
-        else:
-            graph.labels.setdefault(term_key(triple.object), [])
-            graph.relationships.append((subject, graph.name(triple.predicate.value), term_key(triple.object)))
-    return graph
+def edge_values(edge: Edge) -> dict[str, Any]:
+    """A relationship's properties, those it has."""
+    values = {"predicate": edge.predicate, "sentence": edge.sentence, "title": edge.title, "article": edge.article,
+              "confidence": edge.confidence}
+    return {key: value for key, value in values.items() if value not in ("", None)}
 
 
 def to_property_value(literal: ox.Literal) -> Any:
@@ -90,9 +73,9 @@ def to_property_value(literal: ox.Literal) -> Any:
     return literal.value
 
 
-def write_neo4j(store: ox.Store, path: Path, *, format: str = "neo4j") -> list[Path]:
+def write_neo4j(store: ox.Store, path: Path, *, format: str = "neo4j", lang: str = "en") -> list[Path]:
     """Write the Cypher script, the Neo4j-only constraint script and the two import CSVs."""
-    graph = to_property_graph(store)
+    graph = property_graph(store, lang=lang)
     stem = path.with_suffix("") if path.suffix == ".cypher" else path
     files = [path.with_suffix(".cypher"), stem.with_suffix(".constraints.cypher"),
              stem.with_suffix(".nodes.csv"), stem.with_suffix(".relationships.csv")]
@@ -103,38 +86,50 @@ def write_neo4j(store: ox.Store, path: Path, *, format: str = "neo4j") -> list[P
     return files
 
 
+def array_properties(properties: dict[str, dict[str, list[Any]]]) -> set[str]:
+    """Properties that have more than one value on some node (aliases always)."""
+    return {"aliases"} | {key for props in properties.values() for key, values in props.items() if len(values) > 1}
+
+
 def write_cypher(graph: PropertyGraph, path: Path) -> None:
-    """One idempotent statement per line: MERGE each node with its labels and properties, then each edge."""
-    arrays = graph.array_properties()
+    """One idempotent statement per line: MERGE each node with its label and properties, then each edge."""
+    properties = node_properties(graph)
+    arrays = array_properties(properties)
     with atomic_write(path) as handle:
-        for uri, labels in graph.labels.items():
-            sets = [f"n:{quote_name(label)}" for label in sorted(set(labels))]
+        for node in graph.nodes:
+            sets = [f"n:{quote_name(node.kind)}"] if node.kind else []
             sets += [f"n.{quote_name(key)} = {cypher_value(values if key in arrays else values[0])}"
-                     for key, values in graph.properties[uri].items()]
-            handle.write(f"MERGE (n:Resource {{uri: {cypher_value(uri)}}})" + (" SET " + ", ".join(sets) if sets else "") + ";\n")
-        for source, kind, target in dict.fromkeys(graph.relationships):
-            handle.write(f"MATCH (s:Resource {{uri: {cypher_value(source)}}}), (o:Resource {{uri: {cypher_value(target)}}})"
-                         f" MERGE (s)-[:{quote_name(kind)}]->(o);\n")
+                     for key, values in properties[node.iri].items() if key != "uri"]
+            handle.write(f"MERGE (n:Resource {{uri: {cypher_value(node.iri)}}})" + (" SET " + ", ".join(sets) if sets else "") + ";\n")
+        for edge in graph.edges:
+            values = edge_values(edge)
+            sets = ", ".join(f"r.{key} = {cypher_value(value)}" for key, value in values.items() if key != "predicate")
+            handle.write(f"MATCH (s:Resource {{uri: {cypher_value(edge.source)}}}), (o:Resource {{uri: {cypher_value(edge.target)}}})"
+                         f" MERGE (s)-[r:{quote_name(edge.type)} {{predicate: {cypher_value(edge.predicate)}}}]->(o)"
+                         + (f" SET {sets}" if sets else "") + ";\n")
 
 
 def write_import_csvs(graph: PropertyGraph, nodes_path: Path, relationships_path: Path) -> None:
     """The neo4j-admin import files: typed header columns, labels joined with `;`."""
-    arrays = graph.array_properties()
-    keys = sorted({key for props in graph.properties.values() for key in props})
-    types = {key: csv_type({type(value) for props in graph.properties.values() for value in props.get(key, ())})
-             for key in keys}
+    properties = node_properties(graph)
+    arrays = array_properties(properties)
+    keys = sorted({key for props in properties.values() for key in props} - {"uri"})
+    types = {key: csv_type({type(value) for props in properties.values() for value in props.get(key, ())}) for key in keys}
     with atomic_write(nodes_path) as handle:
         writer = csv.writer(handle)
         writer.writerow(["uri:ID", ":LABEL"] + [f"{key}:{types[key]}{'[]' if key in arrays else ''}" for key in keys])
-        for uri, labels in graph.labels.items():
-            props = graph.properties.get(uri, {})
-            cells = {key: ";".join(map(csv_value, props.get(key, []))) for key in keys}
-            writer.writerow([spreadsheet_cell(uri), ";".join(["Resource", *sorted(set(labels))])]
+        for node in graph.nodes:
+            cells = {key: ";".join(map(csv_value, properties[node.iri].get(key, []))) for key in keys}
+            writer.writerow([spreadsheet_cell(node.iri), spreadsheet_cell(";".join(["Resource", *([node.kind] if node.kind else [])]))]
                             + [spreadsheet_cell(cells[key]) if types[key] == "string" else cells[key] for key in keys])
     with atomic_write(relationships_path) as handle:
         writer = csv.writer(handle)
-        writer.writerow([":START_ID", ":TYPE", ":END_ID"])
-        writer.writerows([spreadsheet_cell(cell) for cell in row] for row in dict.fromkeys(graph.relationships))
+        writer.writerow([":START_ID", ":TYPE", ":END_ID", *EDGE_PROPERTIES[:-1], "confidence:double"])
+        for edge in graph.edges:
+            values = edge_values(edge)
+            writer.writerow([spreadsheet_cell(edge.source), spreadsheet_cell(edge.type), spreadsheet_cell(edge.target)]
+                            + [spreadsheet_cell(str(values.get(key, ""))) for key in EDGE_PROPERTIES[:-1]]
+                            + [csv_value(values["confidence"]) if "confidence" in values else ""])
 
 
 def csv_type(kinds: set[type]) -> str:

@@ -1,11 +1,11 @@
-"""Names for RDF terms in formats that are not RDF: prefixed names, human labels and spreadsheet-safe cells."""
+"""Names for RDF terms in formats that are not RDF: prefixed names, node keys and spreadsheet-safe cells."""
 from __future__ import annotations
 
 import re
 
 import pyoxigraph as ox
 
-from kg.namespace import PREFIXES, RDFS, SKOS
+from kg.namespace import PREFIXES
 
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
 
@@ -31,23 +31,6 @@ def compact_iri(iri: str) -> str:
 def term_key(term: ox.Term) -> str:
     """A stable text key for a node: the IRI, or `_:id` for a blank node, or a literal's value."""
     return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
-
-
-def find_labels(store: ox.Store) -> dict[str, str]:
-    """Each labelled node's display label: rdfs:label, else skos:prefLabel (one per node)."""
-    labels: dict[str, str] = {}
-    for predicate in (SKOS.prefLabel, RDFS.label):
-        for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
-            labels[term_key(quad.subject)] = quad.object.value
-    return labels
-
-
-def label_of(term: ox.Term, labels: dict[str, str]) -> str:
-    """The label of a node, or its prefixed name; a literal's value."""
-    if isinstance(term, ox.Literal):
-        return term.value
-    key = term_key(term)
-    return labels.get(key) or compact_iri(key)
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
