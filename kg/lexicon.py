@@ -242,6 +242,16 @@ def place_verbs() -> dict[str, tuple[str, frozenset[str]]]:
 
 
 @cache
+def seat_nouns() -> dict[str, dict[str, str]]:
+    """Nouns of an organisation's seat or sites (ontology/lexicon/seat_nouns.tsv): first word, lower case →
+    {the whole noun: property}, the longest first ("siège social" before "siège")."""
+    nouns: dict[str, dict[str, str]] = {}
+    for noun, prop in sorted(_rows("seat_nouns.tsv"), key=lambda row: -len(row[0])):
+        nouns.setdefault(noun.split()[0].lower(), {})[noun.lower()] = prop
+    return nouns
+
+
+@cache
 def place_exonyms() -> dict[str, str]:
     """French place names the gazetteer packages lack → ISO 3166 code (ontology/lexicon/places_fr.tsv)."""
     return {row[0]: row[1] for row in _rows("places_fr.tsv")}

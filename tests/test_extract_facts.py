@@ -71,6 +71,18 @@ def test_extract_job_posting_with_salary_range(nlp):
     assert ex.mentions[salary.object].value["max"] == "200000"
 
 
+def test_extract_job_posting_by_a_verb_the_lemmatiser_leaves_as_written(nlp):
+    ex = read(nlp, "Airbus cherche un chef de projet cloud pour son site de Hambourg, payé 6 500 euros par mois.")
+    found = triples(ex)
+    assert ("Airbus", "advertises", "chef de projet cloud") in found  # lemma "cherche", not "chercher"
+    assert ("chef de projet cloud", "locatedIn", "Hambourg") in found
+
+
+def test_extract_research_as_a_noun_is_no_job_posting(nlp):
+    ex = read(nlp, "La recherche d'un directeur technique occupe la société Acme à Paris.")
+    assert not [f for f in ex.facts if f.predicate == "advertises"]
+
+
 def test_extract_financial_result_with_change_and_period(nlp):
     ex = read(nlp, "Le chiffre d'affaires trimestriel de Spotify a atteint 4,2 milliards d'euros, en hausse de 12 %.")
     assert ("Spotify", "revenue", "4,2 milliards d'euros") in triples(ex)

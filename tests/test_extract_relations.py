@@ -73,6 +73,28 @@ def test_relations_clause_place_for_person_and_organisation(nlp):
     assert ("Relief", "operatesIn", "Melbourne") in found
 
 
+@pytest.mark.parametrize(("text", "owner", "place"), [
+    ("Le siège de Danone se trouve à Paris.", "Danone", "Paris"),
+    ("La société Acme a son siège à Lyon.", "Acme", "Lyon"),
+    ("La société Acme, dont le siège est à Nantes, recrute.", "Acme", "Nantes"),
+    ("Carrefour a nommé Marie Durand. Elle prendra ses fonctions à Villeneuve-d'Ascq, où se trouve le siège de l'entreprise.",
+     "Carrefour", "Villeneuve-d'Ascq"),
+])
+def test_relations_seat_of_an_organisation_is_where_it_is(nlp, text, owner, place):
+    found = facts(nlp, text)
+    assert (owner, "locatedIn", place) in found and found[(owner, "locatedIn", place)].rule == "seat"
+    assert (owner, "operatesIn", place) not in found  # the seat said it more precisely
+
+
+@pytest.mark.parametrize("text", [
+    "Le siège de la voiture de Paul Martin est resté à Lyon.",  # a seat, not a head office; and no organisation
+    "Madame Adelys Adams a perdu sa maison à Denver.",  # a house, and its owner a person
+    "Ubisoft ouvre une usine à Montréal.",  # no owner phrase: where the company works is clause-place's
+])
+def test_relations_seat_needs_a_seat_noun_of_an_organisation(nlp, text):
+    assert not [f for f in facts(nlp, text).values() if f.rule == "seat"]
+
+
 def test_relations_origin_is_not_presence(nlp):
     assert ("Paul Martin", "presentIn", "Lyon") not in facts(nlp, "Paul Martin est venu de Lyon hier.")
 

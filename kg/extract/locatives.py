@@ -5,6 +5,8 @@
 - a place stated inside another ("Manille, aux Philippines", "Donges, en Loire-Atlantique") is
   locatedIn it, unless the gazetteer knows both and says otherwise;
 - an organisation named with its place ("l'éditeur de Vélizy", "la raffinerie X de Donges") is there;
+- a noun of an organisation's seat or sites (ontology/lexicon/seat_nouns.tsv) places the organisation
+  ("le siège de X est à Lyon", "à Lille, où se trouve le siège de l'entreprise");
 - any other place introduced by a locative preposition ("à", "en", "au", "dans") locates the agents of
   the clause it belongs to ("Le 10 novembre, l'ONG X a manifesté à Melbourne"), at a lower confidence.
 """
@@ -121,6 +123,66 @@ def named_with_place(ctx: Context, sent: Span, n: int) -> None:
         _placed(ctx).update((t.id, place.id) for t in ctx.targets(before))
 
 
+_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
+_HOLDERS = frozenset({"Organization", "Union"})
+
+
+@rule("seat")
+def seats(ctx: Context, sent: Span, n: int) -> None:
+    """A noun of an organisation's seat or sites (ontology/lexicon/seat_nouns.tsv) places the organisation
+    it belongs to: "le siège de Danone est situé à Paris", "au siège de l'association à Bordeaux", "à
+    Lille, où se trouve le siège de l'entreprise", "Acme a son siège à Lyon", "Acme, dont le siège est
+    à Nantes"."""
+    nouns = lexicon.seat_nouns()
+    for token in ctx.tokens_of(sent):
+        if token.pos_ not in {"NOUN", "PROPN"} or token.lower_ not in nouns:
+            continue
+        following = ctx.text[token.idx:sent.end_char].lower()
+        prop = next((p for noun, p in nouns[token.lower_].items() if following.startswith(noun)), None)
+        owner, place = _seat_owner(ctx, token), _seat_place(ctx, token)
+        if prop is not None and owner is not None and place is not None:
+            ctx.add_fact(prop, owner, place, n, "seat")
+            _placed(ctx).add((owner.id, place.id))
+
+
+def _seat_owner(ctx: Context, noun: Token) -> Mention | None:
+    """The organisation a seat belongs to: "le siège de X", "son siège" (the clause's subject), "X,
+    dont le siège"."""
+    verb = _governing_verb(noun)
+    candidates: list[Mention | None] = []
+    for child in noun.children:
+        if child.dep_ == "nmod" and any(c.lower_ in _OF for c in child.children if c.dep_ == "case"):
+            candidates.append(ctx.mention_of(child))
+        elif child.dep_.startswith("det") and child.lower_ in _POSSESSIVES and verb is not None:
+            candidates.append(ctx.subject(verb)[0])
+    relative = verb if verb is not None and verb.dep_ == "acl:relcl" else None
+    if relative is not None and any(t.lower_ == "dont" for t in [*noun.children, *relative.children]):
+        candidates.append(ctx.mention_of(relative.head))
+    return next((t for m in candidates for t in ctx.targets(m) if t.label in _HOLDERS), None)
+
+
+def _seat_place(ctx: Context, noun: Token) -> Mention | None:
+    """Where a seat is: a place phrase of the noun ("au siège de l'ONG à Bordeaux"), of the clause the
+    noun is the subject or object of ("est situé à Paris", "a son siège à Lyon"), or the place a
+    relative "où" clause qualifies ("à Lille, où se trouve le siège")."""
+    for token in noun.subtree:
+        if (place := place_of(ctx, token)) is not None and locative_case(token) is not None:
+            return place
+    verb = noun.head
+    if noun.dep_ not in {"nsubj", "nsubj:pass", "obj"} or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    places = clause_places(ctx, verb)
+    if places:
+        return places[0]
+    where = next((c for c in verb.children if c.lower_ == "où"), None)
+    if where is None or where.i < 1:
+        return None
+    before = ctx.doc[where.i - 1]
+    if before.text == "," and where.i > 1:
+        before = ctx.doc[where.i - 2]
+    return place_of(ctx, before)
+
+
 @rule("clause-place")
 def clause_place(ctx: Context, sent: Span, n: int) -> None:
     """A place introduced by "à", "en", "au", "dans" locates the agents of its clause: those the clause's
@@ -209,3 +271,4 @@ def _subjects(ctx: Context, verb: Token) -> list[Mention]:
         if mention is not None:
             found.append(mention)
     return found
+

@@ -10,6 +10,7 @@ from kg.extract.context import Context
 from kg.extract.model import Mention
 from kg.extract.registry import rule
 from kg.extract.relational import person_next_to
+from kg.extract.syntax import lemma_candidates
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -26,6 +27,7 @@ def job_postings(ctx: Context, sent: Span, n: int) -> None:
     d'emploi pour un chef de produit en IA", "en tant que 'chef de produit'". Salaries attach to it."""
     low = ctx.plain_texts[n]
     lemmas = {t.lemma_ for t in ctx.tokens_of(sent)}
+    lemmas |= {guess for t in ctx.tokens_of(sent) if t.pos_ == "VERB" for guess in lemma_candidates(t)}  # "cherche"
     hiring = any(strip_accents(lemma) in _HIRING for lemma in lemmas) or any(c in low for c in _JOB_CUES)
     roles = [m for m in ctx.mentions_in(sent) if m.label == "Role" and m.evidence == "role"]
     if hiring and "offre" in low or lemmas & {"embaucher", "recruter", "rechercher", "chercher"}:
