@@ -551,6 +551,7 @@ def _trim(span: Span, stop: set[str]) -> Span | None:
 COMMON_WORD_RATIO = 4
 """A capitalised first word is a common word, not a name, when its lower-case form ranks this many times
 higher in the model's vocabulary ("Ensuite", "Police"; not "Carrefour", a name nearly as often)."""
-_DEMONYM_ENDINGS = ("ienne", "iennes", "aise", "aises", "oise", "oises", "éenne", "eenne", "aines")
-"""Endings of feminine and plural demonyms ("Parisienne", "Lyonnaises"), a place's people, not a place."""
+_DEMONYM_ENDINGS = ("ien", "iens", "ienne", "iennes", "aise", "aises", "oise", "oises", "een", "eens", "eenne", "eennes", "aines")
+"""Endings of demonyms, without accents ("Parisienne", "Lyonnaises", "le Bélizien", "un Vendéen"), a place's
+people, not a place (places the gazetteer knows, "Amiens", stay places)."""
 _TRAILING_GLUE = frozenset("de d' du des la le l' les et un une à au aux en".split())

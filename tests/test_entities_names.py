@@ -39,6 +39,12 @@ def test_entities_nationality_adjective_is_never_a_place(nlp):
     assert ("comédien", "Role") in found
 
 
+def test_entities_demonym_as_a_noun_is_no_place_a_known_town_with_its_ending_stays_one(nlp):
+    found = ents(nlp, "Selon l'ONG « Pacific City », représentée par le Bélizien Monsieur Dos Santos, un Vendéen est arrivé à Amiens.")
+    assert not {"Bélizien", "Vendéen"} & names(nlp, "Le Bélizien et un Vendéen sont arrivés.")
+    assert ("Amiens", "Place") in found and ("Dos Santos", "Person") in found
+
+
 def test_entities_country_named_like_an_adjective_stays_a_place(nlp):
     found = ents(nlp, "Le parti estime que la Suisse doit agir, comme les Philippines l'ont fait.")
     assert ("Suisse", "Place") in found and ("Philippines", "Place") in found

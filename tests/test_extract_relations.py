@@ -22,6 +22,11 @@ def test_relations_holder_before_noun_and_long_complement(nlp):
     assert ("Ana Ruiz", "hasRole", "présidente") in found
 
 
+def test_relations_complement_named_with_a_word_the_tagger_calls_a_verb(nlp):
+    found = facts(nlp, "Madame Léna Trameur, la responsable de l'ONG Santé Équitable, a assuré que les visites continueront.")
+    assert ("Léna Trameur", "headOf", "Santé Équitable") in found  # "Santé" tagged a verb: still inside the name
+
+
 def test_relations_holder_after_noun_phrase_and_place_complement(nlp):
     assert ("Paul Martin", "headOf", "Lyon") in facts(nlp, "Le maire de Lyon, Paul Martin, a inauguré le pont.")
 

@@ -301,7 +301,8 @@ def _linked_by_de(doc, start: int, i: int) -> bool:
 
 
 def _np_end(ctx: Context, noun: _Noun) -> int:
-    """Where the noun phrase ends: the next comma, parenthesis, relative pronoun or verb, out of quotes."""
+    """Where the noun phrase ends: the next comma, parenthesis, relative pronoun or verb, out of quotes
+    and names."""
     doc = ctx.doc
     sent_end = doc[noun.start].sent.end
     in_quote = False
@@ -312,7 +313,8 @@ def _np_end(ctx: Context, noun: _Noun) -> int:
             continue
         if in_quote:
             continue
-        if token.text in {",", ";", "(", ")", ":"} or token.lower_ in {"qui", "que", "dont", "et"} or token.pos_ in {"VERB", "AUX"}:
+        if token.text in {",", ";", "(", ")", ":"} or token.lower_ in {"qui", "que", "dont", "et"} \
+                or token.pos_ in {"VERB", "AUX"} and i not in ctx.by_token:  # "l'ONG Santé Équitable": "Santé" a verb
             return i
     return sent_end
 
