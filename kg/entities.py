@@ -213,7 +213,7 @@ class EntityFinder:
         if token is None:
             return None
         i = token.start - 1
-        while i >= 0 and (doc[i].text in _QUOTES or doc[i].is_space):
+        while i >= 0 and (not doc[i].text.strip(_QUOTES) or doc[i].is_space):
             i -= 1
         if i >= 0 and doc[i].lower_ in _NAME_LINKS:
             i -= 1
@@ -282,7 +282,7 @@ class EntityFinder:
             if after < len(doc) and doc[after].text[:1].isupper() or doc[end - 1].text[:1].isupper() and not doc[start].is_sent_start:
                 continue  # "la société Ubisoft", "La Banque Postale": names, not descriptions
             following = [t for t in doc[end:end + 3] if not t.is_space]
-            if following and (following[0].text in _QUOTES or following[0].lower_ in _NAME_LINKS and len(following) > 1 and following[1].text in _QUOTES):
+            if following and (not following[0].text.strip(_QUOTES) or following[0].lower_ in _NAME_LINKS and len(following) > 1 and not following[1].text.strip(_QUOTES)):
                 continue  # "l'association « X »", "l'association des « X »": the noun names, it does not refer back
             phrase = self.vocab.strings[match_id]
             yield Candidate(start - 1, end, "DESC", 50, evidence=f"desc:{lexicon.descriptions()[phrase]}")

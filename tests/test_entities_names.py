@@ -61,6 +61,11 @@ def test_entities_quoted_name_after_association_is_an_ngo_not_a_work(nlp):
     assert ("Terre Vive", "NGO") in found and ("Santé pour tous", "NGO") in found
 
 
+def test_entities_name_in_doubled_single_quotes_after_association(nlp):
+    found = ents(nlp, "Madame Sheley Nelson, membre de l’association ‘’Tous les enfants à l’Ecole’’, a été interpellée.")
+    assert ("Tous les enfants à l'Ecole", "NGO") in found
+
+
 def test_entities_quoted_name_after_association_des(nlp):
     found = ents(nlp, "Le 19 février, l'association des \"Pêcheurs de la Savoie\" a lancé un mouvement.")
     assert ("Pêcheurs de la Savoie", "NGO") in found

@@ -27,6 +27,17 @@ def test_relations_complement_named_with_a_word_the_tagger_calls_a_verb(nlp):
     assert ("Léna Trameur", "headOf", "Santé Équitable") in found  # "Santé" tagged a verb: still inside the name
 
 
+def test_relations_place_after_the_complement_is_where_not_of_what(nlp):
+    found = facts(nlp, "Madame Anna Sauvage, présidente de l'association « one hand » à Mexico, a été agressée.")
+    assert not [k for k in found if k[1] == "headOf"]
+    assert ("Marie Roux", "headOf", "Acme") in facts(nlp, "Marie Roux, directrice de l'usine Acme à Lyon, a parlé.")
+
+
+def test_relations_a_former_role_gives_no_fact(nlp):
+    found = facts(nlp, "Charles Joseph, ancien président du Club des Patrons, a été arrêté.")
+    assert not [k for k in found if k[1] in {"hasRole", "headOf", "worksFor"}]
+
+
 def test_relations_holder_after_noun_phrase_and_place_complement(nlp):
     assert ("Paul Martin", "headOf", "Lyon") in facts(nlp, "Le maire de Lyon, Paul Martin, a inauguré le pont.")
 
@@ -61,6 +72,15 @@ def test_relations_noun_without_named_holder_gives_nothing(nlp):
 
 def test_relations_birth_place_from_participle(nlp):
     assert ("Julien Konaté", "bornIn", "Yamoussoukro") in facts(nlp, "Julien Konaté, un adolescent né à Yamoussoukro, est arrivé.")
+
+
+def test_relations_birthplace_of_a_person_in_apposition_is_no_presence_nor_scene(nlp):
+    found = facts(nlp, "Un vol a eu lieu à Lyon. Madame Oumelkheir Miller, une veuve de soixante ans née en Iran, a été blessée.")
+    assert ("Oumelkheir Miller", "bornIn", "Iran") in found
+    assert ("Oumelkheir Miller", "presentIn", "Iran") not in found
+    assert ("Oumelkheir Miller", "presentIn", "Lyon") in found
+    alone = facts(nlp, "Madame Oumelkheir Miller, une veuve née en Iran, a été blessée.")
+    assert ("Oumelkheir Miller", "presentIn", "Iran") not in alone  # a birthplace is not the scene either
 
 
 def test_relations_place_stated_inside_a_country(nlp):

@@ -195,12 +195,14 @@ def clause_place(ctx: Context, sent: Span, n: int) -> None:
         if verb is None:
             continue
         claimed = _placed(ctx)
+        place_verb = next((k for k in (verb.lemma_.lower(), verb.lower_) if k in lexicon.place_verbs()), None)
         participants = _participants(ctx, verb)
         others = [m for i in sorted(t.i for t in verb.subtree) if (m := ctx.by_token.get(i)) is not None and m not in participants]
         for agents, name in ((participants, "clause-place"), (others, "clause-place:nested")):
             for agent in agents:
                 for target in ctx.targets(agent):
-                    if target.label in AGENTS and (target.id, place.id) not in claimed:
+                    if target.label in AGENTS and (target.id, place.id) not in claimed \
+                            and not (target.label == "Person" and place_verb is not None):  # "née en Iran": no presence
                         prop = {"Organization": "operatesIn", "Union": "operatesIn", "Person": "presentIn"}.get(target.label, "locatedIn")
                         ctx.add_fact(prop, target, place, n, name)
                         claimed.add((target.id, place.id))
@@ -261,9 +263,9 @@ def _subjects(ctx: Context, verb: Token) -> list[Mention]:
         head = verb.head
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
-        mention = ctx.by_token.get(head.i)
+        mention = ctx.mention_of(head)  # "Madame X, [...] née en Iran": the honorific heads the phrase
         if mention is None and head.dep_ == "appos":
-            mention = ctx.by_token.get(head.head.i)  # "Julien Konaté, un adolescent né à Yamoussoukro"
+            mention = ctx.mention_of(head.head)  # "Julien Konaté, un adolescent né à Yamoussoukro"
         if mention is None:  # "La start-up Podimo, basée à ...": the agent just before the participle
             before = [m for t in verb.doc[max(verb.i - 6, verb.sent.start):verb.i] if (m := ctx.by_token.get(t.i)) is not None
                       and any(x.label in AGENTS for x in ctx.targets(m))]

@@ -57,11 +57,17 @@ class _Noun:
     role: Mention | None
 
 
+_FORMER = frozenset({"ancien", "ancienne", "anciens", "anciennes", "ex", "ex-", "feu"})
+
+
 @rule("relational-noun")
 def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
     """Each relational noun with a holder gives its facts; a position also gives hasRole (an Appointment
     event naming the role and the organisation)."""
     for noun in _nouns_in(ctx, sent):
+        before = ctx.doc[noun.start - 1].lower_ if noun.start > 0 else ""
+        if before in _FORMER or noun.surface.lower().startswith("ex-"):
+            continue  # "l'ancien président du club": a role no longer held, and the graph has no end dates
         holder, how = _holder(ctx, noun)
         if holder is None:
             continue
@@ -261,6 +267,8 @@ def _complement(ctx: Context, noun: _Noun, holder: Mention) -> tuple[Mention | N
         if mention is not None and mention is not holder and not _is_value(mention) and ctx.targets(mention):
             if not any(t.label in fits for t in ctx.targets(mention)) and mention.label != "DESC":
                 return None, ""
+            if mention.label == "Place" and doc[i - 1].lower_ in _WHERE:
+                return None, ""  # "présidente de l'association « one hand » à Mexico": where, not of what
             if doc[i - 1].lower_ in _LINKS or doc[i - 1].text in {'"', "'"} or _linked_by_de(doc, noun.end, i):
                 if mention.label == "DESC" and any(key(t) == key(h) for t in ctx.targets(mention) for h in ctx.targets(holder)):
                     mention = _other_antecedent(ctx, mention, holder)  # "Dacia, la filiale du groupe": not Dacia
@@ -278,6 +286,10 @@ def _complement(ctx: Context, noun: _Noun, holder: Mention) -> tuple[Mention | N
         if possessor is not None:
             return possessor, "possessive"
     return None, ""
+
+
+_WHERE = frozenset({"à", "a", "au", "aux", "en", "dans"})
+"""Prepositions that say where the noun phrase is, not what the noun is of."""
 
 
 def _other_antecedent(ctx: Context, description: Mention, holder: Mention) -> Mention | None:

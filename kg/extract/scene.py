@@ -78,12 +78,15 @@ def _locative_places(ctx: Context) -> list[tuple[int, Mention]]:
 def _scene(ctx: Context) -> tuple[list[Mention], int] | None:
     """The places of the first lead sentence that introduces places with a locative preposition ("au
     Burkina, à Ouagadougou"), else the first place the first sentence names, unless as an origin ("La
-    ville de Marrakech a été touchée", not "venu de Lyon" nor "pour conquérir l'Asie"), and that sentence."""
-    lead = [(n, p) for n, p in _locative_places(ctx) if n < SCENE_SENTENCES]
+    ville de Marrakech a été touchée", not "venu de Lyon" nor "pour conquérir l'Asie"), and that sentence; a
+    birthplace is no scene."""
+    births = {f.object for f in ctx.facts if f.predicate == "bornIn"}  # "une veuve née en Iran": no scene
+    lead = [(n, p) for n, p in _locative_places(ctx) if n < SCENE_SENTENCES and p.id not in births]
     if lead:
         first = lead[0][0]
         return list({p.id: p for n, p in lead if n == first}.values()), first
-    named = [place for token in ctx.tokens_of(ctx.sents[0]) if (place := place_of(ctx, token)) is not None and not _origin(token) and not _aim(token)] if ctx.sents else []
+    named = [place for token in ctx.tokens_of(ctx.sents[0]) if (place := place_of(ctx, token)) is not None and not _origin(token)
+             and not _aim(token) and place.id not in births] if ctx.sents else []
     return ([named[0]], 0) if named else None
 
 
