@@ -73,6 +73,7 @@ def build(
     engine: str = "local",
     scheduler: str | None = None,
     max_chars: int = MAX_CHARS,
+    base_iri: str | None = None,
 ) -> BuildReport:
     """Build the graph of the articles under `paths` into `output`, in the RDF format its extension
     names (.ttl Turtle, .nt N-Triples, .nq, .trig, .jsonld, .rdf/.xml).
@@ -80,11 +81,17 @@ def build(
     Articles are parsed with `jobs` processes (engine "local") or on the dask cluster at `scheduler`
     (engine "dask"; None starts a local one of `jobs` workers), except those found in the cache
     `cache_dir` (None: no cache); the spaCy model loads only if some article must be parsed.
+    The IRIs kg mints (entities, events, statements, articles) are under `base_iri` (default:
+    https://example.org/kg/).
     Unreadable inputs, and articles over `max_chars` characters, are skipped with a warning; raises KgError when no article could be read, when
     the model is missing, or when another build holds the output's lock. `on_status` hears what
     takes time before the first article (loading the model).
     """
     check_engine(engine, scheduler, jobs)
+    if base_iri is not None:
+        from kg.namespace import check_base_iri
+
+        check_base_iri(base_iri)
     warn = on_warning or (lambda _: None)
     target = Path(output)
     check_output(target)
@@ -115,7 +122,7 @@ def build(
             extractions.append(cached)
         if not extractions:
             raise KgError("no article could be extracted; nothing was written", exit_code=1)
-        report = write_graph(extractions, target, warnings=reading.warnings)
+        report = write_graph(extractions, target, warnings=reading.warnings, base=base_iri)
     report.parsed, report.cached = len(todo), len(found) - len(todo)
     return report
 
@@ -246,17 +253,20 @@ def dask_engine() -> Callable[..., list[Extraction]]:
     return extract_on_dask
 
 
-def write_graph(extractions: list[Extraction], output: Path, *, warnings: list[str] | None = None) -> BuildReport:
-    """Resolve entities across the extractions and write the graph atomically."""
+def write_graph(extractions: list[Extraction], output: Path, *, warnings: list[str] | None = None,
+                base: str | None = None) -> BuildReport:
+    """Resolve entities across the extractions and write the graph atomically, its IRIs under `base`
+    (default: kg's)."""
     import pyoxigraph as ox
 
     from kg.graph import graph_triples
+    from kg.namespace import BASE, minted_prefixes
     from kg.resolve import resolve
     from kg.store import save_graph
 
     resolution = resolve(extractions)
-    triples = graph_triples(resolution)
-    save_graph((ox.Triple(*t) for t in triples), output)
+    triples = graph_triples(resolution, base=base or BASE)
+    save_graph((ox.Triple(*t) for t in triples), output, prefixes=minted_prefixes(base or BASE))
     return BuildReport(
         output=output,
         articles=len(extractions),

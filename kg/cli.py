@@ -370,6 +370,7 @@ def build_command(
     engine: Annotated[str, typer.Option("--engine", metavar="local|dask", help="Parse here, or on a dask cluster (needs the cluster extra of kg).")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (default with --engine dask: a local cluster of --jobs workers).", show_default=False)] = None,
     max_chars: Annotated[int, typer.Option("--max-chars", min=1, help="Skip articles longer than this many characters.")] = MAX_CHARS,
+    base_iri: Annotated[Optional[str], typer.Option("--base-iri", metavar="IRI", help="Mint entity, event, statement and article IRIs under this namespace (default https://example.org/kg/); the graph records it (void:uriSpace).", show_default=False)] = None,
 ) -> None:
     """Build the knowledge graph of the articles into an RDF file (Turtle by default).
 
@@ -390,7 +391,7 @@ def build_command(
             raise KgError("give --cache DIR or --no-cache, not both", exit_code=2)
         report = build(paths, output, progress=None if quiet else progress, on_warning=warn, on_status=None if quiet else say, jobs=jobs,
                        cache_dir=None if no_cache else cache or CacheDefault.BESIDE_OUTPUT, engine=engine, scheduler=scheduler,
-                       max_chars=max_chars)
+                       max_chars=max_chars, base_iri=base_iri)
     if not quiet:
         kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(report.entities.items(), key=lambda kv: (-kv[1], kv[0])))
         typer.echo(

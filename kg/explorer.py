@@ -27,11 +27,11 @@ import pyoxigraph as ox
 
 from kg.export.terms import term_key
 from kg.memory import paused_gc
-from kg.namespace import KG, PROV, RDF, RDFS, SDO, SKOS
+from kg.namespace import KG, PROV, RDF, RDFS, SDO, SKOS, VOID_DATASET
 from kg.store import store_quads
 from kg.vocabulary import ENTITY, EVENT, LANGUAGES, Vocabulary, load_vocabulary, local_name
 
-HIDDEN_TYPES = frozenset({str(RDF.Statement), str(SDO.NewsArticle)})
+HIDDEN_TYPES = frozenset({str(RDF.Statement), str(SDO.NewsArticle), VOID_DATASET})
 LABELS = (str(RDFS.label), str(SKOS.prefLabel))
 ALIAS = str(SKOS.altLabel)
 NAME, HEADLINE, DATE, URL = str(SDO.name), str(SDO.headline), str(SDO.datePublished), str(SDO.url)
@@ -86,7 +86,8 @@ class StoreScan:
         return None
 
     def is_hidden(self, node: str) -> bool:
-        """True for provenance statements and articles, which the picture folds into sources."""
+        """True for provenance statements and articles, which the picture folds into sources, and for the
+        dataset node a graph built with --base-iri has."""
         return bool(self.types.get(node, set()) & HIDDEN_TYPES) or SUBJECT in self.statements.get(node, {})
 
     def language(self) -> str:

@@ -23,7 +23,8 @@ import pyoxigraph as ox
 from kg.articles import clean_text, http_iri
 from kg.lexicon import class_families, property_bounds, term_labels
 from kg.extract import Extraction, Fact
-from kg.namespace import ENT, EVENT, OX_KG, OX_OWL, OX_PROV, OX_RDF, OX_RDFS, OX_SDO, OX_SKOS, OX_XSD, SRC, STMT
+from kg.namespace import (BASE, ENT, EVENT, ONTOLOGY_IRI, OX_KG, OX_OWL, OX_PROV, OX_RDF, OX_RDFS, OX_SDO, OX_SKOS,
+                          OX_XSD, SRC, STMT, VOID_DATASET, VOID_URI_SPACE)
 from kg import places
 from kg.resolve import Node, Resolution
 
@@ -65,8 +66,9 @@ A = OX_RDF.type
 LABEL = OX_RDFS.label
 
 
-def graph_triples(resolution: Resolution, *, language: str = "fr") -> list[Triple]:
-    """Every triple of the graph, sorted (subject, predicate, object) for a byte-stable file."""
+def graph_triples(resolution: Resolution, *, language: str = "fr", base: str = BASE) -> list[Triple]:
+    """Every triple of the graph, sorted (subject, predicate, object) for a byte-stable file; the IRIs
+    kg mints are under `base` (which, when not the default, the graph records as a void:uriSpace)."""
     triples: set[Triple] = set()
     triples.update(_article_triples(resolution.extractions))
     triples.update(_entity_triples(resolution))
@@ -74,10 +76,20 @@ def graph_triples(resolution: Resolution, *, language: str = "fr") -> list[Tripl
     for extraction, fact in resolution.facts():
         if _fits(resolution, extraction.article["id"], fact):
             triples.update(_fact_triples(resolution, extraction, fact, language))
+    if base != BASE:
+        triples = {_rebased(triple, base) for triple in triples}
+        dataset = ox.NamedNode(base)
+        triples.update({(dataset, A, ox.NamedNode(VOID_DATASET)), (dataset, ox.NamedNode(VOID_URI_SPACE), text(base))})
     ordered = list(triples)
     del triples  # the set goes before sorting: one container of the triples at a time
     ordered.sort(key=term_texts())
     return ordered
+
+
+def _rebased(triple: Triple, base: str) -> Triple:
+    """The triple with the IRIs kg minted under BASE moved under `base` (ontology terms stay)."""
+    return tuple(ox.NamedNode(base + term.value[len(BASE):]) if isinstance(term, ox.NamedNode) and term.value.startswith(BASE)
+                 and not term.value.startswith(ONTOLOGY_IRI) else term for term in triple)  # type: ignore[return-value]
 
 
 def _fits(resolution: Resolution, article: str, fact: Fact) -> bool:

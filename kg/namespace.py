@@ -173,6 +173,39 @@ PREFIXES: dict[str, str] = {
 }
 """Prefixes written in every Turtle file and pre-declared for SPARQL queries."""
 
+MINTED = {"ent": "entity/", "event": "event/", "stmt": "statement/", "src": "source/"}
+"""The prefixes of the IRIs kg mints, and their paths under the base IRI (`kg build --base-iri`)."""
+
+
+def minted_prefixes(base: str = BASE) -> dict[str, str]:
+    """PREFIXES with kg's minted namespaces under `base` (the ontology's terms stay where they are)."""
+    return {**PREFIXES, **{prefix: base + path for prefix, path in MINTED.items()}}
+
+
+def check_base_iri(base: str) -> str:
+    """`base` if it can hold kg's minted IRIs: an absolute http(s) IRI ending with "/" or "#", outside
+    the ontology's namespace (KgError, exit 2, naming the value otherwise)."""
+    from kg.articles import http_iri
+    from kg.errors import KgError
+
+    if http_iri(base) != base or not base.endswith(("/", "#")) or base.startswith(ONTOLOGY_IRI):
+        raise KgError(f"--base-iri {base!r} is not an absolute http(s) IRI ending with / or #, such as "
+                      f"https://news.example.com/kg/", exit_code=2)
+    return base
+
+
+def graph_base(store: ox.Store) -> str:
+    """The base IRI a graph's IRIs were minted under: what its void:uriSpace records, else kg's default."""
+    for quad in store.quads_for_pattern(None, ox.NamedNode(VOID_URI_SPACE), None, None):
+        if isinstance(quad.object, ox.Literal):
+            return quad.object.value
+    return BASE
+
+
+VOID_URI_SPACE = "http://rdfs.org/ns/void#uriSpace"
+VOID_DATASET = "http://rdfs.org/ns/void#Dataset"
+"""VoID's terms for a dataset and the prefix of its IRIs: how a graph built with --base-iri records it."""
+
 
 class OxTerms:
     """A vocabulary's terms as pyoxigraph IRIs, each looked up once: `OX_KG.sentence` is

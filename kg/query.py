@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from kg.data import QUERIES_DIR
 from kg.api import callable_verb
 from kg.errors import KgError
-from kg.namespace import PREFIXES
+from kg.namespace import PREFIXES, graph_base, minted_prefixes
 from kg.store import discard_store, open_graph
 
 
@@ -129,8 +129,8 @@ def parse_bindings(pairs: Iterable[str]) -> dict[str, str]:
     return bindings
 
 
-def parse_term(value: str) -> ox.NamedNode | ox.Literal:
-    """The RDF term a bound value stands for.
+def parse_term(value: str, prefixes: Mapping[str, str] = PREFIXES) -> ox.NamedNode | ox.Literal:
+    """The RDF term a bound value stands for (`prefixes`: the graph's, see `graph_prefixes`).
 
     `<https://…>` is an IRI; `prefix:name` with a project prefix (`ent:netflix`, `kg:ceoOf`) is that
     IRI; `"…"` is the string literal inside the quotes; anything else is a plain string literal (which
@@ -145,8 +145,8 @@ def parse_term(value: str) -> ox.NamedNode | ox.Literal:
         if len(value) >= 2 and value[0] == '"' and value[-1] == '"':
             return ox.Literal(value[1:-1])
         match = _PREFIXED_NAME.fullmatch(value)
-        if match and match.group(1) in PREFIXES:
-            return ox.NamedNode(PREFIXES[match.group(1)] + match.group(2))
+        if match and match.group(1) in prefixes:
+            return ox.NamedNode(prefixes[match.group(1)] + match.group(2))
     except ValueError as error:
         raise KgError(f"not a valid IRI: {value} ({error})", exit_code=2) from None
     return ox.Literal(value)
@@ -159,7 +159,7 @@ def bound_term(store: ox.Store, name: str, value: str | Term) -> Term:
     """
     if not isinstance(value, str):
         return value
-    term = parse_term(value)
+    term = parse_term(value, graph_prefixes(store))
     if isinstance(term, ox.Literal) and not value.startswith('"'):
         from kg.search import entity_named
 
@@ -250,13 +250,20 @@ def run_query(
     query (e.g. a BIND of the bound variable), the query runs as written. `union`: the default graph
     is the union of all graphs.
     """
+    prefixes = graph_prefixes(store)
     hinted = hint_values(text, substitutions)
     if hinted is not None:
         try:
-            return store.query(hinted, prefixes=PREFIXES, substitutions=substitutions, use_default_graph_as_union=union)
+            return store.query(hinted, prefixes=prefixes, substitutions=substitutions, use_default_graph_as_union=union)
         except SyntaxError:
             pass
-    return store.query(text, prefixes=PREFIXES, substitutions=substitutions, use_default_graph_as_union=union)
+    return store.query(text, prefixes=prefixes, substitutions=substitutions, use_default_graph_as_union=union)
+
+
+def graph_prefixes(store: ox.Store) -> dict[str, str]:
+    """The prefixes pre-declared for queries of `store`: the project's, with `ent:`, `event:`, `stmt:` and
+    `src:` under the base IRI the graph was built with (`kg build --base-iri`)."""
+    return minted_prefixes(graph_base(store))
 
 
 _SKIPPED = (

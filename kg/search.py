@@ -12,7 +12,7 @@ import pyoxigraph as ox
 
 from kg.api import callable_verb
 from kg.errors import KgError
-from kg.namespace import ENT, KG, PREFIXES
+from kg.namespace import ENT, KG, graph_base, minted_prefixes
 
 _MATCHES = """
 SELECT DISTINCT ?entity ?text WHERE {
@@ -57,14 +57,15 @@ def find_entities(store: ox.Store, text: str, *, exact: bool = False, lang: str 
     from kg.lexicon import term_labels
 
     labels = term_labels(lang)
-    found = store.query(_MATCHES % (_EXACT if exact else _CONTAINS), prefixes=PREFIXES,
+    prefixes = minted_prefixes(graph_base(store))  # ent: is where this graph minted its entities
+    found = store.query(_MATCHES % (_EXACT if exact else _CONTAINS), prefixes=prefixes,
                         substitutions={ox.Variable("text"): ox.Literal(text)}, use_default_graph_as_union=True)
     matches = []
     for entity in sorted({row["entity"] for row in found}, key=str):
         given = {ox.Variable("entity"): entity}
-        details = next(iter(store.query(_DETAILS, prefixes=PREFIXES, substitutions=given, use_default_graph_as_union=True)), None)
-        counted = next(iter(store.query(_FACTS, prefixes=PREFIXES, substitutions=given, use_default_graph_as_union=True)), None)
-        label = details["label"].value if details and details["label"] else entity.value.removeprefix(str(ENT))
+        details = next(iter(store.query(_DETAILS, prefixes=prefixes, substitutions=given, use_default_graph_as_union=True)), None)
+        counted = next(iter(store.query(_FACTS, prefixes=prefixes, substitutions=given, use_default_graph_as_union=True)), None)
+        label = details["label"].value if details and details["label"] else entity.value.removeprefix(prefixes["ent"])
         classes = (details["classes"].value.split() if details else [])
         aliases = sorted(set(details["aliases"].value.split("\x1f")) - {"", label}) if details and details["aliases"] else []
         matches.append(EntityMatch(

@@ -140,9 +140,10 @@ def save_graph(
     path: str | os.PathLike[str],
     *,
     format: str | None = None,
+    prefixes: dict[str, str] | None = None,
 ) -> Path:
-    """Write triples (or a store's quads, sorted) to `path` atomically, with the project's prefixes,
-    in the RDF format `format` names or `path`'s extension tells (KgError, exit 2, for another).
+    """Write triples (or a store's quads, sorted) to `path` atomically, with `prefixes` (default: the
+    project's), in the RDF format `format` names or `path`'s extension tells (KgError, exit 2, for another).
 
     Triples are written in the order given, so callers that sort get byte-identical files.
     """
@@ -155,7 +156,7 @@ def save_graph(
         items = (ox.Triple(t.subject, t.predicate, xml_literal(t.object)) for t in items)
     with atomic_write(target, binary=True) as handle:
         out = XmlCarriageReturns(handle) if fmt == ox.RdfFormat.RDF_XML else handle
-        ox.serialize(items, out, format=fmt, prefixes=PREFIXES if fmt in _PREFIXED else None)
+        ox.serialize(items, out, format=fmt, prefixes=(prefixes or PREFIXES) if fmt in _PREFIXED else None)
     return target
 
 
