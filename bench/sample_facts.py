@@ -1,6 +1,6 @@
 """Draw facts at random from a graph, each with the sentence it was read from (and the other sentences
 it used: a pronoun's antecedent, the scene's place), to be judged by hand
-(issue 12's hand check: bench/HANDCHECK.md records one such draw and its verdicts).
+(issue 12: bench/HANDCHECK.md records two draws and their verdicts).
 
     python bench/sample_facts.py GRAPH [--count 50] [--seed 12]
 
