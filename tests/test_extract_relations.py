@@ -83,6 +83,12 @@ def test_relations_birthplace_of_a_person_in_apposition_is_no_presence_nor_scene
     assert ("Oumelkheir Miller", "presentIn", "Iran") not in alone  # a birthplace is not the scene either
 
 
+def test_relations_native_of_a_place_is_born_there_and_a_coordinated_verb_of_place_keeps_its_subject(nlp):
+    assert ("Ahmed Aliye", "bornIn", "Soudan") in facts(nlp, "Ahmed Aliye, originaire du Soudan, a été identifié.")
+    found = facts(nlp, "Paul Martin est né à Lyon et a vécu à Paris.")
+    assert ("Paul Martin", "bornIn", "Lyon") in found and ("Paul Martin", "residesIn", "Paris") in found
+
+
 def test_relations_place_stated_inside_a_country(nlp):
     found = facts(nlp, "Un incendie a éclaté à Manille, aux Philippines.")
     assert ("Manille", "locatedIn", "Philippines") in found

@@ -18,6 +18,7 @@ from kg import lexicon, places
 from kg.extract.context import Context
 from kg.extract.model import Mention
 from kg.extract.registry import rule
+from kg.extract.syntax import lemma_candidates
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -80,7 +81,7 @@ def place_verbs(ctx: Context, sent: Span, n: int) -> None:
         verb = _governing_verb(token)
         if verb is None:
             continue
-        lemma = next((k for k in (verb.lemma_.lower(), verb.lower_) if k in verbs or k + "/org" in verbs), None)
+        lemma = next((k for k in lemma_candidates(verb) if k in verbs or k + "/org" in verbs), None)  # "immigré"
         if lemma is None:
             continue
         for holder in _subjects(ctx, verb):
@@ -195,7 +196,7 @@ def clause_place(ctx: Context, sent: Span, n: int) -> None:
         if verb is None:
             continue
         claimed = _placed(ctx)
-        place_verb = next((k for k in (verb.lemma_.lower(), verb.lower_) if k in lexicon.place_verbs()), None)
+        place_verb = next((k for k in lemma_candidates(verb) if k in lexicon.place_verbs()), None)
         participants = _participants(ctx, verb)
         others = [m for i in sorted(t.i for t in verb.subtree) if (m := ctx.by_token.get(i)) is not None and m not in participants]
         for agents, name in ((participants, "clause-place"), (others, "clause-place:nested")):
@@ -257,8 +258,8 @@ def _subjects(ctx: Context, verb: Token) -> list[Mention]:
             mention = ctx.by_token.get(child.i) or ctx.find_in(child.subtree, AGENTS)
             if mention is not None:
                 found.append(mention)
-    if not found and verb.dep_ == "xcomp" and verb.head.i != verb.i:
-        return _subjects(ctx, verb.head)  # "la jeune pousse [...] emploie 180 salariés à Lyon"
+    if not found and (verb.dep_ == "xcomp" or verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}) and verb.head.i != verb.i:
+        return _subjects(ctx, verb.head)  # "la jeune pousse [...] emploie 180 salariés à Lyon", "né à X et ayant immigré en France"
     if not found and verb.dep_ in {"acl", "acl:relcl", "conj"}:
         head = verb.head
         while head.dep_ == "conj" and head.head.i != head.i:
