@@ -89,6 +89,10 @@ def test_relations_native_of_a_place_is_born_there_and_a_coordinated_verb_of_pla
     assert ("Paul Martin", "bornIn", "Lyon") in found and ("Paul Martin", "residesIn", "Paris") in found
 
 
+def test_relations_vit_a_is_living_there_though_the_lemmatiser_reads_voir(nlp):
+    assert ("Paul Martin", "residesIn", "Lyon") in facts(nlp, "Paul Martin vit à Lyon.")
+
+
 def test_relations_place_stated_inside_a_country(nlp):
     found = facts(nlp, "Un incendie a éclaté à Manille, aux Philippines.")
     assert ("Manille", "locatedIn", "Philippines") in found
