@@ -357,7 +357,7 @@ def _assign_slugs(entities: dict[str, Entity]) -> None:
     exist, so that adding an article never changes an existing IRI:
     - the knowledge-base id;
     - for a place of the gazetteer, its name and its GeoNames id (or ISO code): paris_2988507;
-    - a plain name spelt out: "ted sarandos" → ted_sarandos, "acme-corp" → acme-corp (unless it is a
+    - a plain name spelt out: "paul vernier" → paul_vernier, "acme-corp" → acme-corp (unless it is a
       role word or a knowledge-base id, whose slugs those keep);
     - any other key ("Acme & Co", a title with an apostrophe, a name in another script, a job
       posting): the slug of the key's name and SLUG_HASH_DIGITS hex digits of the key's sha256.

@@ -4,13 +4,9 @@ Hand-written sentences; the real French model, loaded once."""
 import pytest
 
 from kg.nlp import prepare_text
+from tests.test_nlp_entities import ents
 
 pytestmark = pytest.mark.model
-
-
-def ents(nlp, text):
-    doc = nlp(prepare_text(text, nlp))
-    return {(e.text, e.label_) for e in doc.ents}
 
 
 def names(nlp, text):
@@ -56,19 +52,14 @@ def test_entities_place_noun_types_the_name_after_de(nlp):
     assert not any(name.startswith("ville") for name, _ in found)
 
 
-def test_entities_quoted_name_after_association_is_an_ngo_not_a_work(nlp):
-    found = ents(nlp, "Le ministre a reçu l'association « Terre Vive » et l'ONG \"Santé pour tous\".")
-    assert ("Terre Vive", "NGO") in found and ("Santé pour tous", "NGO") in found
-
-
-def test_entities_name_in_doubled_single_quotes_after_association(nlp):
-    found = ents(nlp, "Madame Sheley Nelson, membre de l’association ‘’Tous les enfants à l’Ecole’’, a été interpellée.")
-    assert ("Tous les enfants à l'Ecole", "NGO") in found
-
-
-def test_entities_quoted_name_after_association_des(nlp):
-    found = ents(nlp, "Le 19 février, l'association des \"Pêcheurs de la Savoie\" a lancé un mouvement.")
-    assert ("Pêcheurs de la Savoie", "NGO") in found
+@pytest.mark.parametrize(("text", "ngos"), [
+    ("Le ministre a reçu l'association « Terre Vive » et l'ONG \"Santé pour tous\".", {"Terre Vive", "Santé pour tous"}),
+    ("Madame Sheley Nelson, membre de l’association ‘’Tous les enfants à l’Ecole’’, a été interpellée.",
+     {"Tous les enfants à l'Ecole"}),  # doubled single quotes
+    ("Le 19 février, l'association des \"Pêcheurs de la Savoie\" a lancé un mouvement.", {"Pêcheurs de la Savoie"}),
+])
+def test_entities_quoted_name_after_association_is_an_ngo_not_a_work(nlp, text, ngos):
+    assert {(name, "NGO") for name in ngos} <= ents(nlp, text)
 
 
 def test_entities_quoted_name_without_cue_is_a_work_only_where_works_are_spoken_of(nlp):

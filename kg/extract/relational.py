@@ -158,12 +158,12 @@ def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
         np_start -= 1
     after = _mention_starting(ctx, noun.end, allowed)
     if after is not None:
-        return after, "apposition"  # "le PDG Ted Sarandos", "son compagnon Ramos Sanchez"
+        return after, "apposition"  # "le PDG Paul Vernier", "son compagnon Ramos Sanchez"
     before = _mention_ending(ctx, np_start, allowed, comma=True)
     if before is None and np_start == noun.start:
         before = _mention_ending(ctx, np_start, allowed, comma=False)  # "a nommé Hélène Vasseur directrice générale"
     if before is not None:
-        return before, "apposition"  # "Ted Sarandos, le PDG de Netflix"
+        return before, "apposition"  # "Paul Vernier, le PDG d'Acme"
     np_end = _np_end(ctx, noun)
     following = _mention_starting(ctx, np_end, allowed, comma=True)
     if following is not None:
