@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace, PROV, RDF, RDFS, SDO, SKOS, XSD, OWL
+from rdflib.namespace import VOID, DefinedNamespace, PROV, RDF, RDFS, SDO, SKOS, XSD, OWL
 
 BASE = "https://example.org/kg/"
 ONTOLOGY_IRI = BASE + "ontology"
@@ -202,8 +202,8 @@ def graph_base(store: ox.Store) -> str:
     return BASE
 
 
-VOID_URI_SPACE = "http://rdfs.org/ns/void#uriSpace"
-VOID_DATASET = "http://rdfs.org/ns/void#Dataset"
+VOID_URI_SPACE = str(VOID.uriSpace)
+VOID_DATASET = str(VOID.Dataset)
 """VoID's terms for a dataset and the prefix of its IRIs: how a graph built with --base-iri records it."""
 
 
