@@ -18,7 +18,7 @@ from kg import lexicon, places
 from kg.extract.context import Context
 from kg.extract.model import Mention
 from kg.extract.registry import rule
-from kg.extract.syntax import lemma_candidates
+from kg.extract.syntax import POSSESSIVES, lemma_candidates
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -124,7 +124,6 @@ def named_with_place(ctx: Context, sent: Span, n: int) -> None:
         _placed(ctx).update((t.id, place.id) for t in ctx.targets(before))
 
 
-_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 _HOLDERS = frozenset({"Organization", "Union"})
 
 
@@ -140,8 +139,10 @@ def seats(ctx: Context, sent: Span, n: int) -> None:
             continue
         following = ctx.text[token.idx:sent.end_char].lower()
         prop = next((p for noun, p in nouns[token.lower_].items() if following.startswith(noun)), None)
+        if prop is None:
+            continue
         owner, place = _seat_owner(ctx, token), _seat_place(ctx, token)
-        if prop is not None and owner is not None and place is not None:
+        if owner is not None and place is not None:
             ctx.add_fact(prop, owner, place, n, "seat")
             _placed(ctx).add((owner.id, place.id))
 
@@ -154,7 +155,7 @@ def _seat_owner(ctx: Context, noun: Token) -> Mention | None:
     for child in noun.children:
         if child.dep_ == "nmod" and any(c.lower_ in _OF for c in child.children if c.dep_ == "case"):
             candidates.append(ctx.mention_of(child))
-        elif child.dep_.startswith("det") and child.lower_ in _POSSESSIVES and verb is not None:
+        elif child.dep_.startswith("det") and child.lower_ in POSSESSIVES and verb is not None:
             candidates.append(ctx.subject(verb)[0])
     relative = verb if verb is not None and verb.dep_ == "acl:relcl" else None
     if relative is not None and any(t.lower_ == "dont" for t in [*noun.children, *relative.children]):

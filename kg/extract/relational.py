@@ -18,13 +18,13 @@ from kg.accents import strip_accents
 from kg.extract.context import AGENT_CLASSES, Context, key
 from kg.extract.model import Mention
 from kg.extract.registry import rule
+from kg.extract.syntax import POSSESSIVES
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 APPOINTING = frozenset({"nommer", "désigner", "promouvoir", "choisir", "élire", "recruter", "devenir"})
 _DETERMINERS = frozenset("le la l' les un une des son sa ses leur leurs notre nos votre ce cet cette".split())
-_POSSESSIVES = frozenset("son sa ses leur leurs".split())
 _OF_ORGANISATION = re.compile(r"\s+(?:de|du|d')\s*(?:la |l'|le )?(?:[a-zàâçéèêëîïôûùüÿœ-]+\s+)?[\"']?\s*")
 """What joins a person to an organisation named with them: " de l'organisation « ", " de la société "."""
 _LINKS = frozenset({"de", "d'", "du", "des"})
@@ -280,7 +280,7 @@ def _complement(ctx: Context, noun: _Noun, holder: Mention) -> tuple[Mention | N
             return None, ""
         i += 1
     determiner = doc[noun.start - 1].lower_ if noun.start > 0 else ""
-    if determiner in _POSSESSIVES:
+    if determiner in POSSESSIVES:
         wanted = set().union(*(_COMPLEMENTS.get(p, ORGANISATIONS) for p in noun.entry.properties)) or ORGANISATIONS
         possessor = _possessor(ctx, noun, holder, wanted)
         if possessor is not None:
