@@ -38,6 +38,19 @@ def test_relations_a_former_role_gives_no_fact(nlp):
     assert not [k for k in found if k[1] in {"hasRole", "headOf", "worksFor"}]
 
 
+def test_relations_holder_before_an_adjective_the_tagger_calls_a_noun(nlp):
+    found = facts(nlp, "Irène Vasseur, l’actuelle leader du « Mouvement des Vallées » de Dijon, a écrit au préfet.")
+    assert ("Irène Vasseur", "headOf", "Mouvement des Vallées") in found
+    assert not [k for k in facts(nlp, "Irène Vasseur a parlé de l'actuelle leader du Mouvement des Vallées.") if k[1] == "headOf"]
+
+
+def test_relations_possessive_role_is_of_the_subject_named_before(nlp):
+    found = facts(nlp, "Le Parti Azur a tenu un meeting à Nantes. Son président, Hugo Lenoir, a promis des réformes.")
+    assert ("Hugo Lenoir", "headOf", "Parti Azur") in found
+    assert ("Hugo Lenoir", "headOf", "Nantes") not in found
+    assert found[("Hugo Lenoir", "headOf", "Parti Azur")].support == [0]  # the sentence that names the party
+
+
 def test_relations_holder_after_noun_phrase_and_place_complement(nlp):
     assert ("Paul Martin", "headOf", "Lyon") in facts(nlp, "Le maire de Lyon, Paul Martin, a inauguré le pont.")
 
@@ -96,6 +109,23 @@ def test_relations_vit_a_is_living_there_though_the_lemmatiser_reads_voir(nlp):
 def test_relations_place_stated_inside_a_country(nlp):
     found = facts(nlp, "Un incendie a éclaté à Manille, aux Philippines.")
     assert ("Manille", "locatedIn", "Philippines") in found
+
+
+@pytest.mark.parametrize(("text", "inner", "outer"), [
+    ("Un incendie a été signalé dans le quartier de Bellevue hier à Nantes.", "Bellevue", "Nantes"),
+    ("Une campagne de vaccination a eu lieu au Burkina, à Ouagadougou.", "Ouagadougou", "Burkina"),
+    ("Un camion s'est renversé sur la RN 12 à Morlaix.", "RN 12", "Morlaix"),
+    ("Un entrepôt ouvrira près de Colmar, en Alsace.", "Colmar", "Alsace"),  # a town, then its region: not swapped
+])
+def test_relations_place_at_a_town_or_a_town_after_its_country(nlp, text, inner, outer):
+    found = facts(nlp, text)
+    assert (inner, "locatedIn", outer) in found
+    assert (outer, "locatedIn", inner) not in found
+
+
+@pytest.mark.parametrize("text", ["Le train de Rennes à Brest a été supprimé.", "Elle a roulé depuis Lille à Arras sans s'arrêter."])
+def test_relations_a_route_from_one_place_to_another_is_no_containment(nlp, text):
+    assert not [k for k in facts(nlp, text) if k[1] == "locatedIn"]
 
 
 def test_relations_place_in_a_country_the_gazetteer_contradicts_is_not_asserted(nlp):
@@ -172,6 +202,19 @@ def test_relations_one_person_across_name_variants(nlp):
 def test_relations_verb_family_and_reciprocal(nlp):
     assert ("Paul Martin", "met", "Ana Ruiz") in facts(nlp, "Paul Martin a rencontré jeudi Ana Ruiz.")
     assert ("Jean Dupont", "met", "Marie Curie") in facts(nlp, "Jean Dupont et Marie Curie se sont rencontrés à Paris.")
+
+
+def test_relations_verb_of_a_relative_clause_with_a_preposition_bears_on_its_antecedent(nlp):
+    found = facts(nlp, "La police a interrogé le « Cercle des Randonneurs » auquel appartenait Louis Perrin.")
+    assert ("Louis Perrin", "memberOf", "Cercle des Randonneurs") in found
+    found = facts(nlp, "Le drame a ému la « Ligue des Pêcheurs » à laquelle appartient Léon Marchal.")
+    assert ("Léon Marchal", "memberOf", "Ligue des Pêcheurs") in found
+
+
+def test_relations_participle_after_a_comma_qualifies_the_name_before_it(nlp):
+    found = facts(nlp, "Le projet est né d'un accord avec l'association « Mer Propre », représentée par Yves Carré, et la mairie.")
+    assert ("Yves Carré", "worksFor", "Mer Propre") in found
+    assert not facts(nlp, "L'association « Mer Propre » a publié un rapport, salué par la presse.")
 
 
 def test_relations_negated_verb_gives_no_fact(nlp):

@@ -132,8 +132,9 @@ class Context:
                  event: str | None = None, roles: dict[str, int | str] | None = None,
                  support: tuple[int, ...] = ()) -> None:
         """Assert `predicate` between what `subject` and `obj` stand for. A pronoun or a description
-        read as its antecedent adds "+pronoun" or "+description" to the rule, and the antecedent's
-        sentence to the fact's support, so provenance names every sentence used. The fact's confidence
+        read as its antecedent adds "+pronoun" or "+description" to the rule; every sentence that names the
+        subject or object other than the stating one joins the fact's support, so provenance names every
+        sentence used. The fact's confidence
         is its rule's measured precision (ontology/lexicon/confidence.tsv)."""
         for s in self.targets(subject):
             for o in self.targets(obj):
@@ -141,7 +142,7 @@ class Context:
                     continue
                 resolved = [m for m in (subject, obj) if m.label == "DESC"]
                 how = "".join(sorted({"+pronoun" if m.evidence.startswith("pronoun") else "+description" for m in resolved}))
-                used = {t.sentence for m, t in ((subject, s), (obj, o)) if m.label == "DESC"} | set(support)
+                used = {s.sentence, o.sentence} | set(support)  # an antecedent or a possessor named elsewhere
                 self.facts.append(Fact(predicate, s.id, o.id, sentence, rule + how, lexicon.rule_confidence(rule + how), event,
                                        dict(roles or {}), sorted(used - {sentence})))
 

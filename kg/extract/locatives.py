@@ -98,15 +98,36 @@ def place_in_place(ctx: Context, sent: Span, n: int) -> None:
     the second, unless the gazetteer knows both and puts the first in another country."""
     heads = _place_heads(ctx, sent)
     for (first_token, first), (second_token, second) in zip(heads, heads[1:]):
-        between = ctx.text[first.end:second.start].strip().lower()
-        if between.rstrip("'") not in {",", "(", "en", ", en", "au", ", au", "aux", ", aux", "dans", ", dans", "dans l", ", dans l",
-                                       "en l", "(en", "au sein de", ", dans la", "dans la"}:
+        between = " ".join(t.lower_ for t in ctx.doc[first_token.i:second_token.i]
+                           if ctx.by_token.get(t.i) is not first and not _is_date(ctx.by_token.get(t.i)))
+        between = between.replace("' ", "'").rstrip("'").strip()
+        before = ctx.doc[first_token.i - 1].lower_ if first_token.i > 0 else ""
+        if between in {"à", ", à"}:
+            if before in _ROUTE and not first.evidence.startswith("trigger"):
+                continue  # "de Paris à Lyon": a route, not a place in another ("le quartier de X à Y" is one)
+            if before in {"au", "aux", "en"}:
+                first, second = second, first  # "au Burkina, à Ouagadougou": a country, then a town in it
+        elif between not in {",", "(", "en", ", en", "au", ", au", "aux", ", aux", "dans", ", dans", "dans l", ", dans l",
+                             "en l", "(en", "au sein de", ", dans la", "dans la"}:
             continue
         inner, outer = places.lookup(first.text), places.lookup(second.text)
-        if inner is not None and outer is not None and not places.contains(outer, inner):
+        if inner is not None and outer is not None and _SIZE[inner.kind] > _SIZE[outer.kind] and places.contains(inner, outer):
+            first, second = second, first  # "au Burkina, à Ouagadougou": the larger place first
+        elif inner is not None and outer is not None and not places.contains(outer, inner):
             continue
+        elif inner is not None and inner.kind in {"country", "continent"} and outer is None:
+            first, second = second, first  # "en Tunisie, à Séjoumi": a place the gazetteer does not know is in the country
         ctx.add_fact("locatedIn", first, second, n, "place-in-place")
         _placed(ctx).add((first.id, second.id))
+
+
+_SIZE = {"city": 0, "region": 1, "country": 2, "continent": 3}
+_ROUTE = frozenset({"de", "d'", "du", "des", "depuis", "entre"})
+"""What opens the start of a route ("de Paris à Lyon")."""
+
+
+def _is_date(mention: Mention | None) -> bool:
+    return mention is not None and mention.label == "DATE"  # "le quartier de Séjoumi aujourd'hui à Tunis"
 
 
 @rule("named-with-place")

@@ -154,7 +154,7 @@ def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
     allowed = frozenset({"Person"}) if noun.role is not None else _HOLDERS.get(noun.entry.property or "", frozenset({"Person"}))
     doc = ctx.doc
     np_start = noun.start
-    while np_start > 0 and (doc[np_start - 1].lower_ in _DETERMINERS or doc[np_start - 1].pos_ == "ADJ" and doc[np_start - 1].text.islower()):
+    while np_start > 0 and (doc[np_start - 1].lower_ in _DETERMINERS or _premodifier(doc, np_start - 1)):
         np_start -= 1
     after = _mention_starting(ctx, noun.end, allowed)
     if after is not None:
@@ -186,6 +186,15 @@ def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
         if mention is not None and any(t.label in allowed for t in ctx.targets(mention)):
             return mention, "parse"
     return None, ""
+
+
+def _premodifier(doc, i: int) -> bool:
+    """Whether token i is an adjective before the noun: tagged so, or a lowercase word the tagger calls a
+    noun right after a determiner ("l'actuelle leader du parti")."""
+    token = doc[i]
+    if not token.text.islower() or not token.is_alpha:
+        return False
+    return token.pos_ == "ADJ" or token.pos_ == "NOUN" and i > 0 and doc[i - 1].lower_ in _DETERMINERS
 
 
 @rule("person-of-organisation")
@@ -345,7 +354,16 @@ def _possessor(ctx: Context, noun: _Noun, holder: Mention, wanted: set[str]) -> 
             if mention is not None and all(key(t) != key(holder) for t in ctx.targets(mention)):
                 return mention
     before = [m for m in ctx.mentions if m.end <= doc[noun.start].idx and any(t.label in wanted and key(t) != key(holder) for t in ctx.targets(m))]
-    return max(before, key=lambda m: m.start) if before else None
+    if not before:
+        return None
+    last = max(before, key=lambda m: m.start)
+    subjects = [m for m in before if m.sentence == last.sentence and _is_subject(doc.char_span(m.start, m.end, alignment_mode="expand"))]
+    return subjects[-1] if subjects else last  # "L'ULM a tenu un meeting à Lyon. Son président…": the ULM
+
+
+def _is_subject(span: Span) -> bool:
+    """Whether a mention's phrase is the subject of its clause (the likeliest antecedent of a possessive)."""
+    return any(t.dep_.startswith("nsubj") for t in span)
 
 
 def role_entry(text: str) -> tuple[lexicon.RoleEntry | None, str]:

@@ -189,6 +189,11 @@ def _clause_objects(ctx: Context, verb: Token) -> list[tuple[Mention, str | None
         preposition = None
         if child.dep_ in {"obj", "iobj"} or passive and child.dep_ == "nsubj:pass":
             pass
+        elif verb.dep_ == "acl:relcl" and (preposition := _relative_preposition(child)) is not None:
+            mention = ctx.mention_of(verb.head)  # "l'association à laquelle appartenait X": the antecedent
+            if mention is not None and (mention, preposition) not in found:
+                found.append((mention, preposition))
+            continue
         elif child.dep_.startswith("obl") and child.dep_ != "obl:agent":
             cases = [c.lower_ for c in child.children if c.dep_ == "case"]
             if not cases or cases[0] == "par":
@@ -200,10 +205,39 @@ def _clause_objects(ctx: Context, verb: Token) -> list[tuple[Mention, str | None
             mention = (ctx.mention_of(part) or _group_of(ctx, part)) if part is child else ctx.by_token.get(part.i)
             if mention is not None and mention.label not in {"DATE", "MONEY", "PERCENT", "QUANTITY"} and (mention, preposition) not in found:
                 found.append((mention, preposition))
-    if passive or verb.dep_ != "acl" or "Part" not in verb.morph.get("VerbForm"):
+    if passive or "Part" not in verb.morph.get("VerbForm"):
         return found
-    head = ctx.mention_of(verb.head)  # "l'association dirigée par X": the noun is the object
+    if verb.dep_ == "acl":
+        head = ctx.mention_of(verb.head)  # "l'association dirigée par X": the noun is the object
+    elif any(c.dep_ == "obl:agent" for c in verb.children):
+        head = _named_before_comma(ctx, verb)  # the same, set off by a comma and attached elsewhere by the parser
+    else:
+        head = None
     return found + ([(head, None)] if head is not None else [])
+
+
+_RELATIVES = {"lequel": None, "laquelle": None, "lesquels": None, "lesquelles": None,
+              "auquel": "à", "auxquels": "à", "auxquelles": "à", "duquel": "de", "desquels": "de", "desquelles": "de"}
+
+
+def _relative_preposition(token: Token) -> str | None:
+    """The preposition a relative pronoun carries ("à laquelle", "auquel": "à"), None for any other token."""
+    if token.lower_ not in _RELATIVES:
+        return None
+    cases = [c.lower_ for c in token.children if c.dep_ == "case"]
+    return _RELATIVES[token.lower_] or (cases[0] if cases else None)
+
+
+def _named_before_comma(ctx: Context, verb: Token) -> Mention | None:
+    """The name right before the comma that opens a participle phrase ("l'association « X », représentée
+    par Y"), quotes skipped."""
+    i = verb.i - 1
+    if i < 1 or ctx.doc[i].text != ",":
+        return None
+    i -= 1
+    while i > 0 and ctx.doc[i].text in {'"', "'"}:
+        i -= 1
+    return ctx.by_token.get(i)
 
 
 _MEMBERS = frozenset({"membre", "membres", "militant", "militants", "représentant", "représentants", "bénévole", "bénévoles",
