@@ -389,6 +389,8 @@ class EntityFinder:
             return True  # "Parisienne", "Lyonnaises": people of a place, not the place
         if any(t.pos_ in {"VERB", "AUX"} and t.text[:1].islower() for t in span):
             return True
+        if first.i >= 2 and first.nbor(-1).lower_ in {"d'", "d’"} and first.nbor(-2).lower_ in {"coup", "coups"}:
+            return True  # "un coup d'État": a kind of event, not the state
         if len(span) > 6 and (len(span) > 12 or strip_accents(first.text) not in self.heads):
             return True  # a clause, unless a long name of a kind ("Parti pour la Liberté et les Valeurs")
         if len(span) == 1 and (first.is_sent_start or first.i == 0 or doc_prev_is_opening(first)):

@@ -119,6 +119,7 @@ def resolve(extractions: list[Extraction]) -> Resolution:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     traits: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    countries = _countries_named(extractions)
     for extraction in extractions:
         article = extraction.article["id"]
         for mention in extraction.mentions:
@@ -128,6 +129,8 @@ def resolve(extractions: list[Extraction]) -> Resolution:
                 key = _base_key(mention)
                 if key is None:
                     continue
+                if key in _bodies():
+                    key = _body_key(key, article, countries[article])
                 keys[(article, mention.id)] = key
                 votes[key][mention.label] += _WEIGHTS.get(mention.evidence.split(":")[0], _WEIGHTS.get(mention.evidence, 2))
                 forms[key][mention.text] += 1
@@ -149,13 +152,26 @@ def resolve(extractions: list[Extraction]) -> Resolution:
     }
     nodes = _map_nodes(extractions, keys, merged)
     _describe(entities, nodes, extractions, group_forms)
-    _characterise(entities, group_traits, _countries_named(extractions))
+    _characterise(entities, group_traits, countries)
     _key_jobs_and_reports(entities, nodes, extractions)
     _assign_slugs(entities)
     return Resolution(entities, nodes, extractions)
 
 
 _PLACE_CLASSES = {"country": "Country", "city": "City", "region": "AdministrativeArea", "continent": "Continent"}
+
+
+@cache
+def _bodies() -> frozenset[str]:
+    """The keys of the bodies named by one word ("l'État", "le Gouvernement", name_heads.tsv): each
+    country has its own."""
+    return frozenset(f"name:{normalise(word)}" for word, (_, alone) in lexicon.name_heads().items() if alone)
+
+
+def _body_key(key: str, article: str, countries: frozenset[str]) -> str:
+    """The key of a one-word body in an article: that of the one country the article names ("l'État"
+    beside "le Tchad" is the Chadian state, in every article about Chad), else one of its own."""
+    return f"{key}@{next(iter(countries))}" if len(countries) == 1 else f"{key}@{article}"
 
 
 def _countries_named(extractions: list[Extraction]) -> dict[str, frozenset[str]]:
@@ -285,6 +301,9 @@ def _describe(entities: dict[str, Entity], nodes: dict[tuple[str, int], Node], e
             entity.english = entry.en if entry else None
         else:
             entity.label = max(names.items(), key=lambda kv: (len(kv[0].split()) if entity.type == "Person" else 0, kv[1], len(kv[0]), kv[0]))[0]
+            country = places.country(key.rpartition("@")[2]) if key.startswith("name:") and "@" in key else None
+            if country is not None:
+                entity.label = f"{entity.label} ({country.name})"  # "État (Tchad)": one node per country
         entity.aliases = {n for n in names if n != entity.label and normalise(n) != normalise(entity.label) or n != entity.label and n.lower() != entity.label.lower()}
         entity.aliases.discard(entity.label)
     for extraction in extractions:

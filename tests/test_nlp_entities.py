@@ -46,6 +46,11 @@ def test_nlp_drops_junk_names(nlp):
     assert not any(text in {"Interroge", "Source", "Source :"} for text, _ in found)
 
 
+def test_nlp_coup_d_etat_names_no_state(nlp):
+    assert "État" not in {text for text, _ in ents(nlp, "Un coup d'État a renversé le président du Mali.")}
+    assert "État" in {text for text, _ in ents(nlp, "Les syndicats ont demandé à l'État une aide d'urgence.")}
+
+
 def test_nlp_values_are_typed_spans(nlp):
     found = ents(nlp, "Le groupe a levé 12 millions d'euros, soit 8 % de plus, le 3 mars.")
     labels = {label for _, label in found}

@@ -1,10 +1,12 @@
-"""Resolution links a place name the gazetteer finds ambiguous to the place of that name in the countries
-its articles name, so it gets its GeoNames identity and its containment."""
+"""Resolution reads names in the countries their articles name: a place name the gazetteer finds ambiguous is
+the place of that name there, so it gets its GeoNames identity and its containment; a body named by one word
+("l'État") is that country's."""
 from __future__ import annotations
 
 from kg.graph import graph_triples
 from kg.namespace import OX_KG
 from kg.resolve import resolve
+from kg.extract import Extraction
 from tests.test_graph_bounds import article, named
 
 
@@ -15,3 +17,21 @@ def test_an_ambiguous_place_is_linked_to_the_gazetteer_in_the_country_its_articl
     zinder = next(s for s, p, o in triples if p.endswith("#label") and o == "Zinder")
     niger = next(s for s, p, o in triples if p.endswith("#label") and o == "Niger")
     assert (zinder, OX_KG.locatedIn.value, niger) in triples  # Zinder alone is ambiguous in the gazetteer
+
+
+def state_in(number: int, country: str) -> Extraction:
+    text = f"Au {country}, l'État a promis une aide."
+    return article(number, text, [named(text, 0, country, "Place", "ner:LOC"), named(text, 1, "État", "Organization", "name:head")], [])
+
+
+def test_a_one_word_body_is_the_one_of_the_country_its_article_names():
+    resolution = resolve([state_in(1, "Tchad"), state_in(2, "Mali"), state_in(3, "Tchad")])
+    states = {e.label: e.articles for e in resolution.entities.values() if e.type == "Organization"}
+    assert states == {"État (Tchad)": {"a1_000000000000", "a3_000000000000"}, "État (Mali)": {"a2_000000000000"}}
+
+
+def test_a_one_word_body_of_an_article_naming_no_country_or_several_stays_in_that_article():
+    text = "L'État a promis une aide."
+    alone = [article(n, text, [named(text, 0, "État", "Organization", "name:head")], []) for n in (1, 2)]
+    states = [e for e in resolve(alone).entities.values() if e.type == "Organization"]
+    assert sorted(e.label for e in states) == ["État", "État"] and len({e.slug for e in states}) == 2
