@@ -208,7 +208,7 @@ class EntityFinder:
 
     def _trigger_before(self, doc: Doc, char: int) -> tuple[str, str] | None:
         """(class, noun) of a naming noun before the quoted name starting at `char`, maybe followed by
-        "de": "l'association « X »", "l'association des « X »"."""
+        "de" or an adjective: "l'association « X »", "l'association des « X »", "l'ONG française « X »"."""
         token = doc.char_span(char, char + 1, alignment_mode="expand")
         if token is None:
             return None
@@ -217,6 +217,8 @@ class EntityFinder:
             i -= 1
         if i >= 0 and doc[i].lower_ in _NAME_LINKS:
             i -= 1
+        if i > 0 and doc[i].pos_ == "ADJ" and doc[i].text.islower() and strip_accents(doc[i - 1].lower_) in self.triggers:
+            i -= 1  # "l'association lyonnaise « X »"
         if i < 0 or doc[i].text[:1].isupper() and not doc[i].is_sent_start and not doc[i].text.isupper():
             return None  # "La Banque « X »": the noun is part of a name ("l'ONG « X »" is not)
         trigger = self.triggers.get(strip_accents(doc[i].lower_))

@@ -57,6 +57,7 @@ def test_entities_place_noun_types_the_name_after_de(nlp):
     ("Madame Sheley Nelson, membre de l’association ‘’Tous les enfants à l’Ecole’’, a été interpellée.",
      {"Tous les enfants à l'Ecole"}),  # doubled single quotes
     ("Le 19 février, l'association des \"Pêcheurs de la Savoie\" a lancé un mouvement.", {"Pêcheurs de la Savoie"}),
+    ("Mme Léa Vidal, membre de l'association lyonnaise « Contre le bruit », a porté plainte.", {"Contre le bruit"}),  # an adjective between
 ])
 def test_entities_quoted_name_after_association_is_an_ngo_not_a_work(nlp, text, ngos):
     assert {(name, "NGO") for name in ngos} <= ents(nlp, text)

@@ -128,6 +128,14 @@ def test_relations_a_route_from_one_place_to_another_is_no_containment(nlp, text
     assert not [k for k in facts(nlp, text) if k[1] == "locatedIn"]
 
 
+def test_relations_organisation_whose_name_ends_with_a_place_the_article_names_operates_there(nlp):
+    ex = read(nlp, "L'Association des Pêcheurs de Brest a lancé une collecte. Le port de Brest est fermé.")
+    found = {(ex.mentions[f.subject].text, f.predicate, ex.mentions[f.object].text): f for f in ex.facts}
+    fact = found[("Association des Pêcheurs de Brest", "operatesIn", "Brest")]
+    assert (fact.rule, fact.sentence, fact.support) == ("place-in-name", 0, [1])
+    assert not [k for k in facts(nlp, "Le Parti de la Paix a tenu un meeting à Lyon.") if k[0] == "Parti de la Paix" and k[2] != "Lyon"]
+
+
 def test_relations_place_in_a_country_the_gazetteer_contradicts_is_not_asserted(nlp):
     assert ("Paris", "locatedIn", "Italie") not in facts(nlp, "Des heurts ont eu lieu à Paris, en Italie, selon la presse.")
 
@@ -209,6 +217,11 @@ def test_relations_verb_of_a_relative_clause_with_a_preposition_bears_on_its_ant
     assert ("Louis Perrin", "memberOf", "Cercle des Randonneurs") in found
     found = facts(nlp, "Le drame a ému la « Ligue des Pêcheurs » à laquelle appartient Léon Marchal.")
     assert ("Léon Marchal", "memberOf", "Ligue des Pêcheurs") in found
+
+
+def test_relations_locution_of_a_light_verb_is_read_whole(nlp):
+    assert ("Jean Dupont", "memberOf", "Sud Rail") in facts(nlp, "Jean Dupont fait partie du syndicat Sud Rail depuis 2010.")
+    assert not [k for k in facts(nlp, "Jean Dupont a fait la connaissance du syndicat Sud Rail.") if k[1] == "memberOf"]
 
 
 def test_relations_participle_after_a_comma_qualifies_the_name_before_it(nlp):

@@ -4,7 +4,8 @@
   bornIn; "qui vit à Tunis": residesIn; "basée à Lyon": locatedIn);
 - a place stated inside another ("Manille, aux Philippines", "Donges, en Loire-Atlantique") is
   locatedIn it, unless the gazetteer knows both and says otherwise;
-- an organisation named with its place ("l'éditeur de Vélizy", "la raffinerie X de Donges") is there;
+- an organisation named with its place ("l'éditeur de Vélizy", "la raffinerie X de Donges"), or whose
+  name ends with it ("l'Université de Lyon"), is there;
 - a noun of an organisation's seat or sites (ontology/lexicon/seat_nouns.tsv) places the organisation
   ("le siège de X est à Lyon", "à Lille, où se trouve le siège de l'entreprise");
 - any other place introduced by a locative preposition ("à", "en", "au", "dans") locates the agents of
@@ -143,6 +144,27 @@ def named_with_place(ctx: Context, sent: Span, n: int) -> None:
         named = before.label != "DESC"  # "la raffinerie TotalEnergies de Donges": the company works there;
         ctx.add_fact("operatesIn" if named else "locatedIn", before, place, n, "named-with-place")  # "l'éditeur de Vélizy" is there
         _placed(ctx).update((t.id, place.id) for t in ctx.targets(before))
+
+
+@rule("place-in-name")
+def place_in_name(ctx: Context, sent: Span, n: int) -> None:
+    """An organisation whose name says where it works ("l'Association des Pêcheurs de Brest", "l'Université
+    de Lyon") operates in that place, when the article names the place too: the fact joins the two
+    mentions and records both sentences."""
+    named = {places.place_key(m.text): m for m in ctx.mentions if m.label == "Place" and m.is_named}
+    for org in ctx.mentions_in(sent):
+        if org.label not in {"Organization", "Union"} or not org.is_named:
+            continue
+        words = org.text.replace("’", "'").replace("d'", "d' ").split()
+        for i, word in enumerate(words[1:-1], start=1):
+            if word.lower() not in _OF:
+                continue
+            tail = " ".join(words[i + 1:])
+            place = named.get(places.place_key(tail))
+            if place is not None:
+                ctx.add_fact("operatesIn", org, place, n, "place-in-name")
+                _placed(ctx).add((org.id, place.id))
+                break
 
 
 _HOLDERS = frozenset({"Organization", "Union"})

@@ -17,12 +17,20 @@ SPECULATIVE_HEADS = frozenset({"imaginer", "envisager", "supposer", "pouvoir", "
                                "sembler", "paraître", "compter", "prévoir", "vouloir"})
 
 
+LIGHT_VERBS = frozenset({"faire", "prendre", "avoir", "porter", "rendre", "donner"})
+"""Verbs that make a locution with a bare noun after them ("faire partie", "porter plainte")."""
+
+
 def lemma_candidates(token: Token) -> list[str]:
-    """The token's lemma, then guesses from its form for verbs the lemmatiser left as written
-    ("applique" → "appliquer"): lexicons are keyed by infinitive."""
+    """The locution a light verb makes with the noun after it ("faire partie"), the token's lemma, then
+    guesses from its form for verbs the lemmatiser left as written ("applique" → "appliquer"): lexicons
+    are keyed by infinitive."""
     lemma = token.lemma_.lower()
     form = token.lower_
     guesses = [lemma, form]
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if lemma in LIGHT_VERBS and following is not None and following.pos_ == "NOUN":
+        guesses.insert(0, f"{lemma} {following.lower_}")  # "faisait partie de": "faire partie"
     for ending in ("ées", "és", "ée", "é", "ent", "es", "e"):
         if form.endswith(ending):
             guesses.append(form[: -len(ending)] + "er")

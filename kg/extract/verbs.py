@@ -30,8 +30,6 @@ def verb_clauses(ctx: Context, sent: Span, n: int) -> None:
         if token.pos_ not in {"VERB", "AUX"} and not (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
             continue
         candidates = next((verbs[k] for k in lemma_candidates(token) if k in verbs), [])
-        if token.lemma_ == "faire" and token.i + 1 < len(ctx.doc) and ctx.doc[token.i + 1].lower_ == "appel":
-            candidates = verbs.get("faire appel", [])
         if not candidates or negated(token) or speculative(token):
             continue
         for verb_rule in candidates:
@@ -198,7 +196,7 @@ def _clause_objects(ctx: Context, verb: Token) -> list[tuple[Mention, str | None
             cases = [c.lower_ for c in child.children if c.dep_ == "case"]
             if not cases or cases[0] == "par":
                 continue
-            preposition = {"au": "à", "aux": "à"}.get(cases[0], cases[0])
+            preposition = _PREPOSITIONS.get(cases[0], cases[0])
         else:
             continue
         for part in [child, *(c for c in child.children if c.dep_ in {"conj", "appos"})]:
@@ -216,6 +214,8 @@ def _clause_objects(ctx: Context, verb: Token) -> list[tuple[Mention, str | None
     return found + ([(head, None)] if head is not None else [])
 
 
+_PREPOSITIONS = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de"}
+"""Prepositions joined with an article, as the lexicon writes them."""
 _RELATIVES = {"lequel": None, "laquelle": None, "lesquels": None, "lesquelles": None,
               "auquel": "à", "auxquels": "à", "auxquelles": "à", "duquel": "de", "desquels": "de", "desquelles": "de"}
 
