@@ -152,6 +152,8 @@ class EntityFinder:
                 span = doc.char_span(open_at + 1, open_at + 1 + len(inner), alignment_mode="expand")
                 if span is not None:  # "l'association « Terre Vive »": the noun types the name, quoted or not
                     yield Candidate(span.start, span.end, named[0], 92, evidence=f"trigger:{named[1]}")
+                    if doc[named[2]].text[:1].isupper():  # "l'Association « X »": the noun is no name of its own
+                        yield Candidate(named[2], named[2] + 1, NOT_AN_ENTITY, 92, evidence="trigger")
                 continue
             trigger = self._work_before(doc, open_at)
             if trigger is None and not _is_title_case(words):
@@ -206,8 +208,8 @@ class EntityFinder:
                 return lexicon.work_nouns()[self.vocab.strings[match_id]]
         return None
 
-    def _trigger_before(self, doc: Doc, char: int) -> tuple[str, str] | None:
-        """(class, noun) of a naming noun before the quoted name starting at `char`, maybe followed by
+    def _trigger_before(self, doc: Doc, char: int) -> tuple[str, str, int] | None:
+        """(class, noun, its token) of a naming noun before the quoted name starting at `char`, maybe followed by
         "de" or an adjective: "l'association « X »", "l'association des « X »", "l'ONG française « X »"."""
         token = doc.char_span(char, char + 1, alignment_mode="expand")
         if token is None:
@@ -219,10 +221,11 @@ class EntityFinder:
             i -= 1
         if i > 0 and doc[i].pos_ == "ADJ" and doc[i].text.islower() and strip_accents(doc[i - 1].lower_) in self.triggers:
             i -= 1  # "l'association lyonnaise « X »"
-        if i < 0 or doc[i].text[:1].isupper() and not doc[i].is_sent_start and not doc[i].text.isupper():
-            return None  # "La Banque « X »": the noun is part of a name ("l'ONG « X »" is not)
+        if i < 0 or doc[i].text[:1].isupper() and not doc[i].is_sent_start and not doc[i].text.isupper() \
+                and self.heads.get(strip_accents(doc[i].text), ("", False))[0] != "NGO":
+            return None  # "La Banque « X »": the noun is part of a name ("l'ONG « X »", "l'Association « X »" are not)
         trigger = self.triggers.get(strip_accents(doc[i].lower_))
-        return (trigger[0], doc[i].lower_) if trigger is not None and trigger[0] != "Person" else None
+        return (trigger[0], doc[i].lower_, i) if trigger is not None and trigger[0] != "Person" else None
 
     def _triggered_names(self, doc: Doc) -> Iterable[Candidate]:
         """Names typed by the noun before them: "les syndicats X et Y", "l'acteur X", "la start-up X",
@@ -297,12 +300,12 @@ class EntityFinder:
             span, cue = self._trim_cue(ent)
             if span is not None and not self._is_junk(span, ent.label_):
                 spans.append((span, ent.label_, cue))
-        for span, ner_label, cue in spans:
-            span = self._extend_kind_name(span)
+        for own, ner_label, cue in spans:
+            span = self._extend_kind_name(own)
             label = cue or self._class_of_name(span, NER_CLASSES.get(ner_label, "MISC"))
             inside = sorted((c for c in kb if c.start >= span.start and c.end <= span.end and (c.start, c.end) != (span.start, span.end)), key=lambda c: c.start)
             if inside:
-                names = {t.text for other, other_label, _ in spans if other is not span and other_label != "LOC" for t in other if t.text[:1].isupper()}
+                names = {t.text for other, other_label, _ in spans if other is not own and other_label != "LOC" for t in other if t.text[:1].isupper()}
                 yield from self._around_known(span, ner_label, inside, names)
             else:
                 yield Candidate(span.start, span.end, label, 40, evidence=f"ner:{ner_label}")
@@ -314,6 +317,8 @@ class EntityFinder:
         if strip_accents(span[0].text) not in self.heads or len(span) < 2:
             return span
         doc, end = span.doc, span.end
+        while end - span.start > 1 and doc[end - 1].lower_ in _NAME_GLUE:
+            end -= 1  # "Association des Chimistes de" + a known place the model left out: go on from "Chimistes"
         sentence_end = span[0].sent.end
         while end < sentence_end:
             i = end

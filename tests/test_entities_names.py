@@ -74,6 +74,16 @@ def test_entities_first_word_gives_the_kind_of_organisation(nlp):
     assert ("Parti pour la Liberté et les Valeurs", "PoliticalParty") in found
 
 
+def test_entities_name_of_a_kind_keeps_the_known_place_it_ends_with(nlp):
+    found = names(nlp, "Élise Marin, chimiste à Lyon et membre de l'Association des Verriers de Lyon, a témoigné.")
+    assert "Association des Verriers de Lyon" in found and "Association des Verriers de" not in found
+
+
+def test_entities_capitalised_association_before_a_quoted_name_types_the_name(nlp):
+    found = ents(nlp, "Selon la présidente de l’Association « Terre des Anciens », Mme Rose Poulain, la fête aura lieu.")
+    assert ("Terre des Anciens", "NGO") in found and not any(text == "Association" for text, _ in found)
+
+
 def test_entities_long_name_does_not_swallow_a_coordinated_name(nlp):
     found = names(nlp, "Le Ministère de la Santé et Paris ont signé un accord.")
     assert "Ministère de la Santé" in found and "Paris" in found
