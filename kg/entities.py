@@ -258,11 +258,16 @@ class EntityFinder:
     def _honorific_names(self, doc: Doc) -> Iterable[Candidate]:
         """"M. Jack Tellier", "Mme Ruiz", "Maître Dupont": a person, named without the honorific, which
         is never an entity itself."""
+        from kg import places
+
         for token in doc:
             honorific = self.honorifics.get(token.text)
             if honorific is None or token.i + 1 >= len(doc) or not _is_name_start(doc[token.i + 1], sentence_start=True):
                 continue
             end = _name_run(doc, token.i + 1)
+            while end + 1 < len(doc) and doc[end].lower_ in _PARTICLES and _is_name_start(doc[end + 1]) \
+                    and not places.is_place(doc[end + 1:_name_run(doc, end + 1)].text):
+                end = _name_run(doc, end + 1)  # "Mme Marie de Medeiros", not "M. Dupont de Lyon"
             yield Candidate(token.i, token.i + 1, NOT_AN_ENTITY, 85, evidence="honorific")
             yield Candidate(token.i + 1, end, "Person", 85, evidence=f"honorific:{honorific.gender or '-'}:{token.text}")
 
@@ -472,6 +477,8 @@ def _closing_quote(text: str, i: int, ch: str, limit: int, spaced: bool) -> int 
     n = len(text)
     j = i + 1
     while j < n and text[j] != "\n" and j - i < limit:
+        if ch == '"' and text[j:j + 2] == "''" and text[j - 1] != " " and (j + 2 == n or not text[j + 2].isalnum()):
+            return j  # "“Stop aux violences’’": a double quote closed by two single ones
         if text[j] == ch and (text[j - 1] != " " or spaced) and (j + 1 == n or not text[j + 1].isalnum()):
             if re.match(r" [A-Z][\w-]*" + re.escape(ch) + r"(?!\w)", text[j + 1:]) is None:
                 return j
@@ -502,6 +509,10 @@ def _title_run(doc: Doc, start: int, limit: int) -> int:
 
 
 _ROLE_LINKS = frozenset({"de", "des", "du", "d'"})
+_PARTICLES = frozenset({"de", "du", "des", "da", "das", "do", "dos", "di", "del", "della", "van", "von", "ben", "bin", "el"})
+"""Particles inside a person's surname after an honorific ("Mme Marie de Medeiros", "M. Paulo da Silva")."""
+_PORTFOLIO_TITLES = frozenset({"ministre", "ministres", "ministère"})
+"""Titles whose capitalised "de" complement is a portfolio, part of the title ("ministre de la Santé")."""
 _ROLE_NOT_COMPLEMENT = frozenset({"général", "générale", "adjoint", "adjointe"})
 
 
@@ -509,7 +520,19 @@ def _role_end(doc: Doc, end: int, nationalities: set[str] | frozenset[str] = fro
     """Extend a role over its lowercase complement: "directrice des opérations", "directrice marketing",
     "directeur des systèmes d'information" — not over a name ("directeur de Dassault") nor a
     nationality ("le comédien français")."""
+    from kg import places
+
     i = end
+    if doc[end - 1].lower_ in _PORTFOLIO_TITLES and i + 1 < len(doc) and doc[i].lower_ in _ROLE_LINKS:
+        j = i + 1
+        while j < len(doc) and doc[j].lower_ in {"la", "l'", "le", "les"}:
+            j += 1
+        place = places.lookup(doc[j:_name_run(doc, j)].text) if j < len(doc) else None
+        if j < len(doc) and doc[j].text[:1].isupper() and (place is None or place.kind == "city" and j > i + 1):  # a town takes no article
+            j = _name_run(doc, j)  # "ministre de la Santé", "ministre des Affaires étrangères"
+            while j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].text.islower():
+                j += 1
+            return j
     if i < len(doc) and doc[i].pos_ in {"NOUN", "ADJ", "X"} and doc[i].text.isalpha() and doc[i].text.islower() \
             and doc[i].lower_ not in _ROLE_NOT_COMPLEMENT and strip_accents(doc[i].lower_) not in nationalities:
         return i + 1

@@ -19,6 +19,12 @@ def test_entities_honorific_is_stripped_and_marks_a_person(nlp):
     assert not any(name.startswith(("M.", "Mme", "Maître")) for name, _ in found)
 
 
+def test_entities_honorific_name_goes_on_over_a_particle_not_over_a_place(nlp):
+    assert ("Lucie de Montfort", "Person") in ents(nlp, "Le parti, dirigé par Mme Lucie de Montfort, a gagné.")
+    found = ents(nlp, "M. Jules Moreau de Lyon a témoigné.")
+    assert ("Jules Moreau", "Person") in found and ("Lyon", "Place") in found
+
+
 def test_entities_honorific_alone_is_no_entity(nlp):
     assert not {"Monsieur", "Madame", "M."} & names(nlp, "Madame, a répondu le juge, Monsieur a déjà parlé.")
 
@@ -82,6 +88,18 @@ def test_entities_name_of_a_kind_keeps_the_known_place_it_ends_with(nlp):
 def test_entities_capitalised_association_before_a_quoted_name_types_the_name(nlp):
     found = ents(nlp, "Selon la présidente de l’Association « Terre des Anciens », Mme Rose Poulain, la fête aura lieu.")
     assert ("Terre des Anciens", "NGO") in found and not any(text == "Association" for text, _ in found)
+
+
+def test_entities_a_minister_s_portfolio_is_part_of_the_title_not_an_entity(nlp):
+    found = ents(nlp, "Hier, Anne Caron, la ministre de la Santé, et le ministre des Affaires étrangères ont parlé.")
+    assert ("ministre de la Santé", "Role") in found and ("ministre des Affaires étrangères", "Role") in found
+    assert not any(text in {"Santé", "Affaires"} for text, _ in found)
+    assert ("Maroc", "Place") in ents(nlp, "Le ministre du Maroc, Paul Roux, est arrivé.")
+
+
+def test_entities_double_quote_closed_by_two_single_quotes(nlp):
+    found = ents(nlp, "Mme Alice Brun, présidente de l’association “Stop aux déchets’’, a parlé.")
+    assert ("Stop aux déchets", "NGO") in found
 
 
 def test_entities_long_name_does_not_swallow_a_coordinated_name(nlp):
