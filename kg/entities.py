@@ -577,6 +577,9 @@ def _trim(span: Span, stop: set[str]) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in _TRAILING_GLUE):
         end -= 1  # "Jeux Olympiques de", "SMT un": the model ran on into the next words
+    if end > start and end < len(doc) and doc[end - 1].text.endswith("'") and len(doc[end - 1]) > 1 \
+            and doc[end].lower_ == "s" and not doc[end - 1].whitespace_:
+        end += 1  # "Beauty's", which the tokenizer splits as "Beauty'" + "s"
     return doc[start:end] if end > start else None
 
 

@@ -97,6 +97,11 @@ def test_entities_a_minister_s_portfolio_is_part_of_the_title_not_an_entity(nlp)
     assert ("Maroc", "Place") in ents(nlp, "Le ministre du Maroc, Paul Roux, est arrivé.")
 
 
+def test_entities_english_possessive_stays_whole_in_a_name(nlp):
+    found = names(nlp, "Pour rappel, l'industrie cosmétique Nelly's à Boston a jeté des déchets dans le fleuve.")
+    assert "Nelly's" in found and "Nelly'" not in found
+
+
 def test_entities_double_quote_closed_by_two_single_quotes(nlp):
     found = ents(nlp, "Mme Alice Brun, présidente de l’association “Stop aux déchets’’, a parlé.")
     assert ("Stop aux déchets", "NGO") in found
