@@ -168,6 +168,13 @@ def test_relations_seat_needs_a_seat_noun_of_an_organisation(nlp, text):
     assert not [f for f in facts(nlp, text).values() if f.rule == "seat"]
 
 
+def test_relations_copula_of_place_places_its_subject_when_the_parse_reads_one_name(nlp):
+    found = facts(nlp, "Charles Laurent était à Caen avec sa femme.")
+    assert found[("Charles Laurent", "presentIn", "Caen")].rule == "clause-place"
+    spoken = facts(nlp, "Charles Laurent parlait de Caen avec sa femme.")
+    assert not [k for k, fact in spoken.items() if fact.rule == "clause-place"]
+
+
 def test_relations_origin_is_not_presence(nlp):
     assert ("Paul Martin", "presentIn", "Lyon") not in facts(nlp, "Paul Martin est venu de Lyon hier.")
 

@@ -238,6 +238,10 @@ def clause_place(ctx: Context, sent: Span, n: int) -> None:
             continue  # "Donges, en Loire-Atlantique": the clause happens in Donges
         verb = _governing_verb(token)
         if verb is None:
+            agent = _copula_subject(ctx, token)  # "X était à Caen", which the parser reads as one name
+            for target in ctx.targets(agent):
+                if target.label in AGENTS and (target.id, place.id) not in _placed(ctx):
+                    ctx.add_fact("presentIn" if target.label == "Person" else "operatesIn", target, place, n, "clause-place")
             continue
         claimed = _placed(ctx)
         place_verb = next((k for k in lemma_candidates(verb) if k in lexicon.place_verbs()), None)
@@ -251,6 +255,23 @@ def clause_place(ctx: Context, sent: Span, n: int) -> None:
                         prop = {"Organization": "operatesIn", "Union": "operatesIn", "Person": "presentIn"}.get(target.label, "locatedIn")
                         ctx.add_fact(prop, target, place, n, name)
                         claimed.add((target.id, place.id))
+
+
+def _copula_subject(ctx: Context, token: Token) -> Mention | None:
+    """The agent named right before "est", "était", "se trouvait" and the locative preposition of this
+    place ("X était à Caen"), read from the words when the parse gives the phrase no verb."""
+    doc = ctx.doc
+    i = token.i - 1
+    while i > 0 and doc[i].lower_ in {"la", "le", "l'", "les"}:
+        i -= 1
+    if i < 2 or doc[i].lower_ not in LOCATIVE:
+        return None
+    verb = doc[i - 1]
+    if verb.lemma_ == "trouver" and doc[i - 2].lower_ in {"se", "s'"}:
+        i -= 1
+    elif verb.lemma_ != "être":
+        return None
+    return ctx.by_token.get(i - 2)
 
 
 _ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "obl:arg", "expl:subj"})
