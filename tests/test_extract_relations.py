@@ -51,6 +51,13 @@ def test_relations_possessive_role_is_of_the_subject_named_before(nlp):
     assert found[("Hugo Lenoir", "headOf", "Parti Azur")].support == [0]  # the sentence that names the party
 
 
+def test_relations_possessed_organisation_is_the_possessor_s(nlp):
+    found = facts(nlp, "Mme Rose Perrin est arrivée en retard à la réunion de son ONG « Les Amis du Lac ».")
+    assert ("Rose Perrin", "memberOf", "Les Amis du Lac") in found
+    assert ("Paul Morel", "worksFor", "Vantel") in facts(nlp, "Paul Morel a quitté Lyon. Son entreprise Vantel a fermé.")
+    assert not [k for k in facts(nlp, "La ville a perdu son club Les Aigles et son association Les Lilas.") if k[1] in {"memberOf", "worksFor"}]
+
+
 def test_relations_holder_after_noun_phrase_and_place_complement(nlp):
     assert ("Paul Martin", "headOf", "Lyon") in facts(nlp, "Le maire de Lyon, Paul Martin, a inauguré le pont.")
 

@@ -213,6 +213,28 @@ def person_of_organisation(ctx: Context, sent: Span, n: int) -> None:
             break
 
 
+_BELONGING = {"NGO": "memberOf", "PoliticalParty": "memberOf", "Union": "memberOf", "Company": "worksFor"}
+"""What "son association X", "son entreprise X" say of the possessor, by the class the noun gives X."""
+
+
+@rule("possessed-organisation")
+def possessed_organisation(ctx: Context, sent: Span, n: int) -> None:
+    """A possessive before a noun naming an organisation ("son ONG « X »", "leur syndicat X"): the
+    person it refers to is a member of it (or works for it: "son entreprise X")."""
+    triggers = lexicon.name_triggers()
+    for token in ctx.tokens_of(sent):
+        kind = triggers.get(token.lower_, ("", None))[0]
+        if kind not in _BELONGING or token.i == 0 or ctx.doc[token.i - 1].lower_ not in POSSESSIVES:
+            continue
+        organisation = _mention_starting(ctx, token.i + 1, ORGANISATIONS)
+        if organisation is None or not organisation.is_named:
+            continue
+        person = _possessor(ctx, _Noun(token.i, token.i + 1, lexicon.RoleEntry(token.lower_, token.lower_, ()), token.lower_, None),
+                            organisation, {"Person"})
+        if person is not None:
+            ctx.add_fact(_BELONGING[kind], person, organisation, n, "possessed-organisation")
+
+
 def _after_en_tant_que(token: Token) -> bool:
     doc = token.doc
     return token.i >= 3 and " ".join(t.lower_ for t in doc[token.i - 3:token.i]).endswith("en tant que") or \
