@@ -68,6 +68,14 @@ def test_relations_membership_is_not_a_role(nlp):
     assert not any(p == "hasRole" for _, p, _ in found)
 
 
+def test_relations_plural_noun_in_apposition_is_of_every_coordinated_name(nlp):
+    for text in ("Paul Roux et Marie Dubois, tous deux membres du syndicat Sud Rail, ont manifesté.",
+                 "Paul Roux et Marie Dubois, membres du syndicat Sud Rail, ont manifesté."):
+        found = facts(nlp, text)
+        assert {("Paul Roux", "memberOf", "Sud Rail"), ("Marie Dubois", "memberOf", "Sud Rail")} <= set(found)
+    assert ("Paul Roux", "memberOf", "Sud Rail") not in facts(nlp, "Paul Roux a salué Marie Dubois, membre du syndicat Sud Rail.")
+
+
 def test_relations_function_title_is_not_the_head(nlp):
     found = facts(nlp, "Sophie Garnier, directrice marketing de Vantel, a présenté le produit.")
     assert ("Sophie Garnier", "worksFor", "Vantel") in found

@@ -57,6 +57,8 @@ class _Noun:
     role: Mention | None
 
 
+_BOTH = frozenset({"tous", "toutes", "deux", "trois"})
+"""What says a plural noun in apposition is of every name before it: "X et Y, tous deux membres de Z"."""
 _FORMER = frozenset({"ancien", "ancienne", "anciens", "anciennes", "ex", "ex-", "feu"})
 
 
@@ -92,16 +94,37 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
         if noun.role is not None and date is not None:
             roles["date"] = date.id
         name = f"relational-noun:{how}" + (f":{link}" if link else "")
-        if noun.role is not None:
-            ctx.add_fact("hasRole", holder, noun.role, n, name, "Appointment", roles)
-        if complement is None:
-            continue
-        for prop in properties:
-            inverse = prop.startswith("^")
-            prop = prop.lstrip("^")
-            subject, obj = (complement, holder) if inverse else (holder, complement)
-            event = "Appointment" if noun.role is not None else None
-            ctx.add_fact(prop, subject, obj, n, name, event, roles if event else None)
+        holders = [holder, *(_coordinated_before(ctx, holder) if how == "apposition" and _plural(ctx.doc[noun.start]) else [])]
+        for each in holders:  # "X et Y, tous deux membres de Z"
+            if noun.role is not None:
+                ctx.add_fact("hasRole", each, noun.role, n, name, "Appointment", roles)
+            if complement is None:
+                continue
+            for prop in properties:
+                inverse = prop.startswith("^")
+                prop = prop.lstrip("^")
+                subject, obj = (complement, each) if inverse else (each, complement)
+                event = "Appointment" if noun.role is not None else None
+                ctx.add_fact(prop, subject, obj, n, name, event, roles if event else None)
+
+
+def _plural(token: Token) -> bool:
+    return "Plur" in token.morph.get("Number")
+
+
+def _coordinated_before(ctx: Context, holder: Mention) -> list[Mention]:
+    """The names of the holder's class coordinated before it ("Paul Roux, Ana Ruiz et Marie Dubois"), to
+    which a plural noun in apposition also applies."""
+    doc = ctx.doc
+    found: list[Mention] = []
+    i = doc.char_span(holder.start, holder.end, alignment_mode="expand").start
+    while i >= 2 and doc[i - 1].lower_ in {"et", ","}:
+        other = ctx.by_token.get(i - 2)
+        if other is None or other.label != holder.label or not other.is_named:
+            break
+        found.append(other)
+        i = doc.char_span(other.start, other.end, alignment_mode="expand").start
+    return found
 
 
 def _nouns_in(ctx: Context, sent: Span) -> list[_Noun]:
@@ -154,7 +177,7 @@ def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
     allowed = frozenset({"Person"}) if noun.role is not None else _HOLDERS.get(noun.entry.property or "", frozenset({"Person"}))
     doc = ctx.doc
     np_start = noun.start
-    while np_start > 0 and (doc[np_start - 1].lower_ in _DETERMINERS or _premodifier(doc, np_start - 1)):
+    while np_start > 0 and (doc[np_start - 1].lower_ in _DETERMINERS | _BOTH or _premodifier(doc, np_start - 1)):
         np_start -= 1
     after = _mention_starting(ctx, noun.end, allowed)
     if after is not None:
