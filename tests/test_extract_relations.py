@@ -74,6 +74,8 @@ def test_relations_plural_noun_in_apposition_is_of_every_coordinated_name(nlp):
         found = facts(nlp, text)
         assert {("Paul Roux", "memberOf", "Sud Rail"), ("Marie Dubois", "memberOf", "Sud Rail")} <= set(found)
     assert ("Paul Roux", "memberOf", "Sud Rail") not in facts(nlp, "Paul Roux a salué Marie Dubois, membre du syndicat Sud Rail.")
+    found = facts(nlp, "Anne Roux et Jean Roux, tous deux responsables de l’ONG « Terre Libre », ont parlé.")
+    assert {("Anne Roux", "headOf", "Terre Libre"), ("Jean Roux", "headOf", "Terre Libre")} <= set(found)
 
 
 def test_relations_function_title_is_not_the_head(nlp):

@@ -78,7 +78,7 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
         complement, link = _complement(ctx, noun, holder)
         roles: dict[str, int | str] = {}
         if noun.role is not None:
-            noun.role.extra = {"role": noun.entry.label if noun.role.text.lower() in lexicon.roles() else noun.role.text.lower(), "en": noun.entry.en}
+            noun.role.extra = {"role": noun.entry.label if noun.role.text.lower() == noun.surface else noun.role.text.lower(), "en": noun.entry.en}
             roles["role"] = noun.role.id
         properties = _properties(noun, complement)
         if noun.entry.property == "ceoOf" and complement is None:  # "le PDG X": of the one company of the
@@ -94,7 +94,7 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
         if noun.role is not None and date is not None:
             roles["date"] = date.id
         name = f"relational-noun:{how}" + (f":{link}" if link else "")
-        holders = [holder, *(_coordinated_before(ctx, holder) if how == "apposition" and _plural(ctx.doc[noun.start]) else [])]
+        holders = [holder, *(_coordinated_before(ctx, holder) if how == "apposition" and _plural(ctx, noun) else [])]
         for each in holders:  # "X et Y, tous deux membres de Z"
             if noun.role is not None:
                 ctx.add_fact("hasRole", each, noun.role, n, name, "Appointment", roles)
@@ -108,8 +108,10 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
                 ctx.add_fact(prop, subject, obj, n, name, event, roles if event else None)
 
 
-def _plural(token: Token) -> bool:
-    return "Plur" in token.morph.get("Number")
+def _plural(ctx: Context, noun: _Noun) -> bool:
+    """Whether the noun is plural: so tagged, or a listed noun with a plural ending ("cofondatrices")."""
+    first = noun.surface.split()[0]
+    return "Plur" in ctx.doc[noun.start].morph.get("Number") or first.endswith(("s", "x")) and first[:-1] in lexicon.relational_nouns()
 
 
 def _coordinated_before(ctx: Context, holder: Mention) -> list[Mention]:
@@ -149,8 +151,8 @@ def _nouns_in(ctx: Context, sent: Span) -> list[_Noun]:
             found.append(_Noun(token.i, token.i + 2, entry, pair, None))  # "sa ville natale"
             continue
         entry = nouns.get(token.lower_) or nouns.get(token.lemma_.lower())
-        if entry is not None and not entry.is_role:
-            found.append(_Noun(token.i, token.i + 1, entry, token.lower_, None))
+        if entry is not None and (not entry.is_role or "Plur" in token.morph.get("Number")):
+            found.append(_Noun(token.i, token.i + 1, entry, token.lower_, None))  # a plural position: no kg:Role node
     return sorted(found, key=lambda noun: noun.start)
 
 
@@ -417,9 +419,11 @@ def role_entry(text: str) -> tuple[lexicon.RoleEntry | None, str]:
     words = text.lower().split()
     for count in range(len(words), 0, -1):
         head = " ".join(words[:count])
-        entry = lexicon.relational_nouns().get(head) or lexicon.relational_nouns().get(strip_accents(head))
-        if entry is not None:
-            return entry, head
+        singular = " ".join([words[0][:-1] if words[0].endswith(("s", "x")) else words[0], *words[1:count]])
+        for form in (head, strip_accents(head), singular):  # "responsables de l'ONG": "responsable"
+            entry = lexicon.relational_nouns().get(form)
+            if entry is not None:
+                return entry, head
     return None, ""
 
 
