@@ -254,6 +254,13 @@ def test_relations_participle_after_a_comma_qualifies_the_name_before_it(nlp):
     assert not facts(nlp, "L'association « Mer Propre » a publié un rapport, salué par la presse.")
 
 
+def test_relations_noun_of_a_two_sided_relation_relates_the_parties_entre_x_et_y(nlp):
+    found = facts(nlp, "Le projet est né d'une collaboration entre l'association « Mer Propre », représentée par Yves Carré, et le club « Les Goélands ».")
+    assert found[("Mer Propre", "partnerOf", "Les Goélands")].rule == "noun-between:collaboration"
+    assert ("Paul Roux", "opposes", "Léa Vidal") in facts(nlp, "Une violente dispute entre Paul Roux et Léa Vidal a éclaté hier.")
+    assert not [k for k in facts(nlp, "La dispute a éclaté entre midi et deux, selon Paul Roux et Léa Vidal.") if k[1] == "opposes"]
+
+
 def test_relations_negated_verb_gives_no_fact(nlp):
     assert not any(p == "met" for _, p, _ in facts(nlp, "Paul Martin n'a pas rencontré Ana Ruiz."))
 

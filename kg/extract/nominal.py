@@ -1,10 +1,12 @@
-"""Nominalisations: "le lancement de X par Y", "le rachat de X", "l'utilisation de X chez Y"."""
+"""Nominalisations: "le lancement de X par Y", "le rachat de X", "l'utilisation de X chez Y", and nouns of
+a relation between two parties: "une collaboration entre X et Y"."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from kg import lexicon
 from kg.extract.context import AGENT_CLASSES, Context
+from kg.extract.model import Mention
 from kg.extract.registry import rule
 from kg.extract.syntax import governing_verb, head_and_modifiers, negated, speculative
 from kg.extract.verbs import purpose_of
@@ -67,3 +69,42 @@ def nominalisations(ctx: Context, sent: Span, n: int) -> None:
             if work is not None:
                 roles["work"] = work.id
         ctx.add_fact(noun_rule.property, agent, obj, n, f"noun:{noun_rule.lemma}", noun_rule.event, roles)
+
+
+@rule("noun-between")
+def nouns_between(ctx: Context, sent: Span, n: int) -> None:
+    """A noun of a two-sided relation (a nominalisation whose object comes after "avec": "partenariat",
+    "rencontre", "dispute") followed by "entre X et Y" relates X and Y ("une collaboration entre
+    l'association X, représentée par Z, et le club Y")."""
+    nouns = lexicon.nouns()
+    doc = ctx.doc
+    for token in ctx.tokens_of(sent):
+        rules = nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
+        if not rules or rules[0].preposition != "avec" or negated(token.head) or speculative(token.head):
+            continue  # any tag: "entre" settles it, and the tagger calls "dispute" a verb
+        i = token.i + 1
+        while i < sent.end and doc[i].pos_ == "ADJ":
+            i += 1
+        if i >= sent.end or doc[i].lower_ != "entre":
+            continue
+        first = _party_after(ctx, i + 1, sent.end, rules[0].object_classes)
+        if first is None:
+            continue
+        start = doc.char_span(first.start, first.end, alignment_mode="expand").end
+        joint = next((t.i for t in doc[start:min(sent.end, start + 12)] if t.lower_ == "et"), None)
+        second = _party_after(ctx, joint + 1, sent.end, rules[0].object_classes) if joint is not None else None
+        if second is not None:
+            roles: dict[str, int | str] = {}
+            date = ctx.value_in(sent, "DATE")
+            if date is not None:
+                roles["date"] = date.id
+            ctx.add_fact(rules[0].property, first, second, n, f"noun-between:{rules[0].lemma}", rules[0].event, roles)
+
+
+def _party_after(ctx: Context, i: int, end: int, classes) -> Mention | None:
+    """The agent named at token i, after determiners, quotes and a naming noun ("l'association « X »")."""
+    for j in range(i, min(i + 4, end)):
+        mention = ctx.by_token.get(j)
+        if mention is not None:
+            return mention if any(t.label in classes for t in ctx.targets(mention)) else None
+    return None
