@@ -55,6 +55,9 @@ class EntityFinder:
     def __init__(self, nlp: Language) -> None:
         from spacy.matcher import PhraseMatcher
 
+        from kg import places
+
+        places.load()
         self.vocab = nlp.vocab
         self.kb = lexicon.knowledge_base()
         self.kb_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")

@@ -26,6 +26,7 @@ DOMINANCE = 10
 BIG_CITY = 1_000_000
 """A city this large takes a name it shares with a region ("Madrid", "New York"); smaller ones leave it ambiguous."""
 _ARTICLE = re.compile(r"^(?:l'|le |la |les )")
+_SPACES = re.compile(r"[\s-]+")
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿŒœ' .\-]+$")
 
 
@@ -49,7 +50,7 @@ def place_key(name: str) -> str:
     """The comparison form of a place name: no case, accents, leading article or punctuation spacing."""
     text = strip_accents(name.replace("’", "'")).lower().strip()
     text = _ARTICLE.sub("", text)
-    return re.sub(r"[\s-]+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def versions() -> str:
@@ -71,6 +72,12 @@ def lookup(name: str, countries: Collection[str] = ()) -> Place | None:
     if cities and (len(cities) == 1 or cities[0].population >= DOMINANCE * max(cities[1].population, 1)):
         return cities[0]
     return next(iter(inside.values())) if len(inside) == 1 else None
+
+
+def load() -> None:
+    """Build the gazetteer now (a few seconds, once per process): the entity component does so when the
+    pipeline loads, so the cost is the model's loading time, not the first article's."""
+    _gazetteer()
 
 
 def is_place(name: str) -> bool:
@@ -214,6 +221,8 @@ def _subdivision(sub, french: gettext.NullTranslations, exonyms: dict[str, str])
 
 def _one(candidates: list[Place]) -> Place | None:
     """The place a list of same-named places stands for: the only one, or a city that dwarfs the others."""
+    if len(candidates) == 1:
+        return candidates[0]  # most names: no need to sort
     distinct = sorted({p.id: p for p in candidates}.values(), key=lambda p: (-p.population, p.id))
     if len(distinct) == 1:
         return distinct[0]
