@@ -60,14 +60,18 @@ def locative_case(token: Token) -> str | None:
 
 
 def _place_heads(ctx: Context, sent: Span) -> list[tuple[Token, Mention]]:
-    """The first token of each place mention of the sentence, with the mention."""
+    """The first token of each place mention of the sentence (or of a description standing for a place),
+    with the mention, in the sentence's order; read from the sentence's mentions, not its every token."""
     seen: set[int] = set()
     found = []
-    for token in ctx.tokens_of(sent):
-        place = place_of(ctx, token)
-        if place is not None and place.id not in seen and ctx.by_token.get(token.i) is not None:
-            seen.add(place.id)
-            found.append((token, ctx.by_token[token.i]))
+    for mention in sorted(ctx.mentions_in(sent), key=lambda m: m.start):
+        targets = ctx.targets(mention)
+        if not targets or targets[0].label != "Place" or targets[0].id in seen:
+            continue
+        span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and ctx.by_token.get(span.start) is mention:
+            seen.add(targets[0].id)
+            found.append((ctx.tokens[span.start], mention))
     return found
 
 
