@@ -10,6 +10,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 SEEDS = ROOT / "seeds"
+POPCORN = ROOT.parent / "shared" / "data" / "popcorn" / "train.json"
+"""The annotated development corpus nobody here wrote, beside the clone (never copied into it)."""
 
 
 @pytest.fixture(scope="session")
@@ -18,6 +20,18 @@ def nlp():
     from kg.nlp import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def popcorn() -> dict:
+    """The POPCORN development corpus read from ../shared; skipped on a machine without it, a failure in CI."""
+    from kg.annotated import load_annotated
+
+    if not POPCORN.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"the development corpus is missing: {POPCORN}")
+        pytest.skip(f"no development corpus at {POPCORN}")
+    return load_annotated(POPCORN)
 
 
 @pytest.fixture(scope="session")

@@ -3,17 +3,13 @@
 text fails the suite. The held-out quarter is never used here. Real model, loaded once."""
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-from kg.annotated import held_out, load_annotated, score_annotated, write_articles
+from kg.annotated import held_out, score_annotated, write_articles
 from kg.build import build
 
 pytestmark = pytest.mark.model
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "popcorn" / "train.json"
 SLICE = 60
 """Development documents built here: enough to measure, few enough to parse in about ten seconds."""
 FLOORS = {
@@ -29,12 +25,8 @@ the noise of a few documents is not a failure, a rule that loses real text is.""
 
 
 @pytest.fixture(scope="module")
-def score(nlp, tmp_path_factory):
-    if not CORPUS.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"the development corpus is missing: {CORPUS}")
-        pytest.skip(f"no development corpus at {CORPUS}")
-    corpus = load_annotated(CORPUS)
+def score(nlp, popcorn, tmp_path_factory):
+    corpus = popcorn
     development = sorted(set(corpus) - held_out(corpus))[:SLICE]
     folder = tmp_path_factory.mktemp("popcorn")
     write_articles(corpus, development, folder / "slice.jsonl")
