@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg import lexicon
+from kg import lexicon, places
 from kg.accents import strip_accents
 from kg.articles import normalize_typography
 from kg.nlp import NER_CLASSES, article_date, prepared_text
@@ -54,8 +54,6 @@ class EntityFinder:
 
     def __init__(self, nlp: Language) -> None:
         from spacy.matcher import PhraseMatcher
-
-        from kg import places
 
         places.load()
         self.vocab = nlp.vocab
@@ -133,10 +131,10 @@ class EntityFinder:
     def _branches(self, doc: Doc, kb: list[Candidate]) -> Iterable[Candidate]:
         """A known organisation right before a place name is its branch: "Ubisoft Montpellier",
         "Samsung France" (the place is a known one or a name the model tags LOC)."""
-        places = {e.start: e.end for e in doc.ents if e.label_ == "LOC"}
-        places.update({c.start: c.end for c in kb if c.label == "Place"})
+        place_ends = {e.start: e.end for e in doc.ents if e.label_ == "LOC"}
+        place_ends.update({c.start: c.end for c in kb if c.label == "Place"})
         for c in kb:
-            end = places.get(c.end)
+            end = place_ends.get(c.end)
             if c.label == "Organization" and end is not None and doc[c.end].text[:1].isupper() and not doc[c.end - 1].whitespace_ == "":
                 if end - c.end <= 3 and all(t.text[:1].isupper() or t.text == "-" for t in doc[c.end:end]):
                     yield Candidate(c.start, end, "Organization", 83, evidence=f"subsidiary:{c.kb_id}")
@@ -179,8 +177,6 @@ class EntityFinder:
         """The class of a quoted name that no noun announces: a work when the article speaks of works
         (a film, a series elsewhere in it), else a place the gazetteer knows, else an organisation —
         news quote the names of associations and companies as often as titles."""
-        from kg import places
-
         if self.work_matcher(doc):
             return "CreativeWork"
         return "Place" if places.lookup(span.text) is not None else "Organization"
@@ -233,8 +229,6 @@ class EntityFinder:
     def _triggered_names(self, doc: Doc) -> Iterable[Candidate]:
         """Names typed by the noun before them: "les syndicats X et Y", "l'acteur X", "la start-up X",
         "la ville de Rome"; a known place after an organisation's noun is a place ("la mairie de Lyon")."""
-        from kg import places
-
         for token in doc:
             trigger = self.triggers.get(strip_accents(token.lower_))
             if trigger is None or token.text[:1].isupper() and not token.is_sent_start:
@@ -261,8 +255,6 @@ class EntityFinder:
     def _honorific_names(self, doc: Doc) -> Iterable[Candidate]:
         """"M. Jack Tellier", "Mme Ruiz", "Maître Dupont": a person, named without the honorific, which
         is never an entity itself."""
-        from kg import places
-
         for token in doc:
             honorific = self.honorifics.get(token.text)
             if honorific is None or token.i + 1 >= len(doc) or not _is_name_start(doc[token.i + 1], sentence_start=True):
@@ -360,8 +352,6 @@ class EntityFinder:
         """The class a name's own words tell: a first word naming a kind of organisation ("Ministère de
         la Santé", "Université de Lisbonne"), a body known by one word ("État"), a place the gazetteer
         knows (a name the model calls MISC, or a country or continent it calls an organisation)."""
-        from kg import places
-
         head = self.heads.get(strip_accents(span[0].text))
         if head is not None and (len(span) > 1 or head[1]):
             return head[0]
@@ -380,20 +370,18 @@ class EntityFinder:
         evidence = f"ner:{ner_label}"
         rest = [t for t in span if not any(c.start <= t.i < c.end for c in inside)]
         rest_text = " ".join(t.text for t in rest)
-        places = all(strip_accents(t.lower_) in self.places for t in rest) and all(c.label == "Place" for c in inside[1:])
-        if rest and any(t.text in names for t in rest if t.text[:1].isupper()) and not places:
+        only_places = all(strip_accents(t.lower_) in self.places for t in rest) and all(c.label == "Place" for c in inside[1:])
+        if rest and any(t.text in names for t in rest if t.text[:1].isupper()) and not only_places:
             yield Candidate(rest[0].i, rest[-1].i + 1, label, 40, evidence=evidence)
         elif head.kb_id and rest and head.start == span.start and rest_text in lexicon.org_suffixes():
             yield Candidate(span.start, span.end, head.label, 82, kb_id=head.kb_id, evidence="kb")
-        elif head.label == "Organization" and head.start == span.start and places and rest:
+        elif head.label == "Organization" and head.start == span.start and only_places and rest:
             yield Candidate(span.start, span.end, "Organization", 82, evidence=f"subsidiary:{head.kb_id or head.evidence.split(':')[-1]}")
         else:
             yield Candidate(span.start, span.end, label, 82, evidence=evidence)
 
     def _is_junk(self, span: Span, label: str = "") -> bool:
         """Clauses, lowercase words, discourse words and sentence-initial common words are not names."""
-        from kg import places
-
         text = strip_accents(span.text.lower())
         first = span[0]
         if text in self.stop or not first.text[:1].isupper() and not first.is_digit:
@@ -523,8 +511,6 @@ def _role_end(doc: Doc, end: int, nationalities: set[str] | frozenset[str] = fro
     """Extend a role over its lowercase complement: "directrice des opérations", "directrice marketing",
     "directeur des systèmes d'information" — not over a name ("directeur de Dassault") nor a
     nationality ("le comédien français")."""
-    from kg import places
-
     i = end
     if doc[end - 1].lower_ in _PORTFOLIO_TITLES and i + 1 < len(doc) and doc[i].lower_ in _ROLE_LINKS:
         j = i + 1

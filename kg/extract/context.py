@@ -134,8 +134,7 @@ class Context:
         """Assert `predicate` between what `subject` and `obj` stand for. A pronoun or a description
         read as its antecedent adds "+pronoun" or "+description" to the rule; every sentence that names the
         subject or object other than the stating one joins the fact's support, so provenance names every
-        sentence used. The fact's confidence
-        is its rule's measured precision (ontology/lexicon/confidence.tsv)."""
+        sentence used. The fact's confidence is its rule's measured precision (ontology/lexicon/confidence.tsv)."""
         for s in self.targets(subject):
             for o in self.targets(obj):
                 if s.id == o.id or key(s) == key(o):

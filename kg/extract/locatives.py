@@ -30,6 +30,8 @@ _OF = frozenset({"de", "d'", "du", "des"})
 AGENTS = frozenset({"Person", "Organization", "Union", "JobPosting"})
 _CLAIMED = "locatives:claimed"
 """Context memory: (mention id, place id) pairs a more specific rule already placed."""
+_NAMED_PLACES = "locatives:named-places"
+"""Context memory: the article's named places by name key."""
 
 
 def _placed(ctx: Context) -> set[tuple[int, int]]:
@@ -155,7 +157,9 @@ def place_in_name(ctx: Context, sent: Span, n: int) -> None:
     """An organisation whose name says where it works ("l'Association des Pêcheurs de Brest", "l'Université
     de Lyon") operates in that place, when the article names the place too: the fact joins the two
     mentions and records both sentences."""
-    named = {places.place_key(m.text): m for m in ctx.mentions if m.label == "Place" and m.is_named}
+    named = ctx.memory.get(_NAMED_PLACES)
+    if named is None:  # once per article
+        named = ctx.memory[_NAMED_PLACES] = {places.place_key(m.text): m for m in ctx.mentions if m.label == "Place" and m.is_named}
     for org in ctx.mentions_in(sent):
         if org.label not in {"Organization", "Union"} or not org.is_named:
             continue
@@ -220,9 +224,9 @@ def _seat_place(ctx: Context, noun: Token) -> Mention | None:
     verb = noun.head
     if noun.dep_ not in {"nsubj", "nsubj:pass", "obj"} or verb.pos_ not in {"VERB", "AUX"}:
         return None
-    places = clause_places(ctx, verb)
-    if places:
-        return places[0]
+    stated = clause_places(ctx, verb)
+    if stated:
+        return stated[0]
     where = next((c for c in verb.children if c.lower_ == "où"), None)
     if where is None or where.i < 1:
         return None
@@ -242,23 +246,25 @@ def clause_place(ctx: Context, sent: Span, n: int) -> None:
             continue  # "Donges, en Loire-Atlantique": the clause happens in Donges
         verb = _governing_verb(token)
         if verb is None:
-            agent = _copula_subject(ctx, token)  # "X était à Caen", which the parser reads as one name
-            for target in ctx.targets(agent):
-                if target.label in AGENTS and (target.id, place.id) not in _placed(ctx):
-                    ctx.add_fact("presentIn" if target.label == "Person" else "operatesIn", target, place, n, "clause-place")
+            _locate(ctx, _copula_subject(ctx, token), place, n, "clause-place")  # "X était à Caen", read as one name
             continue
-        claimed = _placed(ctx)
         place_verb = next((k for k in lemma_candidates(verb) if k in lexicon.place_verbs()), None)
         participants = _participants(ctx, verb)
         others = [m for i in sorted(t.i for t in verb.subtree) if (m := ctx.by_token.get(i)) is not None and m not in participants]
         for agents, name in ((participants, "clause-place"), (others, "clause-place:nested")):
-            for agent in agents:
-                for target in ctx.targets(agent):
-                    if target.label in AGENTS and (target.id, place.id) not in claimed \
-                            and not (target.label == "Person" and place_verb is not None):  # "née en Iran": no presence
-                        prop = {"Organization": "operatesIn", "Union": "operatesIn", "Person": "presentIn"}.get(target.label, "locatedIn")
-                        ctx.add_fact(prop, target, place, n, name)
-                        claimed.add((target.id, place.id))
+            for agent in agents:  # "née en Iran": a verb of place says no presence
+                _locate(ctx, agent, place, n, name, people=place_verb is None)
+
+
+def _locate(ctx: Context, agent: Mention | None, place: Mention, n: int, name: str, *, people: bool = True) -> None:
+    """Put the agents a mention stands for at the place (presentIn a person, operatesIn an organisation),
+    unless a more specific rule already did."""
+    claimed = _placed(ctx)
+    for target in ctx.targets(agent):
+        if target.label in AGENTS and (target.id, place.id) not in claimed and (people or target.label != "Person"):
+            prop = {"Organization": "operatesIn", "Union": "operatesIn", "Person": "presentIn"}.get(target.label, "locatedIn")
+            ctx.add_fact(prop, target, place, n, name)
+            claimed.add((target.id, place.id))
 
 
 def _copula_subject(ctx: Context, token: Token) -> Mention | None:

@@ -254,8 +254,7 @@ def possessed_organisation(ctx: Context, sent: Span, n: int) -> None:
         organisation = _mention_starting(ctx, token.i + 1, ORGANISATIONS)
         if organisation is None or not organisation.is_named:
             continue
-        person = _possessor(ctx, _Noun(token.i, token.i + 1, lexicon.RoleEntry(token.lower_, token.lower_, ()), token.lower_, None),
-                            organisation, {"Person"})
+        person = _possessor(ctx, token.i, organisation, {"Person"})
         if person is not None:
             ctx.add_fact(_BELONGING[kind], person, organisation, n, "possessed-organisation")
 
@@ -338,7 +337,7 @@ def _complement(ctx: Context, noun: _Noun, holder: Mention) -> tuple[Mention | N
     determiner = doc[noun.start - 1].lower_ if noun.start > 0 else ""
     if determiner in POSSESSIVES:
         wanted = set().union(*(_COMPLEMENTS.get(p, ORGANISATIONS) for p in noun.entry.properties)) or ORGANISATIONS
-        possessor = _possessor(ctx, noun, holder, wanted)
+        possessor = _possessor(ctx, noun.start, holder, wanted)
         if possessor is not None:
             return possessor, "possessive"
     return None, ""
@@ -387,20 +386,20 @@ def _np_end(ctx: Context, noun: _Noun) -> int:
     return sent_end
 
 
-def _possessor(ctx: Context, noun: _Noun, holder: Mention, wanted: set[str]) -> Mention | None:
-    """Whose the noun is in "son fils", "son directeur général": the subject of the clause when the noun
-    is not in it, else the last entity of the wanted classes named (or described) before."""
+def _possessor(ctx: Context, start: int, holder: Mention, wanted: set[str]) -> Mention | None:
+    """Whose the noun at token `start` is in "son fils", "son directeur général": the subject of the clause
+    when the noun is not in it, else the subject of the last sentence that named an entity of the wanted
+    classes (or described one), else that last entity."""
     doc = ctx.doc
-    head = doc[noun.start]
-    verb = head
+    verb = doc[start]
     while verb.dep_ not in {"ROOT"} and verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     for child in verb.children:
-        if child.dep_.startswith("nsubj") and not (child.i <= noun.start < max(t.i for t in child.subtree) + 1):
+        if child.dep_.startswith("nsubj") and not (child.i <= start < max(t.i for t in child.subtree) + 1):
             mention = ctx.find_in(child.subtree, wanted)
             if mention is not None and all(key(t) != key(holder) for t in ctx.targets(mention)):
                 return mention
-    before = [m for m in ctx.mentions if m.end <= doc[noun.start].idx and any(t.label in wanted and key(t) != key(holder) for t in ctx.targets(m))]
+    before = [m for m in ctx.mentions if m.end <= doc[start].idx and any(t.label in wanted and key(t) != key(holder) for t in ctx.targets(m))]
     if not before:
         return None
     last = max(before, key=lambda m: m.start)
@@ -419,11 +418,9 @@ def role_entry(text: str) -> tuple[lexicon.RoleEntry | None, str]:
     words = text.lower().split()
     for count in range(len(words), 0, -1):
         head = " ".join(words[:count])
-        singular = " ".join([words[0][:-1] if words[0].endswith(("s", "x")) else words[0], *words[1:count]])
-        for form in (head, strip_accents(head), singular):  # "responsables de l'ONG": "responsable"
-            entry = lexicon.relational_nouns().get(form)
-            if entry is not None:
-                return entry, head
+        entry = lexicon.relational_nouns().get(head) or lexicon.relational_nouns().get(strip_accents(head))
+        if entry is not None:
+            return entry, head
     return None, ""
 
 
