@@ -84,7 +84,7 @@ def load_graph(
     if str(path) == STDIN:
         with spooled_stdin() as spooled:
             try:
-                return load_graph(spooled, default_graph_only=default_graph_only, named_graphs=named_graphs)
+                return load_graph(spooled, format=format, default_graph_only=default_graph_only, named_graphs=named_graphs)
             except KgError as error:
                 raise KgError(error.message.replace(str(spooled), "<stdin>").replace(spooled.name, "<stdin>"), exit_code=error.exit_code) from None
     source = Path(path)
