@@ -12,11 +12,14 @@ verbs that share their name with a module of kg (`kg.build`, `kg.query`, `kg.exp
 """
 from __future__ import annotations
 
+import datetime
 import html
 import os
+import shutil
 import sys
 import tempfile
 import types
+from decimal import Decimal, InvalidOperation
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,9 +88,7 @@ def build(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], outp
         options["cache_dir"] = Path(".kg-cache")
     with tempfile.TemporaryDirectory(prefix="kg-build-") as folder:
         report = build_graph(sources, Path(folder) / "graph.ttl", **options)
-        sys.stdout.flush()
-        sys.stdout.buffer.write(report.output.read_bytes())
-        sys.stdout.buffer.flush()
+        _copy_to_stdout(report.output)
     report.output = Path("-")
     return report
 
@@ -125,9 +126,6 @@ def python_value(term: Any) -> Any:
     >>> python_value(ox.Literal("11.5", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")))
     Decimal('11.5')
     """
-    import datetime
-    from decimal import Decimal, InvalidOperation
-
     import pyoxigraph as ox
 
     if term is None:
@@ -137,18 +135,20 @@ def python_value(term: Any) -> Any:
     if not isinstance(term, ox.Literal):
         return str(term)
     kind = term.datatype.value.rpartition("#")[2] if term.datatype.value.startswith(_XSD) else ""
-    readers = {
-        "integer": int, "int": int, "long": int, "short": int, "nonNegativeInteger": int, "positiveInteger": int,
-        "decimal": Decimal, "double": float, "float": float, "boolean": lambda text: text in {"true", "1"},
-        "date": datetime.date.fromisoformat, "dateTime": datetime.datetime.fromisoformat,
-    }
+    reader = _READERS.get(kind)
     try:
-        return readers[kind](term.value) if kind in readers else term.value
+        return reader(term.value) if reader is not None else term.value
     except (ValueError, InvalidOperation):
         return term.value
 
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+_READERS: dict[str, Any] = {
+    "integer": int, "int": int, "long": int, "short": int, "nonNegativeInteger": int, "positiveInteger": int,
+    "decimal": Decimal, "double": float, "float": float, "boolean": lambda text: text in {"true", "1"},
+    "date": datetime.date.fromisoformat, "dateTime": datetime.datetime.fromisoformat,
+}
+"""XSD datatype local name → the Python value of a literal of that type (built once, read for every cell)."""
 
 
 def rdf_term(name: str, value: Any) -> Any:
@@ -269,10 +269,16 @@ def export(graph: Graph, output: str | os.PathLike[str], *, format: str | None =
                       "(ttl, nt, nq, trig, jsonld, xml, graphml, gexf) and no --split-every", exit_code=2)
     with tempfile.TemporaryDirectory(prefix="kg-export-") as folder:
         written = export_graph(store, Path(folder) / "graph", format=format, lang=lang)
-        sys.stdout.flush()
-        sys.stdout.buffer.write(written[0].read_bytes())
-        sys.stdout.buffer.flush()
+        _copy_to_stdout(written[0])
     return []
+
+
+def _copy_to_stdout(path: Path) -> None:
+    """Stream a written file to standard output (a graph may not fit in memory twice)."""
+    sys.stdout.flush()
+    with open(path, "rb") as handle:
+        shutil.copyfileobj(handle, sys.stdout.buffer)
+    sys.stdout.buffer.flush()
 
 
 _NOT_ONE_FILE = {"csv", "neo4j", "cypher"}
