@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 import pyoxigraph as ox
 
 from kg.articles import clean_text, http_iri
-from kg.lexicon import class_families, property_bounds, term_labels
+from kg.lexicon import class_families, term_labels
 from kg.extract import Extraction, Fact
 from kg.namespace import (BASE, ENT, EVENT, ONTOLOGY_IRI, OX_KG, OX_OWL, OX_PROV, OX_RDF, OX_RDFS, OX_SDO, OX_SKOS,
                           OX_XSD, SRC, STMT, VOID_DATASET, VOID_URI_SPACE)
@@ -74,8 +74,7 @@ def graph_triples(resolution: Resolution, *, language: str = "fr", base: str = B
     triples.update(_entity_triples(resolution))
     triples.update(_containment_triples(resolution))
     for extraction, fact in resolution.facts():
-        if _fits(resolution, extraction.article["id"], fact):
-            triples.update(_fact_triples(resolution, extraction, fact, language))
+        triples.update(_fact_triples(resolution, extraction, fact, language))
     if base != BASE:
         triples = {_rebased(triple, base) for triple in triples}
         dataset = ox.NamedNode(base)
@@ -90,20 +89,6 @@ def _rebased(triple: Triple, base: str) -> Triple:
     """The triple with the IRIs kg minted under BASE moved under `base` (ontology terms stay)."""
     return tuple(ox.NamedNode(base + term.value[len(BASE):]) if isinstance(term, ox.NamedNode) and term.value.startswith(BASE)
                  and not term.value.startswith(ONTOLOGY_IRI) else term for term in triple)  # type: ignore[return-value]
-
-
-def _fits(resolution: Resolution, article: str, fact: Fact) -> bool:
-    """Whether the fact's entities are of its property's domain and range as resolved: a name read as a
-    company in the sentence may be resolved to a place across the corpus ("Nova" a town in one article,
-    bought in another), and a fact it no longer fits is not written."""
-    bounds = property_bounds().get(fact.predicate, {})
-    for side, mention in (("domain", fact.subject), ("range", fact.object)):
-        node = resolution.node(article, mention)
-        if side in bounds and node is not None and node.kind == "entity":
-            entity = resolution.entities[node.key]
-            if not {class_families().get(entity.type, entity.type), entity.type, entity.subclass} & bounds[side]:
-                return False
-    return True
 
 
 def term_texts() -> Callable[[Triple], tuple[str, str, str]]:

@@ -91,9 +91,23 @@ class Resolution:
         return lexicon.class_families().get(kind, kind)
 
     def facts(self) -> Iterable[tuple[Extraction, Fact]]:
+        """Every fact whose entities, as resolved, are of its property's domain and range: a name read as a
+        company in its sentence may be resolved to a place across the corpus ("Nova" a town in one
+        article, bought in another), and a fact it no longer fits is not a fact of the graph."""
         for extraction in self.extractions:
             for fact in extraction.facts:
-                yield extraction, fact
+                if self._fits(extraction.article["id"], fact):
+                    yield extraction, fact
+
+    def _fits(self, article: str, fact: Fact) -> bool:
+        bounds = lexicon.property_bounds().get(fact.predicate, {})
+        for side, mention in (("domain", fact.subject), ("range", fact.object)):
+            node = self.node(article, mention)
+            if side in bounds and node is not None and node.kind == "entity":
+                entity = self.entities[node.key]
+                if not {lexicon.class_families().get(entity.type, entity.type), entity.type, entity.subclass} & bounds[side]:
+                    return False
+        return True
 
 
 def normalise(name: str) -> str:
