@@ -27,11 +27,11 @@ import pyoxigraph as ox
 
 from kg.export.terms import term_key
 from kg.memory import paused_gc
-from kg.namespace import KG, PROV, RDF, RDFS, SDO, SKOS, VOID_DATASET
+from kg.namespace import KG, PROV, RDF, RDFS, SDO, SKOS, VOID
 from kg.store import store_quads
 from kg.vocabulary import ENTITY, EVENT, LANGUAGES, Vocabulary, load_vocabulary, local_name
 
-HIDDEN_TYPES = frozenset({str(RDF.Statement), str(SDO.NewsArticle), VOID_DATASET})
+HIDDEN_TYPES = frozenset({str(RDF.Statement), str(SDO.NewsArticle), str(VOID.Dataset)})
 LABELS = (str(RDFS.label), str(SKOS.prefLabel))
 ALIAS = str(SKOS.altLabel)
 NAME, HEADLINE, DATE, URL = str(SDO.name), str(SDO.headline), str(SDO.datePublished), str(SDO.url)

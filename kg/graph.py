@@ -24,7 +24,7 @@ from kg.articles import clean_text, http_iri
 from kg.lexicon import class_families, term_labels
 from kg.extract import Extraction, Fact
 from kg.namespace import (BASE, ENT, EVENT, ONTOLOGY_IRI, OX_KG, OX_OWL, OX_PROV, OX_RDF, OX_RDFS, OX_SDO, OX_SKOS,
-                          OX_XSD, SRC, STMT, VOID_DATASET, VOID_URI_SPACE)
+                          OX_VOID, OX_XSD, SRC, STMT)
 from kg import places
 from kg.resolve import Node, Resolution
 
@@ -78,7 +78,7 @@ def graph_triples(resolution: Resolution, *, language: str = "fr", base: str = B
     if base != BASE:
         triples = {_rebased(triple, base) for triple in triples}
         dataset = ox.NamedNode(base)
-        triples.update({(dataset, A, ox.NamedNode(VOID_DATASET)), (dataset, ox.NamedNode(VOID_URI_SPACE), text(base))})
+        triples.update({(dataset, A, OX_VOID.Dataset), (dataset, OX_VOID.uriSpace, text(base))})
     ordered = list(triples)
     del triples  # the set goes before sorting: one container of the triples at a time
     ordered.sort(key=term_texts())

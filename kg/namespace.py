@@ -173,7 +173,7 @@ PREFIXES: dict[str, str] = {
 }
 """Prefixes written in every Turtle file and pre-declared for SPARQL queries."""
 
-MINTED = {"ent": "entity/", "event": "event/", "stmt": "statement/", "src": "source/"}
+MINTED = {prefix: str(namespace)[len(BASE):] for prefix, namespace in (("ent", ENT), ("event", EVENT), ("stmt", STMT), ("src", SRC))}
 """The prefixes of the IRIs kg mints, and their paths under the base IRI (`kg build --base-iri`)."""
 
 
@@ -196,15 +196,10 @@ def check_base_iri(base: str) -> str:
 
 def graph_base(store: ox.Store) -> str:
     """The base IRI a graph's IRIs were minted under: what its void:uriSpace records, else kg's default."""
-    for quad in store.quads_for_pattern(None, ox.NamedNode(VOID_URI_SPACE), None, None):
+    for quad in store.quads_for_pattern(None, OX_VOID.uriSpace, None, None):
         if isinstance(quad.object, ox.Literal):
             return quad.object.value
     return BASE
-
-
-VOID_URI_SPACE = str(VOID.uriSpace)
-VOID_DATASET = str(VOID.Dataset)
-"""VoID's terms for a dataset and the prefix of its IRIs: how a graph built with --base-iri records it."""
 
 
 class OxTerms:
@@ -224,5 +219,7 @@ class OxTerms:
 
 
 OX_KG, OX_RDF, OX_RDFS, OX_SKOS, OX_PROV, OX_SDO, OX_XSD, OX_OWL = map(OxTerms, (KG, RDF, RDFS, SKOS, PROV, SDO, XSD, OWL))
+OX_VOID = OxTerms(VOID)
+"""VoID's terms (void:Dataset, void:uriSpace): how a graph built with --base-iri records its base."""
 
-__all__ = ["BASE", "ENT", "EVENT", "KG", "ONTOLOGY_IRI", "OX_KG", "OX_OWL", "OX_PROV", "OX_RDF", "OX_RDFS", "OX_SDO", "OX_SKOS", "OX_XSD", "OxTerms", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SDO", "SKOS", "SRC", "STMT", "XSD"]
+__all__ = ["BASE", "ENT", "EVENT", "KG", "ONTOLOGY_IRI", "OX_KG", "OX_OWL", "OX_PROV", "OX_RDF", "OX_RDFS", "OX_SDO", "OX_SKOS", "OX_VOID", "OX_XSD", "OxTerms", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SDO", "SKOS", "SRC", "STMT", "XSD"]

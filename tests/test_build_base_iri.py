@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from kg.build import build
 from kg.cli import app
 from kg.explorer import explore
-from kg.namespace import BASE, ONTOLOGY_IRI, VOID_URI_SPACE, graph_base
+from kg.namespace import BASE, ONTOLOGY_IRI, OX_VOID, graph_base
 from kg.query import load_query, query
 from kg.store import load_graph
 from kg.validate import validate_graph
@@ -39,7 +39,7 @@ def rebased(term: ox.Term) -> ox.Term:
 def test_base_iri_moves_every_minted_iri_and_nothing_else(graphs):
     default, ours, _ = graphs
     expected = {ox.Triple(*(rebased(t) for t in (q.subject, q.predicate, q.object))) for q in default}
-    found = {q.triple for q in ours if q.predicate.value != VOID_URI_SPACE and q.subject != ox.NamedNode(OURS)}
+    found = {q.triple for q in ours if q.predicate != OX_VOID.uriSpace and q.subject != ox.NamedNode(OURS)}
     assert found == expected  # the same graph, value for value, under the new namespace
     minted = {t.value for q in ours for t in (q.subject, q.object) if isinstance(t, ox.NamedNode)}
     assert not {iri for iri in minted if iri.startswith(BASE) and not iri.startswith(ONTOLOGY_IRI)}
@@ -49,7 +49,7 @@ def test_base_iri_moves_every_minted_iri_and_nothing_else(graphs):
 def test_base_iri_is_recorded_and_the_default_records_nothing(graphs):
     default, ours, path = graphs
     assert graph_base(ours) == OURS and graph_base(default) == BASE
-    assert not list(default.quads_for_pattern(None, ox.NamedNode(VOID_URI_SPACE), None))
+    assert not list(default.quads_for_pattern(None, OX_VOID.uriSpace, None))
     assert f"@prefix ent: <{OURS}entity/> ." in path.read_text(encoding="utf-8")
 
 
