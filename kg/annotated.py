@@ -35,7 +35,8 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.evaluate import RuleTally, read_json
-from kg.lexicon import ONTOLOGY_DIR
+from kg.data import ONTOLOGY_DIR
+from kg.lexicon import ontology
 from kg.namespace import PREFIXES
 from kg.resolve import normalise
 from kg.store import load_graph
@@ -250,11 +251,9 @@ class _Graph:
     @cached_property
     def families(self) -> dict[str, str]:
         """Class IRI → family, through rdfs:subClassOf in the graph's classes and kg's ontology."""
-        ontology = ox.Store()
-        ontology.load(path=str(ONTOLOGY_DIR / "kg.ttl"), format=ox.RdfFormat.TURTLE)
         found: dict[str, str] = {}
         for family, local in FAMILY_CLASSES.items():
-            for row in ontology.query(f"SELECT ?c WHERE {{ ?c rdfs:subClassOf* kg:{local} }}", prefixes=PREFIXES):
+            for row in ontology().query(f"SELECT ?c WHERE {{ ?c rdfs:subClassOf* kg:{local} }}", prefixes=PREFIXES):
                 found[row["c"].value] = family
         return found
 

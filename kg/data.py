@@ -17,6 +17,8 @@ def package_folder(package: str) -> Path:
 
 ONTOLOGY_DIR = package_folder("kg.ontology")
 """kg.ttl, shapes.ttl, kb.json and the lexicons kg's rules read."""
+ONTOLOGY_FILE = ONTOLOGY_DIR / "kg.ttl"
+"""The ontology: kg's classes and properties with their labels and alignments."""
 LEXICON_DIR = ONTOLOGY_DIR / "lexicon"
 QUERIES_DIR = package_folder("kg.queries")
 """The shipped named queries, one `<name>.rq` file each, starting with a `# <description>` line."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from kg.data import LEXICON_DIR, ONTOLOGY_DIR
+from kg.data import LEXICON_DIR, ONTOLOGY_DIR, ONTOLOGY_FILE
 from kg.errors import KgError
 
 if TYPE_CHECKING:
@@ -258,12 +258,12 @@ def place_exonyms() -> dict[str, str]:
 
 
 @cache
-def _ontology() -> ox.Store:
-    """ontology/kg.ttl, read once."""
+def ontology() -> ox.Store:
+    """ontology/kg.ttl, read once per process and shared by its readers (who only query it)."""
     import pyoxigraph as ox
 
     store = ox.Store()
-    store.load(path=str(ONTOLOGY_DIR / "kg.ttl"), format=ox.RdfFormat.TURTLE)
+    store.load(path=str(ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE)
     return store
 
 
@@ -271,7 +271,7 @@ def _ontology() -> ox.Store:
 def term_labels(language: str = "fr") -> dict[str, str]:
     """The rdfs:label in `language` of every kg term of ontology/kg.ttl, by local name: the words a
     user sees for a property or a class ("dirige" for kg:headOf)."""
-    rows = _ontology().query("SELECT ?t ?l WHERE { ?t <http://www.w3.org/2000/01/rdf-schema#label> ?l }")
+    rows = ontology().query("SELECT ?t ?l WHERE { ?t <http://www.w3.org/2000/01/rdf-schema#label> ?l }")
     return {row["t"].value.rsplit("#", 1)[-1]: row["l"].value for row in rows if row["l"].language == language}
 
 
@@ -284,7 +284,7 @@ def property_bounds() -> dict[str, dict[str, frozenset[str]]]:
 
     bounds: dict[str, dict[str, set[str]]] = {}
     for side in ("domain", "range"):
-        rows = _ontology().query(f"""
+        rows = ontology().query(f"""
             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
             SELECT ?p ?c WHERE {{ ?p rdfs:{side} ?bound . ?c rdfs:subClassOf* ?bound }}""")
         for row in rows:

@@ -22,12 +22,12 @@ from rdflib.plugins.sparql.sparql import Query
 
 from kg.api import callable_verb
 from kg.errors import KgError
-from kg.lexicon import ONTOLOGY_DIR
+from kg.data import ONTOLOGY_DIR, ONTOLOGY_FILE
 from kg.namespace import PREFIXES
 from kg.store import load_graph, store_quads
 
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
-ONTOLOGY = ONTOLOGY_DIR / "kg.ttl"
+ONTOLOGY = ONTOLOGY_FILE
 SHAPES_NS = "https://example.org/kg/shapes#"
 _NAMES = sorted({**PREFIXES, "kgsh": SHAPES_NS, "sh": str(SH)}.items(), key=lambda item: -len(item[1]))
 

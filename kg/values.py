@@ -490,4 +490,4 @@ def _find_values(text: str, article_date: datetime.date | None) -> tuple[Value, 
     return tuple(_non_overlapping(value for pattern, build in scans for value in _scan(pattern, folded, build)))
 
 
-__all__ = ["KINDS", "LEXICON_DIR", "Value", "find_values", "parse_number"]
+__all__ = ["KINDS", "Value", "find_values", "parse_number"]

@@ -14,12 +14,10 @@ from functools import cached_property, lru_cache
 
 import pyoxigraph as ox
 
-from kg.data import ONTOLOGY_DIR
 from kg.export.terms import term_key
 from kg.namespace import KG, OX_OWL, OX_RDF, OX_RDFS
-from kg.store import load_graph
+from kg.lexicon import ontology
 
-ONTOLOGY = ONTOLOGY_DIR / "kg.ttl"
 LANGUAGES = ("fr", "en")
 """The page's languages; the first is the default for graphs that do not say theirs."""
 
@@ -149,8 +147,8 @@ class Vocabulary:
 
 @lru_cache(maxsize=1)
 def load_vocabulary() -> Vocabulary:
-    """Read ontology/kg.ttl once."""
-    store = load_graph(ONTOLOGY)
+    """The terms of ontology/kg.ttl (read once per process, see `kg.lexicon.ontology`)."""
+    store = ontology()
     labels: dict[str, dict[str, str]] = defaultdict(dict)
     for quad in store.quads_for_pattern(None, OX_RDFS.label, None, None):
         if isinstance(quad.object, ox.Literal) and quad.object.language:
