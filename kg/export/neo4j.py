@@ -79,10 +79,12 @@ def write_neo4j(store: ox.Store, path: Path, *, format: str = "neo4j", lang: str
     stem = path.with_suffix("") if path.suffix == ".cypher" else path
     files = [path.with_suffix(".cypher"), stem.with_suffix(".constraints.cypher"),
              stem.with_suffix(".nodes.csv"), stem.with_suffix(".relationships.csv")]
-    write_cypher(graph, files[0])
+    properties = node_properties(graph)  # once for both writers
+    arrays = array_properties(properties)
+    write_cypher(graph, properties, arrays, files[0])
     with atomic_write(files[1]) as handle:
         handle.write(CONSTRAINT)
-    write_import_csvs(graph, files[2], files[3])
+    write_import_csvs(graph, properties, arrays, files[2], files[3])
     return files
 
 
@@ -91,10 +93,8 @@ def array_properties(properties: dict[str, dict[str, list[Any]]]) -> set[str]:
     return {"aliases"} | {key for props in properties.values() for key, values in props.items() if len(values) > 1}
 
 
-def write_cypher(graph: PropertyGraph, path: Path) -> None:
+def write_cypher(graph: PropertyGraph, properties: dict[str, dict[str, list[Any]]], arrays: set[str], path: Path) -> None:
     """One idempotent statement per line: MERGE each node with its label and properties, then each edge."""
-    properties = node_properties(graph)
-    arrays = array_properties(properties)
     with atomic_write(path) as handle:
         for node in graph.nodes:
             sets = [f"n:{quote_name(node.kind)}"] if node.kind else []
@@ -109,10 +109,9 @@ def write_cypher(graph: PropertyGraph, path: Path) -> None:
                          + (f" SET {sets}" if sets else "") + ";\n")
 
 
-def write_import_csvs(graph: PropertyGraph, nodes_path: Path, relationships_path: Path) -> None:
+def write_import_csvs(graph: PropertyGraph, properties: dict[str, dict[str, list[Any]]], arrays: set[str],
+                      nodes_path: Path, relationships_path: Path) -> None:
     """The neo4j-admin import files: typed header columns, labels joined with `;`."""
-    properties = node_properties(graph)
-    arrays = array_properties(properties)
     keys = sorted({key for props in properties.values() for key in props} - {"uri"})
     types = {key: csv_type({type(value) for props in properties.values() for value in props.get(key, ())}) for key in keys}
     with atomic_write(nodes_path) as handle:
