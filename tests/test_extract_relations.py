@@ -33,6 +33,14 @@ def test_relations_place_after_the_complement_is_where_not_of_what(nlp):
     assert ("Marie Roux", "headOf", "Acme") in facts(nlp, "Marie Roux, directrice de l'usine Acme à Lyon, a parlé.")
 
 
+def test_relations_holder_after_the_noun_phrase_may_follow_an_honorific(nlp):
+    found = facts(nlp, "Le leader du Parti Azur, Mme Marie Dupont, a déclaré que tout allait bien.")
+    assert ("Marie Dupont", "headOf", "Parti Azur") in found
+    assert ("Marie Dupont", "headOf", "Parti Azur") in facts(nlp, "Selon le leader du Parti Azur, Mme Marie Dupont, tout va bien.")
+    found = facts(nlp, "Après le départ du leader du Parti Azur, M. Paul Morel a pris la parole.")
+    assert not [k for k in found if k[1] == "headOf"]  # the subject of the clause, not an apposition
+
+
 def test_relations_a_former_role_gives_no_fact(nlp):
     found = facts(nlp, "Charles Joseph, ancien président du Club des Patrons, a été arrêté.")
     assert not [k for k in found if k[1] in {"hasRole", "headOf", "worksFor"}]

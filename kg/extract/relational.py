@@ -191,9 +191,9 @@ def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
         return before, "apposition"  # "Paul Vernier, le PDG d'Acme"
     np_end = _np_end(ctx, noun)
     following = _mention_starting(ctx, np_end, allowed, comma=True)
-    if following is not None:
-        return following, "apposition"  # "La fondatrice de la start-up, Inès Marchal"
     head = doc[noun.start] if noun.end - noun.start == 1 else doc[noun.start:noun.end].root
+    if following is not None and (head.dep_ not in _PREPOSITIONAL or _closed(ctx, following)):
+        return following, "apposition"  # "La fondatrice de la start-up, Inès Marchal"; "Selon le maire, X, ..."
     linked = [c for c in head.children if c.dep_ in {"appos", "nsubj", "nsubj:pass"}] + ([head.head] if head.dep_ in {"appos", "xcomp", "obj"} else [])
     if any(c.dep_ == "cop" for c in head.children) or _after_en_tant_que(head):
         linked += [c for c in head.children if c.dep_.startswith("nsubj")]
@@ -211,6 +211,18 @@ def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
         if mention is not None and any(t.label in allowed for t in ctx.targets(mention)):
             return mention, "parse"
     return None, ""
+
+
+_PREPOSITIONAL = frozenset({"obl", "obl:mod", "obl:arg", "nmod"})
+"""Dependencies of a noun in a prepositional phrase: a name after it and a comma is its apposition only if
+another comma closes the name ("Selon le maire, X, ..."), else it is the clause's subject ("Après le départ
+du maire, X a parlé")."""
+
+
+def _closed(ctx: Context, mention: Mention) -> bool:
+    """Whether a comma, a parenthesis or the end of the sentence follows the mention."""
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and (span.end == span.sent.end or ctx.doc[span.end].text in {",", ")"} or ctx.doc[span.end].is_sent_end)
 
 
 def _premodifier(doc, i: int) -> bool:
@@ -266,8 +278,8 @@ def _after_en_tant_que(token: Token) -> bool:
 
 
 def _mention_starting(ctx: Context, i: int, allowed, *, comma: bool = False) -> Mention | None:
-    """The mention of an allowed class that starts at token i (after a comma, and maybe a determiner,
-    when `comma`: "sa box, la Freebox Ultra")."""
+    """The mention of an allowed class that starts at token i, or after an honorific there (after a
+    comma, and maybe a determiner, when `comma`: "sa box, la Freebox Ultra")."""
     doc = ctx.doc
     if comma:
         if i >= len(doc) or doc[i].text != ",":
@@ -277,6 +289,8 @@ def _mention_starting(ctx: Context, i: int, allowed, *, comma: bool = False) -> 
             i += 1
     while i < len(doc) and doc[i].text in {'"', "'"}:
         i += 1
+    if i < len(doc) and doc[i].text in lexicon.honorifics():
+        i += 1  # "Le leader du parti, Mme Marie Dupont": the person's name starts after the honorific
     mention = ctx.by_token.get(i) if i < len(doc) else None
     if mention is not None and ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand").start == i \
             and any(t.label in allowed for t in ctx.targets(mention)):
