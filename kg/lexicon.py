@@ -175,6 +175,12 @@ def stop_entities() -> frozenset[str]:
 
 
 @cache
+def reporting_verbs() -> frozenset[str]:
+    """ontology/lexicon/reporting_verbs.txt: lemmas of verbs that report speech."""
+    return frozenset(row[0] for row in _rows("reporting_verbs.txt"))
+
+
+@cache
 def org_suffixes() -> frozenset[str]:
     """Words that end a company name without naming another company ("Group", "SA")."""
     return frozenset(row[0] for row in _rows("org_suffixes.txt"))

@@ -104,6 +104,7 @@ class KG(DefinedNamespace):
     hiringOrganization: URIRef
     inContactWith: URIRef
     investsIn: URIRef
+    involvedAt: URIRef
     jobTitle: URIRef
     latitude: URIRef
     launched: URIRef

@@ -211,6 +211,20 @@ def test_relations_scene_places_the_actors_of_later_sentences(nlp):
     assert scene[0].sentence == 2 and scene[0].support == [0]
 
 
+def test_relations_scene_only_involves_who_comments_or_is_named_in_passing(nlp):
+    ex = read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a donné l'alerte. "
+                   "« Le feu était très violent », a déclaré Paul Roux. La maison du frère de Léa Vidal a brûlé.")
+    scene = {(ex.mentions[f.subject].text, f.predicate, ex.mentions[f.object].text) for f in ex.facts if f.rule.startswith("scene")}
+    assert scene == {("Karl Mendez", "presentIn", "Denver"), ("Paul Roux", "involvedAt", "Denver"), ("Léa Vidal", "involvedAt", "Denver")}
+
+
+def test_relations_scene_involves_the_organisation_of_a_participant(nlp):
+    found = facts(nlp, "Un accident a eu lieu à Lyon. Mme Ana Ruiz, membre de l'association « Terre Vive », a été blessée.")
+    assert ("Ana Ruiz", "presentIn", "Lyon") in found
+    assert ("Terre Vive", "involvedAt", "Lyon") in found and ("Terre Vive", "operatesIn", "Lyon") not in found
+    assert ("Terre Vive", "operatesIn", "Lyon") in facts(nlp, "Un accident a eu lieu à Lyon. L'association « Terre Vive » a aidé les victimes.")
+
+
 def test_relations_no_scene_without_a_place(nlp):
     assert not triples(read(nlp, "M. Karl Mendez a donné l'alerte. Les pompiers sont arrivés vite."))
 

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.model
 ARTICLES = {
     "mairie.txt": "Le 12 mars 2024, à Lyon, le maire de Lyon, Paul Martin, a rencontré Mme Ana Ruiz, présidente de "
                   "l'association « Terre Vive ». Elle a ensuite remercié la fondation Solis.",
-    "incendie.txt": "Un incendie a détruit une usine à Denver. M. Karl Mendez, né à Boston, a donné l'alerte.",
+    "incendie.txt": "Un incendie a détruit une usine à Denver. M. Karl Mendez, né à Boston, a donné l'alerte. "
+                    "« Tout a brûlé », a déclaré Léa Vidal.",
 }
 
 
@@ -53,3 +54,4 @@ def test_query_whereabouts_presence_and_birth(graph):
     found = rows(graph, "whereabouts", "whoLabel", "relation", "placeLabel")
     assert ("Karl Mendez", "https://example.org/kg/ontology#bornIn", "Boston") in found
     assert ("Karl Mendez", "https://example.org/kg/ontology#presentIn", "Denver") in found
+    assert ("Léa Vidal", "https://example.org/kg/ontology#involvedAt", "Denver") in found  # comments, not said there

@@ -1,6 +1,9 @@
 """Quotations and their speakers: "« ... », indique X", "« ... » a-t-il déclaré", "X a souligné : « ... »"."""
 from __future__ import annotations
 
+from functools import cache
+
+from kg import lexicon
 from kg.accents import strip_accents
 from kg.extract.context import AGENT_CLASSES, Context
 from kg.extract.model import Mention
@@ -8,11 +11,10 @@ from kg.extract.registry import rule
 from kg.extract.syntax import lemma_candidates
 from kg.entities import quoted_spans
 
-_REPORTING = frozenset(
-    "déclarer affirmer indiquer souligner expliquer ajouter préciser assurer estimer annoncer confier "
-    "dire répondre rappeler insister twitter tweeter écrire montrer avancer".split()
-)
-_REPORTING_PLAIN = frozenset(strip_accents(w) for w in _REPORTING)
+
+@cache
+def _reporting_plain() -> frozenset[str]:
+    return frozenset(strip_accents(w) for w in lexicon.reporting_verbs())
 
 
 @rule("quotation", stage="article")
@@ -48,7 +50,7 @@ def _speaker_after(ctx: Context, close_at: int, n: int) -> Mention | None:
             return None
         if token.lower_.lstrip("-") in {"il", "elle"}:
             seen_pronoun = True
-        if not any(strip_accents(c) in _REPORTING_PLAIN for c in lemma_candidates(token)):
+        if not any(strip_accents(c) in _reporting_plain() for c in lemma_candidates(token)):
             continue
         if seen_pronoun:
             return ctx.last_person(close_at)
@@ -73,7 +75,7 @@ def _speaker_before(ctx: Context, open_at: int, n: int) -> Mention | None:
     if not before:
         return None
     between = ctx.text[before[-1].end:open_at]
-    if len(between) > 80 or not any(strip_accents(w) in strip_accents(between.lower()) for w in (":", "qui", *_REPORTING)):
+    if len(between) > 80 or not any(strip_accents(w) in strip_accents(between.lower()) for w in (":", "qui", *lexicon.reporting_verbs())):
         return None
     candidate = before[-1]
     if candidate.label == "Organization" and candidate.end < open_at:

@@ -1,11 +1,14 @@
 """The scene of the reported event: news name where it happened once, early ("Le 12 mars, à Denver, ..."),
-and then speak of the people and organisations involved in other sentences. This rule places them there:
-each named person or organisation the article places nowhere else is located at the scene (persons) or
-operating there (organisations), at a lower confidence, recording both its own sentence and the scene's.
+and then speak of the people and organisations involved in other sentences. This rule relates them to it,
+at a lower confidence, recording both its own sentence and the scene's: each named person or organisation
+the article places nowhere else and that takes part in a clause (subject, object, agent) is present at the
+scene (persons) or operating there (organisations); the others — who only comment on the event ("a
+déclaré X", "selon X"), are named in passing ("le fils de X"), or are the organisation of a participant —
+are involved in the event at the scene (kg:involvedAt), which does not say they were there.
 """
 from __future__ import annotations
 
-
+from kg import lexicon
 from kg.extract.context import Context
 from kg.extract.locatives import locative_case, place_of
 from kg.extract.model import Mention
@@ -15,7 +18,8 @@ SCENE_SENTENCES = 3
 """The scene is stated in the first sentences (the lead)."""
 _PLACED_BY = frozenset({"locatedIn", "presentIn", "operatesIn", "residesIn", "onStrikeIn"})
 """Facts that place an agent at the time of the article (a birthplace does not)."""
-_AFFILIATIONS = frozenset({"memberOf", "worksFor", "headOf", "ceoOf", "founded"})
+_PARTICIPATING = frozenset({"nsubj", "nsubj:pass", "obj", "obl:agent", "iobj"})
+"""Dependencies of an agent that takes part in its clause's event."""
 
 
 @rule("scene", stage="scene")
@@ -30,7 +34,7 @@ def scene(ctx: Context) -> None:
     ids = {p.id for p in lead}
     containers = [ctx.mentions[f.object] for f in ctx.facts if f.predicate == "locatedIn" and f.subject in ids and f.rule.startswith("place-in-place")]
     placed = {f.subject for f in ctx.facts if f.predicate in _PLACED_BY}
-    actors = _actors(ctx)
+    participants = _participants(ctx)
     heads = {_name(ctx.mentions[f.subject]) for f in ctx.facts if f.predicate in {"headOf", "ceoOf"}}
     seen: set[str] = set()
     for m in ctx.mentions:
@@ -40,27 +44,26 @@ def scene(ctx: Context) -> None:
         if name in seen:
             continue
         seen.add(name)
-        prop = "presentIn" if m.label == "Person" else "operatesIn"
-        acts = name in actors
         if m.label == "Person" and name in heads and sum(_name(o) == name for o in ctx.mentions if o.label == "Person") == 1:
             continue  # the head of an organisation, named once, speaks for it from elsewhere as often as not
+        acts = name in participants
+        prop = "presentIn" if acts and m.label == "Person" else "operatesIn" if acts else "involvedAt"
         for i, target in enumerate({p.id: p for p in [*lead, *containers]}.values()):
-            ctx.add_fact(prop, m, target, m.sentence, f"scene:{m.label}:{'first' if i == 0 else 'other'}:{'actor' if acts else 'named'}", support=(sentence,))
+            ctx.add_fact(prop, m, target, m.sentence, f"scene:{m.label}:{'first' if i == 0 else 'other'}:{'participant' if acts else 'involved'}", support=(sentence,))
 
 
-def _actors(ctx: Context) -> set[str]:
-    """The names of the agents that act in the article: subjects and objects of its clauses (or in
-    apposition to them), not names cited in passing ("comme rapporté par X", "le fils de X")."""
+def _participants(ctx: Context) -> set[str]:
+    """The names of the agents that take part in the article's clauses: subjects and objects (or in
+    apposition to them), not names cited in passing ("le fils de X"), nor agents that only report ("a
+    déclaré X", "selon X")."""
     found: set[str] = set()
+    reporting = lexicon.reporting_verbs()
     for token in ctx.tokens:
-        if token.dep_ not in {"nsubj", "nsubj:pass", "obj", "obl:agent", "iobj"}:
+        if token.dep_ not in _PARTICIPATING or token.dep_ == "nsubj" and token.head.lemma_ in reporting:
             continue
         for part in [token, *(c for c in token.children if c.dep_ in {"appos", "flat:name", "conj"})]:
             for target in ctx.targets(ctx.mention_of(part)):
                 found.add(_name(target))
-    for fact in ctx.facts:  # the organisation of an acting person acts with them ("présidente de l'ONG X")
-        if fact.predicate in _AFFILIATIONS and _name(ctx.mentions[fact.subject]) in found:
-            found.add(_name(ctx.mentions[fact.object]))
     return found
 
 
