@@ -19,6 +19,15 @@ def test_an_ambiguous_place_is_linked_to_the_gazetteer_in_the_country_its_articl
     assert (zinder, OX_KG.locatedIn.value, niger) in triples  # Zinder alone is ambiguous in the gazetteer
 
 
+def test_a_french_city_name_that_is_an_english_country_name_is_the_city():
+    text = "Le Mexique est en crise. Un accident a eu lieu à Mexico."
+    extraction = article(1, text, [named(text, 0, "Mexique", "Place", "kb"), named(text, 1, "Mexico", "Place", "ner:LOC")], [])
+    triples = {(s.value, p.value, o.value) for s, p, o in graph_triples(resolve([extraction]))}
+    mexico = next(s for s, p, o in triples if p.endswith("#label") and o == "Mexico")  # its own node, not the country's
+    mexique = next(s for s, p, o in triples if p.endswith("#label") and o == "Mexique")
+    assert (mexico, OX_KG.locatedIn.value, mexique) in triples
+
+
 def state_in(number: int, country: str) -> Extraction:
     text = f"Au {country}, l'État a promis une aide."
     return article(number, text, [named(text, 0, country, "Place", "ner:LOC"), named(text, 1, "État", "Organization", "name:head")], [])
