@@ -211,6 +211,13 @@ def test_relations_scene_places_the_actors_of_later_sentences(nlp):
     assert scene[0].sentence == 2 and scene[0].support == [0]
 
 
+def test_relations_clause_place_only_involves_the_organisation_of_a_member(nlp):
+    found = facts(nlp, "Mme Ana Ruiz, membre de l'association « Terre Vive », a été blessée à Lyon.")
+    assert ("Ana Ruiz", "presentIn", "Lyon") in found
+    assert found[("Terre Vive", "involvedAt", "Lyon")].rule == "clause-place:of-member"
+    assert ("Terre Vive", "operatesIn", "Lyon") in facts(nlp, "L'association « Terre Vive » a distribué des repas à Lyon.")
+
+
 def test_relations_scene_only_involves_who_comments_or_is_named_in_passing(nlp):
     ex = read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a donné l'alerte. "
                    "« Le feu était très violent », a déclaré Paul Roux. La maison du frère de Léa Vidal a brûlé.")

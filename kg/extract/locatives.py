@@ -13,6 +13,7 @@
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from kg import lexicon, places
@@ -176,6 +177,7 @@ def place_in_name(ctx: Context, sent: Span, n: int) -> None:
 
 
 _HOLDERS = frozenset({"Organization", "Union"})
+_AFFILIATIONS = frozenset({"memberOf", "worksFor", "headOf", "ceoOf"})
 
 
 @rule("seat")
@@ -251,19 +253,31 @@ def clause_place(ctx: Context, sent: Span, n: int) -> None:
         place_verb = next((k for k in lemma_candidates(verb) if k in lexicon.place_verbs()), None)
         participants = _participants(ctx, verb)
         others = [m for i in sorted(t.i for t in verb.subtree) if (m := ctx.by_token.get(i)) is not None and m not in participants]
+        members = _organisations_of_members(ctx, n)
         for agents, name in ((participants, "clause-place"), (others, "clause-place:nested")):
             for agent in agents:  # "née en Iran": a verb of place says no presence
-                _locate(ctx, agent, place, n, name, people=place_verb is None)
+                _locate(ctx, agent, place, n, name, people=place_verb is None, involved=members)
 
 
-def _locate(ctx: Context, agent: Mention | None, place: Mention, n: int, name: str, *, people: bool = True) -> None:
+def _organisations_of_members(ctx: Context, n: int) -> set[int]:
+    """The organisations of sentence n that a person of it belongs to ("X, membre de l'association Y"):
+    where the person was, the organisation is only involved."""
+    return {f.object for f in ctx.facts if f.sentence == n and f.predicate in _AFFILIATIONS and ctx.mentions[f.subject].label == "Person"}
+
+
+def _locate(ctx: Context, agent: Mention | None, place: Mention, n: int, name: str, *, people: bool = True,
+            involved: Collection[int] = ()) -> None:
     """Put the agents a mention stands for at the place (presentIn a person, operatesIn an organisation),
-    unless a more specific rule already did."""
+    unless a more specific rule already did; an organisation named as a person's (`involved`) is only
+    involved in what happened there (kg:involvedAt)."""
     claimed = _placed(ctx)
     for target in ctx.targets(agent):
         if target.label in AGENTS and (target.id, place.id) not in claimed and (people or target.label != "Person"):
-            prop = {"Organization": "operatesIn", "Union": "operatesIn", "Person": "presentIn"}.get(target.label, "locatedIn")
-            ctx.add_fact(prop, target, place, n, name)
+            if target.id in involved:
+                ctx.add_fact("involvedAt", target, place, n, f"{name}:of-member")
+            else:
+                prop = {"Organization": "operatesIn", "Union": "operatesIn", "Person": "presentIn"}.get(target.label, "locatedIn")
+                ctx.add_fact(prop, target, place, n, name)
             claimed.add((target.id, place.id))
 
 

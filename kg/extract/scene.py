@@ -16,8 +16,8 @@ from kg.extract.registry import rule
 
 SCENE_SENTENCES = 3
 """The scene is stated in the first sentences (the lead)."""
-_PLACED_BY = frozenset({"locatedIn", "presentIn", "operatesIn", "residesIn", "onStrikeIn"})
-"""Facts that place an agent at the time of the article (a birthplace does not)."""
+_PLACED_BY = frozenset({"locatedIn", "presentIn", "operatesIn", "residesIn", "onStrikeIn", "involvedAt"})
+"""Facts that place an agent at the time of the article, or involve it there (a birthplace does not)."""
 _PARTICIPATING = frozenset({"nsubj", "nsubj:pass", "obj", "obl:agent", "iobj"})
 """Dependencies of an agent that takes part in its clause's event."""
 
