@@ -218,6 +218,18 @@ def test_relations_clause_place_only_involves_the_organisation_of_a_member(nlp):
     assert ("Terre Vive", "operatesIn", "Lyon") in facts(nlp, "L'association « Terre Vive » a distribué des repas à Lyon.")
 
 
+def test_relations_a_site_of_an_organisation_stands_for_it(nlp):
+    assert ("Paul Roux", "relatedTo", "Vitalis") in facts(nlp, "M. Paul Roux a pénétré dans les locaux du laboratoire « Vitalis » hier soir.")
+    assert ("Paul Roux", "relatedTo", "Vitalis") in facts(nlp, "M. Paul Roux a visité les locaux du laboratoire Vitalis.")
+    assert not [k for k in facts(nlp, "M. Paul Roux a visité la cuisine du laboratoire Vitalis.") if k[1] == "relatedTo"]
+
+
+def test_relations_clause_place_only_involves_who_is_named_inside_the_clause(nlp):
+    found = facts(nlp, "Mme Pauline Sauvage, la sœur de Mme Anna Sauvage, a été aperçue à Lyon.")
+    assert ("Pauline Sauvage", "presentIn", "Lyon") in found
+    assert ("Anna Sauvage", "presentIn", "Lyon") not in found and ("Anna Sauvage", "involvedAt", "Lyon") in found
+
+
 def test_relations_scene_only_involves_who_comments_or_is_named_in_passing(nlp):
     ex = read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a donné l'alerte. "
                    "« Le feu était très violent », a déclaré Paul Roux. La maison du frère de Léa Vidal a brûlé.")

@@ -76,9 +76,12 @@ class Context:
         if mention is not None:
             return mention
         for child in token.children:
+            if child.dep_ == "nmod" and child.i > token.i and any(c.dep_ == "case" for c in child.children):
+                if token.lower_ in lexicon.seat_nouns():  # "les locaux du laboratoire X": a site stands for its owner
+                    return self.mention_of(child)
+                break  # "la sœur de Mme X": a name after the "de" phrase is that phrase's, however parsed
             if child.dep_ in {"flat:name", "flat", "appos", "nmod", "xcomp"} and child.i > token.i and (found := self.by_token.get(child.i)) is not None:
-                if child.dep_ != "nmod" or not any(c.dep_ == "case" for c in child.children):
-                    return found
+                return found
         for nxt in self.tokens[token.i + 1:token.i + 3]:
             if nxt.text in {'"', "'"}:
                 continue

@@ -20,7 +20,7 @@ from kg import lexicon, places
 from kg.extract.context import Context
 from kg.extract.model import Mention
 from kg.extract.registry import rule
-from kg.extract.syntax import POSSESSIVES, lemma_candidates
+from kg.extract.syntax import POSSESSIVES, lemma_candidates, with_companions
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -254,9 +254,10 @@ def clause_place(ctx: Context, sent: Span, n: int) -> None:
         participants = _participants(ctx, verb)
         others = [m for i in sorted(t.i for t in verb.subtree) if (m := ctx.by_token.get(i)) is not None and m not in participants]
         members = _organisations_of_members(ctx, n)
-        for agents, name in ((participants, "clause-place"), (others, "clause-place:nested")):
-            for agent in agents:  # "née en Iran": a verb of place says no presence
-                _locate(ctx, agent, place, n, name, people=place_verb is None, involved=members)
+        for agent in participants:  # "née en Iran": a verb of place says no presence
+            _locate(ctx, agent, place, n, "clause-place", people=place_verb is None, members=members)
+        for agent in others:  # named inside the clause ("la sœur de X", "le centre X"), not an argument
+            _locate(ctx, agent, place, n, "clause-place:nested", people=place_verb is None, nested=True)
 
 
 def _organisations_of_members(ctx: Context, n: int) -> set[int]:
@@ -266,19 +267,20 @@ def _organisations_of_members(ctx: Context, n: int) -> set[int]:
 
 
 def _locate(ctx: Context, agent: Mention | None, place: Mention, n: int, name: str, *, people: bool = True,
-            involved: Collection[int] = ()) -> None:
+            members: Collection[int] = (), nested: bool = False) -> None:
     """Put the agents a mention stands for at the place (presentIn a person, operatesIn an organisation),
-    unless a more specific rule already did; an organisation named as a person's (`involved`) is only
-    involved in what happened there (kg:involvedAt)."""
+    unless a more specific rule already did. An agent only named inside the clause (`nested`), or an
+    organisation named as a person's (`members`), is only involved in what happened there (kg:involvedAt)."""
     claimed = _placed(ctx)
     for target in ctx.targets(agent):
-        if target.label in AGENTS and (target.id, place.id) not in claimed and (people or target.label != "Person"):
-            if target.id in involved:
-                ctx.add_fact("involvedAt", target, place, n, f"{name}:of-member")
-            else:
-                prop = {"Organization": "operatesIn", "Union": "operatesIn", "Person": "presentIn"}.get(target.label, "locatedIn")
-                ctx.add_fact(prop, target, place, n, name)
-            claimed.add((target.id, place.id))
+        if target.label not in AGENTS or (target.id, place.id) in claimed or not people and target.label == "Person":
+            continue
+        if nested or target.id in members:
+            ctx.add_fact("involvedAt", target, place, n, name if nested else f"{name}:of-member")
+        else:
+            prop = {"Organization": "operatesIn", "Union": "operatesIn", "Person": "presentIn"}.get(target.label, "locatedIn")
+            ctx.add_fact(prop, target, place, n, name)
+        claimed.add((target.id, place.id))
 
 
 def _copula_subject(ctx: Context, token: Token) -> Mention | None:
@@ -299,6 +301,7 @@ def _copula_subject(ctx: Context, token: Token) -> Mention | None:
 
 
 _ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "obl:arg", "expl:subj"})
+_COMPANIONS = frozenset({"appos", "nmod", "conj"})
 
 
 def _participants(ctx: Context, verb: Token) -> list[Mention]:
@@ -315,7 +318,7 @@ def _participants(ctx: Context, verb: Token) -> list[Mention]:
         tokens.append(verb.head)
     found: list[Mention] = []
     for token in tokens:
-        for part in [token, *(c for c in token.children if c.dep_ in {"appos", "nmod", "flat:name", "conj"})]:
+        for part in with_companions(token, _COMPANIONS):
             mention = ctx.mention_of(part)
             if mention is not None and mention not in found:
                 found.append(mention)

@@ -13,6 +13,7 @@ from kg.extract.context import Context
 from kg.extract.locatives import locative_case, place_of
 from kg.extract.model import Mention
 from kg.extract.registry import rule
+from kg.extract.syntax import with_companions
 
 SCENE_SENTENCES = 3
 """The scene is stated in the first sentences (the lead)."""
@@ -20,6 +21,7 @@ _PLACED_BY = frozenset({"locatedIn", "presentIn", "operatesIn", "residesIn", "on
 """Facts that place an agent at the time of the article, or involve it there (a birthplace does not)."""
 _PARTICIPATING = frozenset({"nsubj", "nsubj:pass", "obj", "obl:agent", "iobj"})
 """Dependencies of an agent that takes part in its clause's event."""
+_COMPANIONS = frozenset({"appos", "conj"})
 
 
 @rule("scene", stage="scene")
@@ -61,7 +63,7 @@ def _participants(ctx: Context) -> set[str]:
     for token in ctx.tokens:
         if token.dep_ not in _PARTICIPATING or token.dep_ == "nsubj" and token.head.lemma_ in reporting:
             continue
-        for part in [token, *(c for c in token.children if c.dep_ in {"appos", "flat:name", "conj"})]:
+        for part in with_companions(token, _COMPANIONS):
             for target in ctx.targets(ctx.mention_of(part)):
                 found.add(_name(target))
     return found

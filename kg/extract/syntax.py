@@ -70,6 +70,22 @@ def head_and_modifiers(token: Token) -> list[Token]:
     return sorted(tokens, key=lambda t: t.i)
 
 
+def with_companions(token: Token, deps: frozenset[str]) -> list[Token]:
+    """The token and its children of the given dependencies, the words of one agent phrase; a flat:name
+    child only where it goes on with the token's name word after word ("Mme Pauline Sauvage"), not a
+    later name the parser hung on it ("…, la sœur de Madame Anna Laura Sauvage")."""
+    found = [token]
+    end = token.i
+    for child in token.children:
+        if child.dep_ == "flat:name":
+            if child.i == end + 1:
+                found.append(child)
+                end = child.i
+        elif child.dep_ in deps:
+            found.append(child)
+    return found
+
+
 def governing_verb(token: Token) -> Token | None:
     """The verb a noun phrase depends on, climbing through nouns ("annoncé le 3 mars le rachat")."""
     head = token
