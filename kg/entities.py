@@ -257,8 +257,9 @@ class EntityFinder:
         is never an entity itself."""
         for token in doc:
             honorific = self.honorifics.get(token.text)
-            if honorific is None or token.i + 1 >= len(doc) or not _is_name_start(doc[token.i + 1], sentence_start=True):
-                continue
+            if honorific is None or token.i + 1 >= len(doc) or not _is_name_start(doc[token.i + 1], sentence_start=True) \
+                    or doc[token.i + 1].text in self.honorifics:
+                continue  # "à 300 M. Monsieur X": the second honorific names the person
             end = _name_run(doc, token.i + 1)
             while end + 1 < len(doc) and doc[end].lower_ in _PARTICLES and _is_name_start(doc[end + 1]) \
                     and not places.is_place(doc[end + 1:_name_run(doc, end + 1)].text):

@@ -47,9 +47,18 @@ def load_pipeline(model: str = MODEL) -> Language:
         nlp = spacy.load(model)
     except OSError:
         raise KgError(f"the spaCy model {model!r} is not installed: pip install {MODEL_PACKAGE}") from None
+    _split_elided_quotes(nlp)
     nlp.add_pipe("kg_sentences", before="parser")
     nlp.add_pipe("kg_entities", after="ner")
     return nlp
+
+
+def _split_elided_quotes(nlp: Language) -> None:
+    """A quote right after an elision is a token of its own: the French tokenizer splits "l'Association"
+    but leaves "l'"Association" one word, and the quoted name with it."""
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r"(?<=[a-zA-Z]['’])\""]).finditer
 
 
 VERSIONED_MODULES = ("articles", "accents", "values", "nlp", "entities", "places", "extract", "lexicon")

@@ -25,6 +25,16 @@ def test_entities_honorific_name_goes_on_over_a_particle_not_over_a_place(nlp):
     assert ("Jules Moreau", "Person") in found and ("Lyon", "Place") in found
 
 
+def test_entities_honorific_after_an_abbreviation_read_as_one_names_the_person(nlp):
+    found = ents(nlp, "La ruelle était fermée sur 300 M. Monsieur Patrick Fernandez, un fan du groupe, est entré.")
+    assert ("Patrick Fernandez", "Person") in found and not any(name.startswith("Monsieur") for name, _ in found)
+
+
+def test_entities_quoted_name_right_after_an_elision_keeps_no_article(nlp):
+    found = names(nlp, "La tempête a détruit le siège de l'\"Association des Tailleurs de Pierre\" hier.")
+    assert "Association des Tailleurs de Pierre" in found and not any(name.startswith("l'") for name in found)
+
+
 def test_entities_honorific_alone_is_no_entity(nlp):
     assert not {"Monsieur", "Madame", "M."} & names(nlp, "Madame, a répondu le juge, Monsieur a déjà parlé.")
 

@@ -270,6 +270,8 @@ def test_relations_impersonal_il_is_nobody(nlp):
 def test_relations_one_person_across_name_variants(nlp):
     ex = read(nlp, "Jack Tellier a parlé. Ensuite, M. Tellier est parti.")
     assert {m.extra.get("name") for m in ex.mentions if m.text == "Tellier"} == {"Jack Tellier"}
+    ex = read(nlp, "Charles Joseph a été arrêté. Ensuite, Charles J. a été condamné. Charles Dupont a parlé.")
+    assert {m.extra.get("name") for m in ex.mentions if m.text == "Charles J."} == {"Charles Joseph"}  # an initial
 
 
 def test_relations_verb_family_and_reciprocal(nlp):

@@ -96,15 +96,20 @@ def _value_dict(value) -> dict[str, Any]:
 
 @rule("person-name-variants", stage="mentions")
 def name_variants(ctx: Context) -> None:
-    """One person, one name in an article: "Tellier", "Jack Tellier" and "Monsieur Jack Tellier" (its
-    honorific already cut) are the person the fullest form names, when only one full form contains
-    those words ("Dufour Abigaël" and "Abigaël Dufour" are one)."""
+    """One person, one name in an article: "Tellier", "Jack Tellier", "Jack T." and "Monsieur Jack
+    Tellier" (its honorific already cut) are the person the fullest form names, when only one full form
+    contains those words or their initials ("Dufour Abigaël" and "Abigaël Dufour" are one)."""
     people = [m for m in ctx.mentions if m.label == "Person" and m.is_named]
     words = {m.id: frozenset(strip_accents(w).lower() for w in m.text.replace("-", " ").split()) for m in people}
     fullest: dict[frozenset[str], str] = {}
     for m in sorted(people, key=lambda m: (-len(words[m.id]), m.start)):
         fullest.setdefault(words[m.id], m.text)
     for m in people:
-        wider = {text for group, text in fullest.items() if words[m.id] <= group and (group != words[m.id] or text != m.text)}
+        wider = {text for group, text in fullest.items() if _covered(words[m.id], group) and (group != words[m.id] or text != m.text)}
         if len(wider) == 1:
             m.extra["name"] = wider.pop()
+
+
+def _covered(short: frozenset[str], full: frozenset[str]) -> bool:
+    """Whether every word of a name is a word of the fuller one, or the initial of one ("j." of "joseph")."""
+    return all(w in full or len(w) == 2 and w[1] == "." and any(f[0] == w[0] and len(f) > 2 for f in full) for w in short)
