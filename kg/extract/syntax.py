@@ -3,6 +3,7 @@ speculative, what is the verb's lemma, which words make up a noun phrase)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.accents import strip_accents
@@ -21,21 +22,26 @@ LIGHT_VERBS = frozenset({"faire", "prendre", "avoir", "porter", "rendre", "donne
 """Verbs that make a locution with a bare noun after them ("faire partie", "porter plainte")."""
 
 
-def lemma_candidates(token: Token) -> list[str]:
+def lemma_candidates(token: Token) -> tuple[str, ...]:
     """The locution a light verb makes with the noun after it ("faire partie"), the token's lemma, then
     guesses from its form for verbs the lemmatiser left as written ("applique" → "appliquer"): lexicons
     are keyed by infinitive."""
-    lemma = token.lemma_.lower()
-    form = token.lower_
-    guesses = [lemma, form]
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if lemma in LIGHT_VERBS and following is not None and following.pos_ == "NOUN":
-        guesses.insert(0, f"{lemma} {following.lower_}")  # "faisait partie de": "faire partie"
+    noun = following.lower_ if following is not None and following.pos_ == "NOUN" else None
+    return _candidates(token.lemma_.lower(), token.lower_, noun)
+
+
+@lru_cache(maxsize=8192)
+def _candidates(lemma: str, form: str, noun: str | None) -> tuple[str, ...]:
+    """lemma_candidates of a word by its lemma, its form and the noun right after it (None if none)."""
+    guesses = [lemma, form]
+    if lemma in LIGHT_VERBS and noun is not None:
+        guesses.insert(0, f"{lemma} {noun}")  # "faisait partie de": "faire partie"
     for ending in ("ées", "és", "ée", "é", "ent", "es", "e"):
         if form.endswith(ending):
             guesses.append(form[: -len(ending)] + "er")
             break
-    return guesses + [strip_accents(g) for g in guesses]
+    return (*guesses, *(strip_accents(g) for g in guesses))
 
 
 def negated(token: Token) -> bool:
