@@ -251,6 +251,17 @@ def test_relations_no_scene_without_a_place(nlp):
 # ---- coreference and verbs
 
 
+def test_relations_any_verb_with_avec_and_an_agent_is_contact(nlp):
+    found = facts(nlp, "Arthur Laurent a fêté cette victoire avec son épouse Mme Louisa Laurent.")
+    assert found[("Arthur Laurent", "inContactWith", "Louisa Laurent")].rule == "verb-preposition:avec"
+    assert ("Paul Roux", "opposes", "Marc Dupuis") in facts(nlp, "Paul Roux s'est disputé avec Marc Dupuis.")
+    assert not [k for k in facts(nlp, "Paul Roux a fêté la victoire avec enthousiasme à Lyon.") if k[1] == "inContactWith"]
+
+
+def test_relations_object_named_after_a_possessive_noun_and_an_honorific(nlp):
+    assert ("Louisa Laurent", "inContactWith", "Arthur Laurent") in facts(nlp, "Mme Louisa Laurent a contacté son mari, M. Arthur Laurent, hier.")
+
+
 def test_relations_pronoun_subject_stands_for_the_person_before(nlp):
     ex = read(nlp, "Mme Ana Ruiz est arrivée hier. Elle a rencontré Paul Martin.")
     met = [f for f in ex.facts if f.predicate == "met"]

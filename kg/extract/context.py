@@ -80,11 +80,12 @@ class Context:
                 if token.lower_ in lexicon.seat_nouns():  # "les locaux du laboratoire X": a site stands for its owner
                     return self.mention_of(child)
                 break  # "la sœur de Mme X": a name after the "de" phrase is that phrase's, however parsed
-            if child.dep_ in {"flat:name", "flat", "appos", "nmod", "xcomp"} and child.i > token.i and (found := self.by_token.get(child.i)) is not None:
-                return found
+            if child.dep_ in {"flat:name", "flat", "appos", "nmod", "xcomp"} and child.i > token.i and (found := self.by_token.get(
+                    child.i + 1 if child.text in lexicon.honorifics() else child.i)) is not None:
+                return found  # "son mari, M. X": the name after the honorific
         for nxt in self.tokens[token.i + 1:token.i + 3]:
-            if nxt.text in {'"', "'"}:
-                continue
+            if nxt.text in {'"', "'"} or nxt.text in lexicon.honorifics():
+                continue  # "l'ONG « X »", "son épouse Mme X"
             found = self.by_token.get(nxt.i)
             return found if found is not None and found.is_named and token.pos_ in {"NOUN", "PROPN"} else None
         return None

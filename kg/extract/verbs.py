@@ -154,9 +154,15 @@ def verb_families(ctx: Context, sent: Span, n: int) -> None:
         if typed or lemma in lexicon.verbs():
             continue
         for obj, preposition in objects:
-            if any(t.label in PARTICIPANTS for t in ctx.targets(obj)):
-                open_roles = {**roles, "verb": lemma if preposition is None else f"{lemma} {preposition}"}
-                for subject in subjects:
+            if not any(t.label in PARTICIPANTS for t in ctx.targets(obj)):
+                continue
+            open_roles = {**roles, "verb": lemma if preposition is None else f"{lemma} {preposition}"}
+            family = next((f for f in families.get("*", []) if preposition is not None and f.preposition == preposition
+                           and any(t.label in f.object_classes for t in ctx.targets(obj))), None)
+            for subject in subjects:  # "a fêté la victoire avec Y": any verb with "avec"
+                if family is not None:
+                    ctx.add_fact(family.property, subject, obj, n, f"verb-preposition:{preposition}", family.event, open_roles)
+                else:
                     ctx.add_fact("relatedTo", subject, obj, n, "open-verb", "Action", open_roles)
 
 
