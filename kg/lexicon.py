@@ -175,6 +175,12 @@ def stop_entities() -> frozenset[str]:
 
 
 @cache
+def home_nouns() -> frozenset[str]:
+    """ontology/lexicon/home_nouns.txt: nouns of a person's home."""
+    return frozenset(row[0] for row in _rows("home_nouns.txt"))
+
+
+@cache
 def reporting_verbs() -> frozenset[str]:
     """ontology/lexicon/reporting_verbs.txt: lemmas of verbs that report speech."""
     return frozenset(row[0] for row in _rows("reporting_verbs.txt"))

@@ -200,6 +200,14 @@ def test_relations_copula_of_place_places_its_subject_when_the_parse_reads_one_n
     assert not [k for k, fact in spoken.items() if fact.rule == "clause-place"]
 
 
+def test_relations_a_home_with_its_place_is_where_its_owner_resides(nlp):
+    found = facts(nlp, "La police a retrouvé le corps de Marc Abel, un célèbre homme d'affaires, à son domicile à Lisbonne.")
+    assert found[("Marc Abel", "residesIn", "Lisbonne")].rule == "home"
+    assert ("Paul Roux", "residesIn", "Lyon") in facts(nlp, "Mme Ana Ruiz a visité la maison de Paul Roux à Lyon.")
+    assert not [k for k in facts(nlp, "Mme Ana Ruiz a quitté sa maison pour aller à Lyon.") if k[1] == "residesIn"]
+    assert not [k for k in facts(nlp, "La maison d'édition Gallimard à Paris a publié un livre.") if k[1] == "residesIn"]
+
+
 def test_relations_origin_is_not_presence(nlp):
     assert ("Paul Martin", "presentIn", "Lyon") not in facts(nlp, "Paul Martin est venu de Lyon hier.")
 

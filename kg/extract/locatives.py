@@ -20,6 +20,7 @@ from kg import lexicon, places
 from kg.extract.context import Context
 from kg.extract.model import Mention
 from kg.extract.registry import rule
+from kg.extract.relational import possessor
 from kg.extract.syntax import POSSESSIVES, lemma_candidates, with_companions
 
 if TYPE_CHECKING:
@@ -236,6 +237,46 @@ def _seat_place(ctx: Context, noun: Token) -> Mention | None:
     if before.text == "," and where.i > 1:
         before = ctx.doc[where.i - 2]
     return place_of(ctx, before)
+
+
+@rule("home")
+def homes(ctx: Context, sent: Span, n: int) -> None:
+    """A person's home with its place ("retrouvé à son domicile à Lisbonne", "la maison de campagne de
+    Vienne du colonel X", "le domicile de Mme X à Nice") says where the person resides; the home nouns
+    are ontology/lexicon/home_nouns.txt."""
+    nouns = lexicon.home_nouns()
+    for token in ctx.tokens_of(sent):
+        if token.pos_ != "NOUN" or token.lower_ not in nouns:
+            continue
+        owner = _home_owner(ctx, token)
+        place = next((p for t in token.subtree if t.i != token.i and (p := place_of(ctx, t)) is not None
+                      and {c.lower_ for c in t.children if c.dep_ == "case"} & (LOCATIVE | _OF)), None) or _place_right_after(ctx, token)
+        if owner is not None and place is not None:
+            ctx.add_fact("residesIn", owner, place, n, "home")
+            _placed(ctx).add((owner.id, place.id))
+
+
+def _place_right_after(ctx: Context, noun: Token) -> Mention | None:
+    """The place of a phrase right after the noun ("domicile à Lisbonne"), however the parser attached it."""
+    i = noun.i + 1
+    if i >= len(ctx.doc) or ctx.doc[i].lower_ not in LOCATIVE | _OF:
+        return None
+    i += 1
+    if i < len(ctx.doc) and ctx.doc[i].lower_ in {"la", "le", "l'", "les"}:
+        i += 1
+    return place_of(ctx, ctx.doc[i]) if i < len(ctx.doc) else None
+
+
+def _home_owner(ctx: Context, noun: Token) -> Mention | None:
+    """Whose home it is: the person of its "de" phrase, else of its possessive ("son domicile")."""
+    for child in noun.children:
+        if child.dep_ == "nmod" and any(c.lower_ in _OF for c in child.children if c.dep_ == "case"):
+            person = next((t for t in ctx.targets(ctx.mention_of(child)) if t.label == "Person"), None)
+            if person is not None:
+                return person
+    if any(c.dep_.startswith("det") and c.lower_ in POSSESSIVES for c in noun.children):
+        return next((t for t in ctx.targets(possessor(ctx, noun.i, None, {"Person"})) if t.label == "Person"), None)
+    return None
 
 
 @rule("clause-place")

@@ -266,7 +266,7 @@ def possessed_organisation(ctx: Context, sent: Span, n: int) -> None:
         organisation = _mention_starting(ctx, token.i + 1, ORGANISATIONS)
         if organisation is None or not organisation.is_named:
             continue
-        person = _possessor(ctx, token.i, organisation, {"Person"})
+        person = possessor(ctx, token.i, organisation, {"Person"})
         if person is not None:
             ctx.add_fact(_BELONGING[kind], person, organisation, n, "possessed-organisation")
 
@@ -351,9 +351,9 @@ def _complement(ctx: Context, noun: _Noun, holder: Mention) -> tuple[Mention | N
     determiner = doc[noun.start - 1].lower_ if noun.start > 0 else ""
     if determiner in POSSESSIVES:
         wanted = set().union(*(_COMPLEMENTS.get(p, ORGANISATIONS) for p in noun.entry.properties)) or ORGANISATIONS
-        possessor = _possessor(ctx, noun.start, holder, wanted)
-        if possessor is not None:
-            return possessor, "possessive"
+        owner = possessor(ctx, noun.start, holder, wanted)
+        if owner is not None:
+            return owner, "possessive"
     return None, ""
 
 
@@ -400,10 +400,10 @@ def _np_end(ctx: Context, noun: _Noun) -> int:
     return sent_end
 
 
-def _possessor(ctx: Context, start: int, holder: Mention, wanted: set[str]) -> Mention | None:
+def possessor(ctx: Context, start: int, holder: Mention | None, wanted: set[str]) -> Mention | None:
     """Whose the noun at token `start` is in "son fils", "son directeur général": the subject of the clause
     when the noun is not in it, else the subject of the last sentence that named an entity of the wanted
-    classes (or described one), else that last entity."""
+    classes (or described one), else that last entity; never the `holder` the noun is said of."""
     doc = ctx.doc
     verb = doc[start]
     while verb.dep_ not in {"ROOT"} and verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
@@ -411,9 +411,9 @@ def _possessor(ctx: Context, start: int, holder: Mention, wanted: set[str]) -> M
     for child in verb.children:
         if child.dep_.startswith("nsubj") and not (child.i <= start < max(t.i for t in child.subtree) + 1):
             mention = ctx.find_in(child.subtree, wanted)
-            if mention is not None and all(key(t) != key(holder) for t in ctx.targets(mention)):
+            if mention is not None and (holder is None or all(key(t) != key(holder) for t in ctx.targets(mention))):
                 return mention
-    before = [m for m in ctx.mentions if m.end <= doc[start].idx and any(t.label in wanted and key(t) != key(holder) for t in ctx.targets(m))]
+    before = [m for m in ctx.mentions if m.end <= doc[start].idx and any(t.label in wanted and (holder is None or key(t) != key(holder)) for t in ctx.targets(m))]
     if not before:
         return None
     last = max(before, key=lambda m: m.start)
