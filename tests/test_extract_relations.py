@@ -208,6 +208,11 @@ def test_relations_a_home_with_its_place_is_where_its_owner_resides(nlp):
     assert not [k for k in facts(nlp, "La maison d'édition Gallimard à Paris a publié un livre.") if k[1] == "residesIn"]
 
 
+def test_relations_a_participle_of_place_takes_the_place_after_it(nlp):
+    found = facts(nlp, "Dans une usine en Norvège, le 14 mai, Léa Vidal, une jeune immigrée née en Allemagne, a manifesté.")
+    assert ("Léa Vidal", "bornIn", "Allemagne") in found and ("Léa Vidal", "bornIn", "Norvège") not in found
+
+
 def test_relations_origin_is_not_presence(nlp):
     assert ("Paul Martin", "presentIn", "Lyon") not in facts(nlp, "Paul Martin est venu de Lyon hier.")
 

@@ -88,8 +88,8 @@ def place_verbs(ctx: Context, sent: Span, n: int) -> None:
         if locative_case(token) is None:
             continue
         verb = _governing_verb(token)
-        if verb is None:
-            continue
+        if verb is None or token.i < verb.i and _bare_participle(verb):
+            continue  # "Dans une usine en Norvège, X, née en Allemagne, ...": a participle's place follows it
         lemma = next((k for k in lemma_candidates(verb) if k in verbs or k + "/org" in verbs), None)  # "immigré"
         if lemma is None:
             continue
@@ -99,6 +99,11 @@ def place_verbs(ctx: Context, sent: Span, n: int) -> None:
                 if entry is not None and target.label in entry[1]:
                     ctx.add_fact(entry[0], target, mention, n, f"place-verb:{lemma}")
                     _placed(ctx).add((target.id, mention.id))
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A past participle without auxiliary ("née", "basée"): a reduced clause."""
+    return "Part" in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children)
 
 
 @rule("place-in-place")
