@@ -181,6 +181,12 @@ def home_nouns() -> frozenset[str]:
 
 
 @cache
+def remote_cues() -> tuple[str, ...]:
+    """ontology/lexicon/remote_cues.txt: words that say an agent acts away from the reported event."""
+    return tuple(row[0] for row in _rows("remote_cues.txt"))
+
+
+@cache
 def reporting_verbs() -> frozenset[str]:
     """ontology/lexicon/reporting_verbs.txt: lemmas of verbs that report speech."""
     return frozenset(row[0] for row in _rows("reporting_verbs.txt"))

@@ -250,6 +250,13 @@ def test_relations_scene_only_involves_who_comments_or_is_named_in_passing(nlp):
     assert scene == {("Karl Mendez", "presentIn", "Denver"), ("Paul Roux", "involvedAt", "Denver"), ("Léa Vidal", "involvedAt", "Denver")}
 
 
+def test_relations_scene_only_involves_who_acts_from_elsewhere_or_later(nlp):
+    ex = read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a donné l'alerte. "
+                   "M. Paul Roux a vu les images à la télévision. Deux ans plus tard, Léa Vidal a écrit un livre.")
+    scene = {(ex.mentions[f.subject].text, f.predicate, ex.mentions[f.object].text) for f in ex.facts if f.rule.startswith("scene")}
+    assert scene == {("Karl Mendez", "presentIn", "Denver"), ("Paul Roux", "involvedAt", "Denver"), ("Léa Vidal", "involvedAt", "Denver")}
+
+
 def test_relations_scene_involves_the_organisation_of_a_participant(nlp):
     found = facts(nlp, "Un accident a eu lieu à Lyon. Mme Ana Ruiz, membre de l'association « Terre Vive », a été blessée.")
     assert ("Ana Ruiz", "presentIn", "Lyon") in found

@@ -57,11 +57,14 @@ def scene(ctx: Context) -> None:
 def _participants(ctx: Context) -> set[str]:
     """The names of the agents that take part in the article's clauses: subjects and objects (or in
     apposition to them), not names cited in passing ("le fils de X"), nor agents that only report ("a
-    déclaré X", "selon X")."""
+    déclaré X", "selon X"), nor those of a sentence that says they act from elsewhere or later ("a vu
+    les nouvelles à la télévision", "deux ans plus tard"; ontology/lexicon/remote_cues.txt)."""
     found: set[str] = set()
     reporting = lexicon.reporting_verbs()
+    remote = {n for n, text in enumerate(ctx.lower_texts) if any(cue in text for cue in lexicon.remote_cues())}
     for token in ctx.tokens:
-        if token.dep_ not in _PARTICIPATING or token.dep_ == "nsubj" and token.head.lemma_ in reporting:
+        if token.dep_ not in _PARTICIPATING or token.dep_ == "nsubj" and token.head.lemma_ in reporting \
+                or ctx.sentence_of_token.get(token.i) in remote:
             continue
         for part in with_companions(token, _COMPANIONS):
             for target in ctx.targets(ctx.mention_of(part)):
