@@ -88,6 +88,8 @@ def test_entities_first_word_gives_the_kind_of_organisation(nlp):
     found = ents(nlp, "Le Ministère de la Défense et de la Sécurité Marine a écrit au Parti pour la Liberté et les Valeurs.")
     assert ("Ministère de la Défense et de la Sécurité Marine", "GovernmentOrganization") in found
     assert ("Parti pour la Liberté et les Valeurs", "PoliticalParty") in found
+    found = names(nlp, "Il a été arrêté après une enquête de l'Organisme de Lutte contre le Trafic Illégal de Biens.")
+    assert "Organisme de Lutte contre le Trafic Illégal de Biens" in found
 
 
 def test_entities_name_of_a_kind_keeps_the_known_place_it_ends_with(nlp):
