@@ -44,6 +44,9 @@ def test_relations_holder_after_the_noun_phrase_may_follow_an_honorific(nlp):
 def test_relations_a_former_role_gives_no_fact(nlp):
     found = facts(nlp, "Charles Joseph, ancien président du Club des Patrons, a été arrêté.")
     assert not [k for k in found if k[1] in {"hasRole", "headOf", "worksFor"}]
+    assert not [k for k in facts(nlp, "Le propriétaire, M. Paul Roux, infirmier de formation, a appelé la police.") if k[1] == "hasRole"]
+    assert not [k for k in facts(nlp, "Le propriétaire, M. Paul Roux, infirmier militaire de formation a appelé la police.") if k[1] == "hasRole"]
+    assert ("Paul Roux", "hasRole", "infirmier") in facts(nlp, "Le propriétaire, M. Paul Roux, infirmier à Lyon, a appelé la police.")
 
 
 def test_relations_holder_before_an_adjective_the_tagger_calls_a_noun(nlp):

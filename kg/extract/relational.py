@@ -68,7 +68,7 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
     event naming the role and the organisation)."""
     for noun in _nouns_in(ctx, sent):
         before = ctx.doc[noun.start - 1].lower_ if noun.start > 0 else ""
-        if before in _FORMER or noun.surface.lower().startswith("ex-"):
+        if before in _FORMER or noun.surface.lower().startswith("ex-") or _by_training(ctx, noun):
             continue  # "l'ancien président du club": a role no longer held, and the graph has no end dates
         holder, how = _holder(ctx, noun)
         if holder is None:
@@ -106,6 +106,12 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
                 subject, obj = (complement, each) if inverse else (each, complement)
                 event = "Appointment" if noun.role is not None else None
                 ctx.add_fact(prop, subject, obj, n, name, event, roles if event else None)
+
+
+def _by_training(ctx: Context, noun: _Noun) -> bool:
+    """"infirmier de formation": what the person trained as, not a position they hold."""
+    return [t.lower_ for t in ctx.doc[noun.end:noun.end + 2]] == ["de", "formation"] or \
+        noun.role is not None and noun.role.text.lower().endswith(" de formation")
 
 
 def _plural(ctx: Context, noun: _Noun) -> bool:
