@@ -8,8 +8,12 @@
   name ends with it ("l'Université de Lyon"), is there;
 - a noun of an organisation's seat or sites (ontology/lexicon/seat_nouns.tsv) places the organisation
   ("le siège de X est à Lyon", "à Lille, où se trouve le siège de l'entreprise");
+- a person's home with its place (ontology/lexicon/home_nouns.txt: "à son domicile à Lisbonne") is where
+  the person resides;
 - any other place introduced by a locative preposition ("à", "en", "au", "dans") locates the agents of
-  the clause it belongs to ("Le 10 novembre, l'ONG X a manifesté à Melbourne"), at a lower confidence.
+  the clause it belongs to ("Le 10 novembre, l'ONG X a manifesté à Melbourne"), at a lower confidence;
+  an agent only named inside the clause, or the organisation of a member there, is only involved in
+  what happened there (kg:involvedAt).
 """
 from __future__ import annotations
 
