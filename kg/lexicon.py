@@ -68,6 +68,11 @@ def _rows(name: str) -> list[list[str]]:
     return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
 
 
+def _words(name: str) -> frozenset[str]:
+    """The first column of a lexicon file: a list of words or phrases, one per line."""
+    return frozenset(row[0] for row in _rows(name))
+
+
 def _none(cell: str) -> str | None:
     return None if cell in {"", "-"} else cell
 
@@ -171,31 +176,31 @@ def name_triggers() -> dict[str, tuple[str, str | None]]:
 @cache
 def stop_entities() -> frozenset[str]:
     """Lowercase words that are never entities."""
-    return frozenset(row[0] for row in _rows("stop_entities.txt"))
+    return _words("stop_entities.txt")
 
 
 @cache
 def home_nouns() -> frozenset[str]:
     """ontology/lexicon/home_nouns.txt: nouns of a person's home."""
-    return frozenset(row[0] for row in _rows("home_nouns.txt"))
+    return _words("home_nouns.txt")
 
 
 @cache
-def remote_cues() -> tuple[str, ...]:
+def remote_cues() -> frozenset[str]:
     """ontology/lexicon/remote_cues.txt: words that say an agent acts away from the reported event."""
-    return tuple(row[0] for row in _rows("remote_cues.txt"))
+    return _words("remote_cues.txt")
 
 
 @cache
 def reporting_verbs() -> frozenset[str]:
     """ontology/lexicon/reporting_verbs.txt: lemmas of verbs that report speech."""
-    return frozenset(row[0] for row in _rows("reporting_verbs.txt"))
+    return _words("reporting_verbs.txt")
 
 
 @cache
 def org_suffixes() -> frozenset[str]:
     """Words that end a company name without naming another company ("Group", "SA")."""
-    return frozenset(row[0] for row in _rows("org_suffixes.txt"))
+    return _words("org_suffixes.txt")
 
 
 @dataclass(frozen=True)

@@ -80,15 +80,21 @@ class Context:
                 if token.lower_ in lexicon.seat_nouns():  # "les locaux du laboratoire X": a site stands for its owner
                     return self.mention_of(child)
                 break  # "la sœur de Mme X": a name after the "de" phrase is that phrase's, however parsed
-            if child.dep_ in {"flat:name", "flat", "appos", "nmod", "xcomp"} and child.i > token.i and (found := self.by_token.get(
-                    child.i + 1 if child.text in lexicon.honorifics() else child.i)) is not None:
+            if child.dep_ in {"flat:name", "flat", "appos", "nmod", "xcomp"} and child.i > token.i \
+                    and (found := self.by_token.get(self.name_start(child.i))) is not None:
                 return found  # "son mari, M. X": the name after the honorific
-        for nxt in self.tokens[token.i + 1:token.i + 3]:
-            if nxt.text in {'"', "'"} or nxt.text in lexicon.honorifics():
-                continue  # "l'ONG « X »", "son épouse Mme X"
-            found = self.by_token.get(nxt.i)
-            return found if found is not None and found.is_named and token.pos_ in {"NOUN", "PROPN"} else None
-        return None
+        nxt = self.name_start(token.i + 1)  # "l'ONG « X »", "son épouse Mme X"
+        if nxt >= token.i + 3 or nxt >= len(self.tokens):
+            return None
+        found = self.by_token.get(nxt)
+        return found if found is not None and found.is_named and token.pos_ in {"NOUN", "PROPN"} else None
+
+    def name_start(self, i: int) -> int:
+        """Where a name at token i starts: past the quotes and honorifics before it ("« X »", "Mme X")."""
+        honorifics = lexicon.honorifics()
+        while i < len(self.tokens) and (self.tokens[i].text in {'"', "'"} or self.tokens[i].text in honorifics):
+            i += 1
+        return i
 
     def mentions_in(self, sent: Span) -> list[Mention]:
         return list(self.by_sentence.get(self.sentence_of_token[sent.start], ()))

@@ -293,10 +293,7 @@ def _mention_starting(ctx: Context, i: int, allowed, *, comma: bool = False) -> 
         i += 1
         if i < len(doc) and doc[i].lower_ in {"le", "la", "l'", "les"}:
             i += 1
-    while i < len(doc) and doc[i].text in {'"', "'"}:
-        i += 1
-    if i < len(doc) and doc[i].text in lexicon.honorifics():
-        i += 1  # "Le leader du parti, Mme Marie Dupont": the person's name starts after the honorific
+    i = ctx.name_start(i)  # "Le leader du parti, Mme Marie Dupont": the name starts after the honorific
     mention = ctx.by_token.get(i) if i < len(doc) else None
     if mention is not None and ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand").start == i \
             and any(t.label in allowed for t in ctx.targets(mention)):
