@@ -26,11 +26,8 @@ def job_postings(ctx: Context, sent: Span, n: int) -> None:
     """A role wanted by an organisation: "X recrute un directeur technique pour l'IA", "une offre
     d'emploi pour un chef de produit en IA", "en tant que 'chef de produit'". Salaries attach to it."""
     low = ctx.plain_texts[n]
-    lemmas = {t.lemma_ for t in ctx.tokens_of(sent)}
-    lemmas |= {guess for t in ctx.tokens_of(sent) if t.pos_ == "VERB" for guess in lemma_candidates(t)}  # "cherche"
-    hiring = any(strip_accents(lemma) in _HIRING for lemma in lemmas) or any(c in low for c in _JOB_CUES)
     roles = [m for m in ctx.mentions_in(sent) if m.label == "Role" and m.evidence == "role"]
-    if hiring and "offre" in low or lemmas & {"embaucher", "recruter", "rechercher", "chercher"}:
+    if roles and _hiring(ctx, sent, low):
         for role in roles:
             if person_next_to(ctx, role) is not None:
                 continue
@@ -51,6 +48,14 @@ def job_postings(ctx: Context, sent: Span, n: int) -> None:
         jobs = [m for m in ctx.mentions if m.label == "JobPosting" and n - m.sentence <= 2]
         if jobs:
             ctx.add_fact("salary", jobs[-1], money, n, "job-salary")
+
+
+def _hiring(ctx: Context, sent: Span, low: str) -> bool:
+    """The sentence offers a job ("une offre d'emploi", "a publié une offre") or hires ("recrute")."""
+    lemmas = {t.lemma_ for t in ctx.tokens_of(sent)}
+    lemmas |= {guess for t in ctx.tokens_of(sent) if t.pos_ == "VERB" for guess in lemma_candidates(t)}  # "cherche"
+    hiring = any(strip_accents(lemma) in _HIRING for lemma in lemmas) or any(c in low for c in _JOB_CUES)
+    return hiring and "offre" in low or bool(lemmas & {"embaucher", "recruter", "rechercher", "chercher"})
 
 
 def _job_title(ctx: Context, role: Mention, sent: Span) -> tuple[str, Mention | None]:

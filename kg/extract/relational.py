@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from kg import lexicon, places
@@ -148,11 +149,11 @@ def _nouns_in(ctx: Context, sent: Span) -> list[_Noun]:
             found.append(_Noun(span.start, span.end, entry, surface, m))
             taken.update(range(span.start, span.end))
     nouns = lexicon.relational_nouns()
-    tokens = ctx.tokens_of(sent)
-    for token, following in zip(tokens, [*tokens[1:], None]):
-        if token.i in taken or token.i in ctx.by_token or token.pos_ not in {"NOUN", "ADJ", "PROPN"}:
+    pair_heads = _pair_heads()
+    for token in ctx.tokens_of(sent):
+        if token.pos_ not in {"NOUN", "ADJ", "PROPN"} or token.i in taken or token.i in ctx.by_token:
             continue
-        pair = f"{token.lower_} {following.lower_}" if following is not None else ""
+        pair = f"{token.lower_} {ctx.tokens[token.i + 1].lower_}" if token.lower_ in pair_heads and token.i + 1 < sent.end else ""
         if (entry := nouns.get(pair)) is not None and not entry.is_role:
             found.append(_Noun(token.i, token.i + 2, entry, pair, None))  # "sa ville natale"
             continue
@@ -160,6 +161,12 @@ def _nouns_in(ctx: Context, sent: Span) -> list[_Noun]:
         if entry is not None and (not entry.is_role or "Plur" in token.morph.get("Number")):
             found.append(_Noun(token.i, token.i + 1, entry, token.lower_, None))  # a plural position: no kg:Role node
     return sorted(found, key=lambda noun: noun.start)
+
+
+@cache
+def _pair_heads() -> frozenset[str]:
+    """The first words of the two-word relational nouns that are not positions ("ville natale")."""
+    return frozenset(surface.split()[0] for surface, entry in lexicon.relational_nouns().items() if " " in surface and not entry.is_role)
 
 
 def _properties(noun: _Noun, complement: Mention | None) -> list[str]:

@@ -133,10 +133,10 @@ def verb_families(ctx: Context, sent: Span, n: int) -> None:
     families = lexicon.verb_families()
     read = ctx.memory.setdefault(READ_VERBS, set())
     for token in ctx.tokens_of(sent):
-        if token.pos_ != "VERB" or token.i in read or negated(token) or speculative(token):
+        if token.pos_ != "VERB" or token.i in read:
             continue
-        subjects = _clause_subjects(ctx, token)
-        if not subjects:
+        subjects = _clause_subjects(ctx, token)  # first: most verbs have no agent, and it is the cheapest test
+        if not subjects or negated(token) or speculative(token):
             continue
         lemma = next((k for k in lemma_candidates(token) if k in families), token.lemma_.lower())
         objects = _clause_objects(ctx, token)
