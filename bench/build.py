@@ -24,6 +24,7 @@ from kg.nlp import PARSE_BATCH
 
 TARGET_RATIO = 0.9
 TARGET_SPEEDUP = 1.8
+TARGET_OWN_SHARE = 0.2
 
 
 def read_texts(corpus: Path) -> list:
@@ -59,6 +60,7 @@ def stage_profile(args: argparse.Namespace) -> dict:
     articles = read_texts(args.corpus)
     nlp, load = load_warm(load_pipeline)
     version = pipeline_version(nlp)
+    own = _time_own_parts(nlp)
     with paused_gc():  # as kg build runs
         docs = parse_texts(nlp, (article.text for article in articles), dates=(article.date for article in articles))
         parse = extract = 0.0
@@ -73,8 +75,30 @@ def stage_profile(args: argparse.Namespace) -> dict:
         before = time.perf_counter()
         write_graph(extractions, args.work / "profile.ttl")
         write = time.perf_counter() - before
-    return {"load_s": load, "parse_s": parse, "extract_s": extract, "write_s": write,
+    return {"load_s": load, "parse_s": parse, "own_parse_s": sum(own.values()), "extract_s": extract, "write_s": write,
             "words": count_words([article.text for article in articles])}
+
+
+def _time_own_parts(nlp) -> dict[str, float]:
+    """Time kg's own parts of the parse as it runs: text preparation and the kg_* components (seconds by
+    name). The difference between two processes' parse times moves by seconds from run to run; this does not.
+    The components are wrapped in spaCy's list of them, which has no public way to do so."""
+    import kg.nlp
+
+    seconds: dict[str, float] = {}
+
+    def timed(name: str, function):
+        def run(*args, **kwargs):
+            before = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - before
+        return run
+
+    kg.nlp.prepare_text = timed("prepare_text", kg.nlp.prepare_text)
+    nlp._components[:] = [(name, timed(name, c) if name.startswith("kg_") else c) for name, c in nlp._components]
+    return seconds
 
 
 def stage_build(args: argparse.Namespace) -> dict:
@@ -136,8 +160,10 @@ Model load and warm-up (one sentence), not in the timings: bare {bare1['load_s']
 - Target 1 (kg build ≥ {TARGET_RATIO} × bare spaCy, 1 process): {ratio:.2f} × — {'met' if ratio >= TARGET_RATIO else 'NOT met'};
   against bare spaCy with kg's batch size: {bare1_16['seconds'] / build1['seconds']:.2f} ×.
   Where kg's time goes (1 process, {profile_total(profile):.1f} s): bare model parse (batch {PARSE_BATCH}) {bare1_16['seconds']:.1f} s;
-  kg components + text preparation {kg_parse - bare1_16['seconds']:+.1f} s; extraction {profile['extract_s']:.1f} s;
+  kg components + text preparation {profile['own_parse_s']:.1f} s timed in the parse ({kg_parse - bare1_16['seconds']:+.1f} s
+  by the difference of the two processes' parse times); extraction {profile['extract_s']:.1f} s;
   resolution + triples + writing {profile['write_s']:.1f} s.
+  kg's own work: {own_share(profile, bare1_16['seconds']):.0%} of the bare parse at the same batch size (target ≤ {TARGET_OWN_SHARE:.0%}).
 - Target 2 (kg build --jobs {args.jobs} ≥ ×{TARGET_SPEEDUP} over --jobs 1): ×{speedup:.2f} — {'met' if speedup >= TARGET_SPEEDUP else 'NOT met'};
   bare spaCy's own speed-up ×{bare1['seconds'] / bare_n['seconds']:.2f}; kg build --jobs {args.jobs} at {bare_n['seconds'] / build_n['seconds']:.2f} × bare spaCy on {args.jobs} processes.
   Same graph with 1 and {args.jobs} jobs, byte for byte: {'yes' if same else 'NO'} (sha256 {build1['sha256'][:16]}…).
@@ -151,6 +177,11 @@ def row(run: str, processes: int, seconds: float, words: int, figures: dict, bar
     """One table row: time, words/s, ratio to bare spaCy on as many processes, peak memory."""
     return {"run": run, "processes": processes, "seconds": round(seconds, 2), "words/s": round(words / seconds),
             "× bare spaCy": "" if bare is None else round(bare / seconds, 3), "peak RSS MB": figures["peak_rss_mb"]}
+
+
+def own_share(profile: dict, bare_parse: float) -> float:
+    """kg's own work (components and text preparation as timed, extraction, writing) over the bare parse."""
+    return (profile["own_parse_s"] + profile["extract_s"] + profile["write_s"]) / bare_parse
 
 
 def profile_total(profile: dict) -> float:
