@@ -21,7 +21,7 @@ from kg.nlp import NER_CLASSES, article_date, prepared_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,7 @@ class EntityFinder:
         for noun in lexicon.work_nouns():
             self.work_matcher.add(noun, [tokenizer(noun), tokenizer(strip_accents(noun))])
         self.triggers = {strip_accents(k): v for k, v in lexicon.name_triggers().items()}
+        self.group_nouns = lexicon.group_nouns()
         self.stop = {strip_accents(w) for w in lexicon.stop_entities()}
         self.nationalities = {strip_accents(n) for n in lexicon.nationalities()}
         self.honorifics = lexicon.honorifics()
@@ -230,6 +231,9 @@ class EntityFinder:
         """Names typed by the noun before them: "les syndicats X et Y", "l'acteur X", "la start-up X",
         "la ville de Rome"; a known place after an organisation's noun is a place ("la mairie de Lyon")."""
         for token in doc:
+            if token.lower_ in self.group_nouns:
+                yield from _family(doc, token)
+                continue
             trigger = self.triggers.get(strip_accents(token.lower_))
             if trigger is None or token.text[:1].isupper() and not token.is_sent_start:
                 continue  # "La Banque Postale": the noun is part of the name
@@ -424,6 +428,19 @@ class EntityFinder:
 NOT_AN_ENTITY = "O"
 """Label of a candidate that only blocks others (a nationality adjective in front of a title)."""
 _VALUE_KIND = {"money": "MONEY", "percent": "PERCENT", "quantity": "QUANTITY", "date": "DATE"}
+
+
+def _family(doc: Doc, noun: Token) -> Iterable[Candidate]:
+    """"la famille Clavier": a description of the article's people of that name (coreference finds them),
+    not a person of its own nor one of them; "le père de famille Jean Dupont" is a person."""
+    i = noun.i + 1
+    if noun.i > 0 and doc[noun.i - 1].lower_ in {"de", "d'"} or i >= len(doc) or not _is_name_start(doc[i]):
+        return
+    yield Candidate(noun.i, _name_run(doc, i), "DESC", 70, evidence=f"desc:{FAMILY}")
+
+
+FAMILY = "Family"
+"""What a description of a family refers to (`span.id_` "desc:Family"): the people who bear its name."""
 
 
 def _plural(phrase: str) -> str:

@@ -180,6 +180,12 @@ def stop_entities() -> frozenset[str]:
 
 
 @cache
+def group_nouns() -> frozenset[str]:
+    """ontology/lexicon/group_nouns.txt: nouns of a group named by a surname ("la famille X")."""
+    return _words("group_nouns.txt")
+
+
+@cache
 def home_nouns() -> frozenset[str]:
     """ontology/lexicon/home_nouns.txt: nouns of a person's home."""
     return _words("home_nouns.txt")

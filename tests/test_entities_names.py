@@ -151,3 +151,14 @@ def test_entities_named_events_and_products(nlp):
 
 def test_entities_person_named_like_a_product_stays_a_person(nlp):
     assert ("Ronald McDonald", "Person") in ents(nlp, "Selon Ronald McDonald, le chantier a pris du retard.")
+
+
+def test_entities_surname_of_a_family_is_no_person(nlp):
+    found = ents(nlp, "La famille Clavier a quitté Lyon. Meyven Clavier, son fils, est resté à Paris.")
+    assert ("famille Clavier", "DESC") in found and ("Meyven Clavier", "Person") in found
+    assert not {name for name, label in found if label != "DESC" and "Clavier" in name} - {"Meyven Clavier"}
+    assert "Carter" not in names(nlp, "Les proches de la famille Carter sont en deuil.")
+
+
+def test_entities_name_after_pere_de_famille_stays_a_person(nlp):
+    assert ("Jean Dupont", "Person") in ents(nlp, "Le père de famille Jean Dupont a été blessé à Nantes.")

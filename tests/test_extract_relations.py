@@ -292,6 +292,14 @@ def test_relations_pronoun_subject_stands_for_the_person_before(nlp):
     assert met[0].rule.endswith("+pronoun") and met[0].support == [0]
 
 
+def test_relations_family_stands_for_the_people_of_its_name(nlp):
+    found = facts(nlp, "La famille Clavier a fêté ses noces à Reims. Meyven Clavier, le cadet, est arrivé en retard.")
+    assert ("Meyven Clavier", "presentIn", "Reims") in found
+    assert not any(s == "famille Clavier" or o == "famille Clavier" for s, _, o in found)
+    alone = facts(nlp, "La famille Roux a fêté ses noces à Reims. Paul Martin est arrivé en retard.")
+    assert not any(s == "Paul Martin" and fact.sentence == 0 for (s, _, _), fact in alone.items())
+
+
 def test_relations_pronoun_gender_must_agree(nlp):
     assert not any(f.predicate == "met" for f in read(nlp, "M. Paul Martin est arrivé hier. Elle a rencontré Ana Ruiz.").facts
                    if f.rule.endswith("+pronoun"))

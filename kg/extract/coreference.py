@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.accents import strip_accents
+from kg.entities import FAMILY
 from kg.extract.context import AGENT_CLASSES, Context, description_noun, unique_entities
 from kg.extract.model import Mention
 from kg.extract.registry import rule
@@ -23,6 +24,9 @@ def resolve_descriptions(ctx: Context) -> None:
         if mention.label != "DESC":
             continue
         wanted = mention.evidence.split(":", 1)[1]
+        if wanted == FAMILY:
+            mention.refs = unique_entities(ctx.mentions, _bearers(ctx, mention))
+            continue
         classes = AGENT_CLASSES - {"Person"} if wanted in {"Organization", "Union"} else {wanted}
         if wanted == "Technology":
             classes = {"Technology"}
@@ -45,6 +49,12 @@ def resolve_descriptions(ctx: Context) -> None:
             order = (nearby, known) if text.startswith(_DEMONSTRATIVES) else (known, nearby)
             pick = (described or order[0] or order[1] or [None])[-1]
             mention.refs = [pick.id] if pick else []
+
+
+def _bearers(ctx: Context, family: Mention) -> list[int]:
+    """The people the article names with the family's name ("la famille Clavier": M. Clavier, Meyven Clavier)."""
+    name = family.text.split(None, 1)[-1]
+    return [m.id for m in ctx.mentions if m.label == "Person" and m.is_named and (m.text == name or m.text.endswith(f" {name}"))]
 
 
 _DEMONSTRATIVES = ("ce ", "cet ", "cette ")
