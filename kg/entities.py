@@ -41,8 +41,9 @@ _TITLE_FUNCTION_WORDS = frozenset("of the and a an in on to for & : - – de du 
 _DEFINITE = frozenset("le la l' les ce cet cette ces du au aux".split())
 """Determiners of a description that refers back, "du" and "au" included ("la filiale du groupe")."""
 _ELIDED = re.compile(r"^[ldjmnstc]'|^qu'|^jusqu'|^lorsqu'|^puisqu'", re.IGNORECASE)
-_NAME_LINKS = frozenset({"de", "d'", "du", "des"})
-"""Words between a naming noun and its name: "la ville de Rome", "l'association des « Pêcheurs »"."""
+_NAME_LINKS = frozenset({"de", "d'", "d", "du", "des"})
+"""Words between a naming noun and its name: "la ville de Rome", "l'association des « Pêcheurs »"; "d" is
+what the tokenizer leaves of "d'" before a spaced quote ("la procédure d' « X »")."""
 _CAMEL = re.compile(r"[a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z][a-z][A-Za-z]*")
 """A product's name shape: a capital inside a word ("iPhone", "eBay", "PlayStation"), not an acronym."""
 _NAME_GLUE = frozenset("de d' du des la le l' les et pour contre sur en à aux".split())
@@ -74,7 +75,7 @@ class EntityFinder:
             self.desc_matcher.add(phrase, [tokenizer(f) for f in sorted(forms)])
         for noun in lexicon.work_nouns():
             self.work_matcher.add(noun, [tokenizer(noun), tokenizer(strip_accents(noun))])
-        self.triggers = {strip_accents(k): v for k, v in lexicon.name_triggers().items()}
+        self.triggers = {strip_accents(k): (label or NOT_AN_ENTITY, role) for k, (label, role) in lexicon.name_triggers().items()}
         self.group_nouns = lexicon.group_nouns()
         self.stop = {strip_accents(w) for w in lexicon.stop_entities()}
         self.nationalities = {strip_accents(n) for n in lexicon.nationalities()}

@@ -168,9 +168,9 @@ def work_nouns() -> dict[str, str]:
 
 
 @cache
-def name_triggers() -> dict[str, tuple[str, str | None]]:
-    """Nouns typing the name after them → (class, role label or None)."""
-    return {row[0]: (row[1], _none(row[2])) for row in _rows("org_triggers.tsv")}
+def name_triggers() -> dict[str, tuple[str | None, str | None]]:
+    """Nouns typing the name after them → (class, or None when the name is no entity; role label or None)."""
+    return {row[0]: (_none(row[1]), _none(row[2])) for row in _rows("org_triggers.tsv")}
 
 
 @cache

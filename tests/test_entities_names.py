@@ -162,3 +162,9 @@ def test_entities_surname_of_a_family_is_no_person(nlp):
 
 def test_entities_name_after_pere_de_famille_stays_a_person(nlp):
     assert ("Jean Dupont", "Person") in ents(nlp, "Le père de famille Jean Dupont a été blessé à Nantes.")
+
+
+def test_entities_name_announced_by_a_noun_of_no_entity_is_none(nlp):
+    found = names(nlp, "Après la procédure d' « Impeachment » du gouverneur, le virus Ebola a tué à Lagos.")
+    assert not {"Impeachment", "Ebola"} & found and "Lagos" in found
+    assert ("Entraide", "NGO") in ents(nlp, "Le président de l'association d' « Entraide » a parlé.")
