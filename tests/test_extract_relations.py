@@ -260,6 +260,14 @@ def test_relations_scene_only_involves_who_acts_from_elsewhere_or_later(nlp):
     assert scene == {("Karl Mendez", "presentIn", "Denver"), ("Paul Roux", "involvedAt", "Denver"), ("Léa Vidal", "involvedAt", "Denver")}
 
 
+def test_relations_scene_only_involves_who_reveals_posts_or_is_the_agent_of_a_report(nlp):
+    ex = read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a donné l'alerte. "
+                   "Comme rapporté par le journal Denver Post, les dégâts sont lourds. Mme Léa Vidal a révélé la cause "
+                   "dans un message sur son compte.")
+    scene = {(ex.mentions[f.subject].text, f.predicate, ex.mentions[f.object].text) for f in ex.facts if f.rule.startswith("scene")}
+    assert scene == {("Karl Mendez", "presentIn", "Denver"), ("Denver Post", "involvedAt", "Denver"), ("Léa Vidal", "involvedAt", "Denver")}
+
+
 def test_relations_scene_involves_the_organisation_of_a_participant(nlp):
     found = facts(nlp, "Un accident a eu lieu à Lyon. Mme Ana Ruiz, membre de l'association « Terre Vive », a été blessée.")
     assert ("Ana Ruiz", "presentIn", "Lyon") in found

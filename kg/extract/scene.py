@@ -54,6 +54,10 @@ def scene(ctx: Context) -> None:
             ctx.add_fact(prop, m, target, m.sentence, f"scene:{m.label}:{'first' if i == 0 else 'other'}:{'participant' if acts else 'involved'}", support=(sentence,))
 
 
+_REPORTERS = frozenset({"nsubj", "obl:agent"})
+"""Who reports, with a reporting verb: its subject ("a déclaré X") or its passive agent ("rapporté par X")."""
+
+
 def _participants(ctx: Context) -> set[str]:
     """The names of the agents that take part in the article's clauses: subjects and objects (or in
     apposition to them), not names cited in passing ("le fils de X"), nor agents that only report ("a
@@ -63,7 +67,7 @@ def _participants(ctx: Context) -> set[str]:
     reporting = lexicon.reporting_verbs()
     remote = {n for n, text in enumerate(ctx.lower_texts) if any(cue in text for cue in lexicon.remote_cues())}
     for token in ctx.tokens:
-        if token.dep_ not in _PARTICIPATING or token.dep_ == "nsubj" and token.head.lemma_ in reporting \
+        if token.dep_ not in _PARTICIPATING or token.dep_ in _REPORTERS and token.head.lemma_ in reporting \
                 or ctx.sentence_of_token.get(token.i) in remote:
             continue
         for part in with_companions(token, _COMPANIONS):
