@@ -67,6 +67,7 @@ def test_relations_possessed_organisation_is_the_possessor_s(nlp):
     assert ("Rose Perrin", "memberOf", "Les Amis du Lac") in found
     assert ("Paul Morel", "worksFor", "Vantel") in facts(nlp, "Paul Morel a quitté Lyon. Son entreprise Vantel a fermé.")
     assert not [k for k in facts(nlp, "La ville a perdu son club Les Aigles et son association Les Lilas.") if k[1] in {"memberOf", "worksFor"}]
+    assert ("Paul Roux", "memberOf", "Terre Vive") in facts(nlp, "Paul Roux a réuni hier son association caritative « Terre Vive ».")
 
 
 def test_relations_holder_after_noun_phrase_and_place_complement(nlp):

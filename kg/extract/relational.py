@@ -276,7 +276,10 @@ def possessed_organisation(ctx: Context, sent: Span, n: int) -> None:
         kind = triggers.get(token.lower_, ("", None))[0]
         if kind not in _BELONGING or token.i == 0 or ctx.doc[token.i - 1].lower_ not in POSSESSIVES:
             continue
-        organisation = _mention_starting(ctx, token.i + 1, ORGANISATIONS)
+        after = token.i + 1
+        while after < sent.end and ctx.tokens[after].pos_ == "ADJ" and ctx.tokens[after].text.islower():
+            after += 1  # "son association caritative « X »", "leur syndicat agricole X"
+        organisation = _mention_starting(ctx, after, ORGANISATIONS)
         if organisation is None or not organisation.is_named:
             continue
         person = possessor(ctx, token.i, organisation, {"Person"})
