@@ -41,6 +41,7 @@ _TITLE_FUNCTION_WORDS = frozenset("of the and a an in on to for & : - – de du 
 _DEFINITE = frozenset("le la l' les ce cet cette ces du au aux".split())
 """Determiners of a description that refers back, "du" and "au" included ("la filiale du groupe")."""
 _ELIDED = re.compile(r"^[ldjmnstc]'|^qu'|^jusqu'|^lorsqu'|^puisqu'", re.IGNORECASE)
+_ARTICLES = frozenset({"le", "la", "les"})
 _NAME_LINKS = frozenset({"de", "d'", "d", "du", "des"})
 """Words between a naming noun and its name: "la ville de Rome", "l'association des « Pêcheurs »"; "d" is
 what the tokenizer leaves of "d'" before a spaced quote ("la procédure d' « X »")."""
@@ -307,7 +308,7 @@ class EntityFinder:
             if span is not None and not self._is_junk(span, ent.label_):
                 spans.append((span, ent.label_, cue))
         for own, ner_label, cue in spans:
-            span = self._extend_kind_name(own)
+            span = _with_ordinal(self._extend_kind_name(own))
             label = cue or self._class_of_name(span, NER_CLASSES.get(ner_label, "MISC"))
             inside = sorted((c for c in kb if c.start >= span.start and c.end <= span.end and (c.start, c.end) != (span.start, span.end)), key=lambda c: c.start)
             if inside:
@@ -346,6 +347,8 @@ class EntityFinder:
         start, cue = span.start, None
         while start < span.end - 1 and doc[start].text in self.honorifics:
             start, cue = start + 1, "Person"
+        if start < span.end - 1 and doc[start].lower_ in _ARTICLES and strip_accents(doc[start + 1].text) in self.heads:
+            start += 1  # "Le Ministère de la Santé": the article is not part of the name ("Le Monde" is)
         if cue is None and not doc[start].text[:1].isupper():
             first_name = next((t.i for t in doc[start:span.end] if t.text[:1].isupper()), None)
             if first_name is None:
@@ -429,6 +432,16 @@ class EntityFinder:
 NOT_AN_ENTITY = "O"
 """Label of a candidate that only blocks others (a nationality adjective in front of a title)."""
 _VALUE_KIND = {"money": "MONEY", "percent": "PERCENT", "quantity": "QUANTITY", "date": "DATE"}
+
+
+_ORDINAL = re.compile(r"[0-9]+(?:e|ème|eme|er|re)")
+
+
+def _with_ordinal(span: Span) -> Span:
+    """A name with the ordinal the model left before it: "la 88e Avenue", "la 5e Compagnie"."""
+    if span.start > 0 and _ORDINAL.fullmatch(span.doc[span.start - 1].lower_):
+        return span.doc[span.start - 1:span.end]
+    return span
 
 
 def _family(doc: Doc, noun: Token) -> Iterable[Candidate]:

@@ -168,3 +168,9 @@ def test_entities_name_announced_by_a_noun_of_no_entity_is_none(nlp):
     found = names(nlp, "Après la procédure d' « Impeachment » du gouverneur, le virus Ebola a tué à Lagos.")
     assert not {"Impeachment", "Ebola"} & found and "Lagos" in found
     assert ("Entraide", "NGO") in ents(nlp, "Le président de l'association d' « Entraide » a parlé.")
+
+
+def test_entities_article_before_a_name_of_a_kind_is_cut_an_ordinal_kept(nlp):
+    found = names(nlp, "Pour cela, Le Ministère de la Santé a fermé la 88e Avenue à Chicago. Le Monde l'a écrit.")
+    assert {"Ministère de la Santé", "88e Avenue", "Le Monde"} <= found
+    assert not {"Le Ministère de la Santé", "Avenue"} & found

@@ -276,6 +276,11 @@ def test_relations_scene_involves_the_organisation_of_a_participant(nlp):
     assert ("Terre Vive", "operatesIn", "Lyon") in facts(nlp, "Un accident a eu lieu à Lyon. L'association « Terre Vive » a aidé les victimes.")
 
 
+def test_relations_scene_place_may_start_with_an_ordinal(nlp):
+    found = facts(nlp, "Un incendie a été signalé dans la 88e Avenue à Chicago. M. Karl Mendez a donné l'alerte.")
+    assert ("Karl Mendez", "presentIn", "88e Avenue") in found and ("Karl Mendez", "presentIn", "Chicago") in found
+
+
 def test_relations_no_scene_without_a_place(nlp):
     assert not triples(read(nlp, "M. Karl Mendez a donné l'alerte. Les pompiers sont arrivés vite."))
 

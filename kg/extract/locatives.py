@@ -54,7 +54,9 @@ def place_of(ctx: Context, token: Token) -> Mention | None:
 def locative_case(token: Token) -> str | None:
     """The locative preposition introducing the phrase headed by this token ("à Rome", "en Italie"), or
     the phrase it completes with "de" ("dans les rues de Rome", "au sein d'un bâtiment de la ville de
-    Manille")."""
+    Manille"); from a name's first word that modifies the next one, from that one ("dans la 88e Avenue")."""
+    if token.dep_ in {"amod", "nummod"} and token.head.i == token.i + 1:
+        token = token.head
     for _ in range(4):
         cases = {c.lower_ for c in token.children if c.dep_ in {"case", "fixed"}}
         previous = token.doc[token.i - 1].lower_ if token.i > 0 else ""
