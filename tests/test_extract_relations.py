@@ -276,6 +276,14 @@ def test_relations_scene_involves_the_organisation_of_a_participant(nlp):
     assert ("Terre Vive", "operatesIn", "Lyon") in facts(nlp, "Un accident a eu lieu à Lyon. L'association « Terre Vive » a aidé les victimes.")
 
 
+def test_relations_clause_place_leaves_out_a_former_position_s_organisation(nlp):
+    found = facts(nlp, "Charles Joseph, ancien président du Club des Patrons, a été arrêté par la police à Mendoza.")
+    assert ("Charles Joseph", "presentIn", "Mendoza") in found
+    assert not any(s == "Club des Patrons" and f.rule.startswith("clause-place") for (s, _, _), f in found.items())
+    now = facts(nlp, "Charles Joseph, président du Club des Patrons, a été arrêté par la police à Mendoza.")
+    assert now[("Club des Patrons", "involvedAt", "Mendoza")].rule == "clause-place:nested"
+
+
 def test_relations_scene_place_may_start_with_an_ordinal(nlp):
     found = facts(nlp, "Un incendie a été signalé dans la 88e Avenue à Chicago. M. Karl Mendez a donné l'alerte.")
     assert ("Karl Mendez", "presentIn", "88e Avenue") in found and ("Karl Mendez", "presentIn", "Chicago") in found

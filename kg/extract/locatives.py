@@ -304,12 +304,26 @@ def clause_place(ctx: Context, sent: Span, n: int) -> None:
             continue
         place_verb = next((k for k in lemma_candidates(verb) if k in lexicon.place_verbs()), None)
         participants = _participants(ctx, verb)
-        others = [m for i in sorted(t.i for t in verb.subtree) if (m := ctx.by_token.get(i)) is not None and m not in participants]
+        others = [m for i in sorted(t.i for t in verb.subtree) if (m := ctx.by_token.get(i)) is not None and m not in participants
+                  and not _formerly(ctx.tokens[i], verb)]
         members = _organisations_of_members(ctx, n)
         for agent in participants:  # "née en Iran": a verb of place says no presence
             _locate(ctx, agent, place, n, "clause-place", people=place_verb is None, members=members)
         for agent in others:  # named inside the clause ("la sœur de X", "le centre X"), not an argument
             _locate(ctx, agent, place, n, "clause-place:nested", people=place_verb is None, nested=True)
+
+
+def _formerly(token: Token, verb: Token) -> bool:
+    """Whether a name is the complement of a former position ("ancien président du Club X"): what its
+    clause tells happened after, and the name had no part in it."""
+    from kg.extract.relational import FORMER
+
+    head = token
+    while head.i != verb.i and head.head.i != head.i:
+        head = head.head
+        if head.pos_ == "NOUN" and any(c.lower_ in FORMER for c in head.children if c.dep_ == "amod"):
+            return True
+    return False
 
 
 def _organisations_of_members(ctx: Context, n: int) -> set[int]:

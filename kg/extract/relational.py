@@ -60,7 +60,7 @@ class _Noun:
 
 _BOTH = frozenset({"tous", "toutes", "deux", "trois"})
 """What says a plural noun in apposition is of every name before it: "X et Y, tous deux membres de Z"."""
-_FORMER = frozenset({"ancien", "ancienne", "anciens", "anciennes", "ex", "ex-", "feu"})
+FORMER = frozenset({"ancien", "ancienne", "anciens", "anciennes", "ex", "ex-", "feu"})
 
 
 @rule("relational-noun")
@@ -69,7 +69,7 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
     event naming the role and the organisation)."""
     for noun in _nouns_in(ctx, sent):
         before = ctx.doc[noun.start - 1].lower_ if noun.start > 0 else ""
-        if before in _FORMER or noun.surface.lower().startswith("ex-") or _by_training(ctx, noun):
+        if before in FORMER or noun.surface.lower().startswith("ex-") or _by_training(ctx, noun):
             continue  # "l'ancien président du club": a role no longer held, and the graph has no end dates
         holder, how = _holder(ctx, noun)
         if holder is None:
