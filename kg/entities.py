@@ -112,6 +112,7 @@ class EntityFinder:
         candidates += [Candidate(s, _role_end(doc, e, self.nationalities), "Role", 60, evidence="role") for _, s, e in self.role_matcher(doc)]
         candidates += self._descriptions(doc)
         candidates += self._ner(doc, kb)
+        candidates += self._headed_names(doc)
         doc.ents = self._settle(doc, candidates)
         return doc
 
@@ -316,6 +317,17 @@ class EntityFinder:
                 yield from self._around_known(span, ner_label, inside, names)
             else:
                 yield Candidate(span.start, span.end, label, 40, evidence=f"ner:{ner_label}")
+
+    def _headed_names(self, doc: Doc) -> Iterable[Candidate]:
+        """Names of a kind the model missed: a capitalised head word and the name after it ("la Banque
+        XXR", "le Collectif des Marcheurs"); below the model's names, so they only fill its gaps."""
+        for token in doc:
+            head = self.heads.get(strip_accents(token.text)) if token.text[:1].isupper() else None
+            if head is None:
+                continue
+            span = self._extend_kind_name(doc[token.i:_name_run(doc, token.i)])
+            if (len(span) > 1 or head[1]) and not self._is_junk(span):  # "un coup d'État"
+                yield Candidate(span.start, span.end, head[0], 39, evidence=f"head:{token.text}")
 
     def _extend_kind_name(self, span: Span) -> Span:
         """A name of a kind ("Ministère de la Défense", "Association des Tailleurs") the model cut short

@@ -174,3 +174,9 @@ def test_entities_article_before_a_name_of_a_kind_is_cut_an_ordinal_kept(nlp):
     found = names(nlp, "Pour cela, Le Ministère de la Santé a fermé la 88e Avenue à Chicago. Le Monde l'a écrit.")
     assert {"Ministère de la Santé", "88e Avenue", "Le Monde"} <= found
     assert not {"Le Ministère de la Santé", "Avenue"} & found
+
+
+def test_entities_name_of_a_kind_the_model_missed_is_an_organisation(nlp):
+    found = ents(nlp, "Monsieur Tou Hall, Directeur de la Banque XXR, a été touché par cette crise.")
+    assert ("Banque XXR", "Company") in found
+    assert "État" not in names(nlp, "Le coup d'État a eu lieu à Niamey, où la Banque a fermé.")
