@@ -179,6 +179,7 @@ def test_relations_clause_place_for_person_and_organisation(nlp):
     ("Le siège de Danone se trouve à Paris.", "Danone", "Paris"),
     ("La société Acme a son siège à Lyon.", "Acme", "Lyon"),
     ("La société Acme, dont le siège est à Nantes, recrute.", "Acme", "Nantes"),
+    ("Le Ministère de la Santé, dont le siège se trouve à Tunis, a mis en place un protocole.", "Ministère de la Santé", "Tunis"),
     ("Carrefour a nommé Marie Durand. Elle prendra ses fonctions à Villeneuve-d'Ascq, où se trouve le siège de l'entreprise.",
      "Carrefour", "Villeneuve-d'Ascq"),
 ])

@@ -222,9 +222,11 @@ def _seat_owner(ctx: Context, noun: Token) -> Mention | None:
             candidates.append(ctx.mention_of(child))
         elif child.dep_.startswith("det") and child.lower_ in POSSESSIVES and verb is not None:
             candidates.append(ctx.subject(verb)[0])
-    relative = verb if verb is not None and verb.dep_ == "acl:relcl" else None
-    if relative is not None and any(t.lower_ == "dont" for t in [*noun.children, *relative.children]):
-        candidates.append(ctx.mention_of(relative.head))
+    dont = next((t for t in [*noun.children, *(verb.children if verb is not None else ())] if t.lower_ == "dont"), None)
+    if dont is not None and verb is not None and verb.dep_ == "acl:relcl":
+        candidates.append(ctx.mention_of(verb.head))
+    elif dont is not None:  # the relative clause parsed as attached elsewhere: the name right before "dont"
+        candidates.append(ctx.by_token.get(dont.i - 2 if ctx.tokens[dont.i - 1].text == "," else dont.i - 1))
     return next((t for m in candidates for t in ctx.targets(m) if t.label in _HOLDERS), None)
 
 
