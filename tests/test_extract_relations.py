@@ -270,6 +270,27 @@ def test_relations_scene_only_involves_who_reveals_posts_or_is_the_agent_of_a_re
     assert scene == {("Karl Mendez", "presentIn", "Denver"), ("Denver Post", "involvedAt", "Denver"), ("Léa Vidal", "involvedAt", "Denver")}
 
 
+def test_relations_scene_places_a_head_named_once_only_when_taking_part(nlp):
+    acts = facts(nlp, "Une élection a eu lieu à Paris. M. Alain Dupond, directeur de l'ONG « Oisillons », est venu voter.")
+    assert ("Alain Dupond", "presentIn", "Paris") in acts
+    speaks = facts(nlp, "Une élection a eu lieu à Paris. M. Alain Dupond, directeur de l'ONG « Oisillons », a déclaré sa joie.")
+    assert not any(s == "Alain Dupond" and o == "Paris" for s, _, o in speaks)
+
+
+def test_relations_scene_a_pronoun_goes_on_where_the_sentence_before_was(nlp):
+    ex = read(nlp, "Une épidémie frappe la ville de Medan. M. Karl Mendez a soigné les malades. Dans une vidéo sur "
+                   "Facebook, Mme Léa Vidal a salué les soignants. Elle a appelé les habitants au calme.")
+    scene = {(ex.mentions[f.subject].text, f.predicate, ex.mentions[f.object].text) for f in ex.facts if f.rule.startswith("scene")}
+    assert scene == {("Karl Mendez", "presentIn", "Medan"), ("Léa Vidal", "involvedAt", "Medan")}
+
+
+def test_relations_scene_source_of_information_is_not_a_participant(nlp):
+    ex = read(nlp, "Un incendie a détruit une usine à Denver. D'après les informations fournies par M. Karl Mendez, "
+                   "le feu a duré deux heures.")
+    scene = {(ex.mentions[f.subject].text, f.predicate, ex.mentions[f.object].text) for f in ex.facts if f.rule.startswith("scene")}
+    assert scene == {("Karl Mendez", "involvedAt", "Denver")}
+
+
 def test_relations_scene_involves_the_organisation_of_a_participant(nlp):
     found = facts(nlp, "Un accident a eu lieu à Lyon. Mme Ana Ruiz, membre de l'association « Terre Vive », a été blessée.")
     assert ("Ana Ruiz", "presentIn", "Lyon") in found

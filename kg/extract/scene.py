@@ -4,9 +4,12 @@ at a lower confidence, recording both its own sentence and the scene's: each nam
 the article places nowhere else and that takes part in a clause (subject, object, agent) is present at the
 scene (persons) or operating there (organisations); the others — who only comment on the event ("a
 déclaré X", "selon X"), are named in passing ("le fils de X"), or are the organisation of a participant —
-are involved in the event at the scene (kg:involvedAt), which does not say they were there.
+are involved in the event at the scene (kg:involvedAt), which does not say they were there; the head of an
+organisation named once is left out unless they take part (they speak for it from elsewhere as often as not).
 """
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from kg import lexicon
 from kg.extract.context import Context
@@ -15,12 +18,16 @@ from kg.extract.model import Mention
 from kg.extract.registry import rule
 from kg.extract.syntax import with_companions
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 SCENE_SENTENCES = 3
 """The scene is stated in the first sentences (the lead)."""
 _PLACED_BY = frozenset({"locatedIn", "presentIn", "operatesIn", "residesIn", "onStrikeIn", "involvedAt"})
 """Facts that place an agent at the time of the article, or involve it there (a birthplace does not)."""
-_PARTICIPATING = frozenset({"nsubj", "nsubj:pass", "obj", "obl:agent", "iobj"})
-"""Dependencies of an agent that takes part in its clause's event."""
+_PARTICIPATING = frozenset({"nsubj", "nsubj:pass", "obj", "obl:agent", "iobj", "vocative"})
+"""Dependencies of an agent that takes part in its clause's event; news have no vocatives, and the parser
+reads a subject after an honorific as one ("M. X, directeur de Y, est venu")."""
 _COMPANIONS = frozenset({"appos", "conj"})
 
 
@@ -46,9 +53,9 @@ def scene(ctx: Context) -> None:
         if name in seen:
             continue
         seen.add(name)
-        if m.label == "Person" and name in heads and sum(_name(o) == name for o in ctx.mentions if o.label == "Person") == 1:
-            continue  # the head of an organisation, named once, speaks for it from elsewhere as often as not
         acts = name in participants
+        if not acts and m.label == "Person" and name in heads and sum(_name(o) == name for o in ctx.mentions if o.label == "Person") == 1:
+            continue  # the head of an organisation, named once, speaks for it from elsewhere as often as not
         prop = "presentIn" if acts and m.label == "Person" else "operatesIn" if acts else "involvedAt"
         for i, target in enumerate({p.id: p for p in [*lead, *containers]}.values()):
             ctx.add_fact(prop, m, target, m.sentence, f"scene:{m.label}:{'first' if i == 0 else 'other'}:{'participant' if acts else 'involved'}", support=(sentence,))
@@ -66,14 +73,39 @@ def _participants(ctx: Context) -> set[str]:
     found: set[str] = set()
     reporting = lexicon.reporting_verbs()
     remote = {n for n, text in enumerate(ctx.lower_texts) if any(cue in text for cue in lexicon.remote_cues())}
+    remote |= {n + 1 for n in remote if n + 1 < len(ctx.sents) and _continues(ctx, n + 1)}
     for token in ctx.tokens:
         if token.dep_ not in _PARTICIPATING or token.dep_ in _REPORTERS and token.head.lemma_ in reporting \
-                or ctx.sentence_of_token.get(token.i) in remote:
+                or ctx.sentence_of_token.get(token.i) in remote or _in_attribution(token):
             continue
         for part in with_companions(token, _COMPANIONS):
             for target in ctx.targets(ctx.mention_of(part)):
                 found.add(_name(target))
     return found
+
+
+_ATTRIBUTIONS = frozenset({"selon", "d'après"})
+
+
+def _in_attribution(token: Token) -> bool:
+    """Whether the token is inside a "selon" or "d'après" phrase ("d'après les informations fournies par
+    X"): who the phrase names is a source, not a participant."""
+    head = token.head
+    for _ in range(4):
+        if any(c.dep_ == "case" and c.lower_ + "".join(f.lower_ for f in c.children if f.dep_ == "fixed") in _ATTRIBUTIONS
+               for c in head.children):
+            return True
+        if head.head.i == head.i:
+            return False
+        head = head.head
+    return False
+
+
+def _continues(ctx: Context, n: int) -> bool:
+    """Whether a sentence goes on with the agent of the one before, as its subject pronoun ("Dans une vidéo,
+    la présidente a promis de l'aide. Elle a appelé au calme."): what the one before says of where, it says."""
+    return any(m.evidence.startswith("pronoun:") and any(t.sentence == n - 1 for t in ctx.targets(m))
+               for m in ctx.by_sentence.get(n, ()))
 
 
 def _name(mention: Mention) -> str:
