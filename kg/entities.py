@@ -150,9 +150,11 @@ class EntityFinder:
             lead = len(inner) - len(inner.lstrip())
             inner = inner.strip()
             open_at += lead
-            if not words or not inner[:1].isupper() or len(words) > 10:
+            if not words or len(words) > 10:
                 continue
             named = self._trigger_before(doc, open_at + 1)
+            if named is None and not inner[:1].isupper():
+                continue  # a quotation, unless a naming noun announces it: l'association « non à la pollution »
             if named is not None:
                 span = doc.char_span(open_at + 1, open_at + 1 + len(inner), alignment_mode="expand")
                 if span is not None:  # "l'association « Terre Vive »": the noun types the name, quoted or not

@@ -180,3 +180,8 @@ def test_entities_name_of_a_kind_the_model_missed_is_an_organisation(nlp):
     found = ents(nlp, "Monsieur Tou Hall, Directeur de la Banque XXR, a été touché par cette crise.")
     assert ("Banque XXR", "Company") in found
     assert "État" not in names(nlp, "Le coup d'État a eu lieu à Niamey, où la Banque a fermé.")
+
+
+def test_entities_quoted_name_in_lower_case_after_a_naming_noun_is_an_organisation(nlp):
+    found = ents(nlp, "La marche, organisée par l’association « non à la pollution », a eu lieu. Il a crié « non à la guerre ».")
+    assert ("non à la pollution", "NGO") in found and "non à la guerre" not in {name for name, _ in found}
