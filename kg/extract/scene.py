@@ -16,7 +16,7 @@ from kg.extract.context import Context
 from kg.extract.locatives import locative_case, place_of
 from kg.extract.model import Mention
 from kg.extract.registry import rule
-from kg.extract.syntax import with_companions
+from kg.extract.syntax import honorific_subject, with_companions
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,7 +27,8 @@ _PLACED_BY = frozenset({"locatedIn", "presentIn", "operatesIn", "residesIn", "on
 """Facts that place an agent at the time of the article, or involve it there (a birthplace does not)."""
 _PARTICIPATING = frozenset({"nsubj", "nsubj:pass", "obj", "obl:agent", "iobj", "vocative"})
 """Dependencies of an agent that takes part in its clause's event; news have no vocatives, and the parser
-reads a subject after an honorific as one ("M. X, directeur de Y, est venu")."""
+reads a subject after an honorific as one ("M. X, directeur de Y, est venu"), or as a modifier
+(`honorific_subject`)."""
 _COMPANIONS = frozenset({"appos", "conj"})
 
 
@@ -74,8 +75,10 @@ def _participants(ctx: Context) -> set[str]:
     reporting = lexicon.reporting_verbs()
     remote = {n for n, text in enumerate(ctx.lower_texts) if any(cue in text for cue in lexicon.remote_cues())}
     remote |= {n + 1 for n in remote if n + 1 < len(ctx.sents) and _continues(ctx, n + 1)}
+    honorifics = lexicon.honorifics()
     for token in ctx.tokens:
-        if token.dep_ not in _PARTICIPATING or token.dep_ in _REPORTERS and token.head.lemma_ in reporting \
+        repaired = token.dep_ not in _PARTICIPATING and token.text in honorifics and honorific_subject(token.head) == token
+        if token.dep_ not in _PARTICIPATING and not repaired or (token.dep_ in _REPORTERS | {"vocative"} or repaired) and token.head.lemma_ in reporting \
                 or ctx.sentence_of_token.get(token.i) in remote or _in_attribution(token):
             continue
         for part in with_companions(token, _COMPANIONS):

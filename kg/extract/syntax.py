@@ -44,6 +44,18 @@ def _candidates(lemma: str, form: str, noun: str | None) -> tuple[str, ...]:
     return (*guesses, *(strip_accents(g) for g in guesses))
 
 
+def honorific_subject(verb: Token) -> Token | None:
+    """The honorific that heads the subject of a verb the parser gave no subject: "Madame X, une jeune
+    femme, s'est rendue ..." is often read as a vocative or a modifier of the verb."""
+    from kg.lexicon import honorifics
+
+    if any(c.dep_ in {"nsubj", "nsubj:pass", "expl:subj"} for c in verb.children):
+        return None
+    forms = honorifics()
+    return next((c for c in verb.children if c.i < verb.i and c.dep_ in {"vocative", "obl:mod", "nmod", "dep"}
+                 and c.text in forms and any(g.pos_ == "PROPN" for g in c.children)), None)
+
+
 def negated(token: Token) -> bool:
     """"n'utilise pas", "ne ... jamais"."""
     return any(c.lower_ in NEGATIONS or c.lemma_ in NEGATIONS for c in token.children)
