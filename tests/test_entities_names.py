@@ -185,3 +185,8 @@ def test_entities_name_of_a_kind_the_model_missed_is_an_organisation(nlp):
 def test_entities_quoted_name_in_lower_case_after_a_naming_noun_is_an_organisation(nlp):
     found = ents(nlp, "La marche, organisée par l’association « non à la pollution », a eu lieu. Il a crié « non à la guerre ».")
     assert ("non à la pollution", "NGO") in found and "non à la guerre" not in {name for name, _ in found}
+
+
+def test_entities_words_of_fixed_phrases_are_no_people(nlp):
+    found = names(nlp, "Mme Ana Ruiz, militante des droits de l'Homme, a vu des émeutiers armés de cocktails Molotov à Lyon.")
+    assert "Ana Ruiz" in found and not {"Homme", "Molotov"} & found
