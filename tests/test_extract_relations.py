@@ -284,6 +284,14 @@ def test_relations_subject_after_an_honorific_the_parser_misread_takes_part(nlp)
     assert ("Léa Vidal", "presentIn", "Lyon") in found and ("Ana Ruiz", "involvedAt", "Lyon") in found
 
 
+def test_relations_reflexive_verb_relates_coordinated_subjects_only_when_plural(nlp):
+    found = facts(nlp, "Monsieur Paul Roux, membre de l'association \"Un foyer, un puits\" et chef de la police, "
+                       "s'est retrouvé coincé dans une voiture à Accra.")
+    assert ("Paul Roux", "presentIn", "Accra") in found
+    assert not [k for k in found if k[1] == "relatedTo"]
+    assert ("Paul Roux", "met", "Marie Dupont") in facts(nlp, "Paul Roux et Marie Dupont se sont rencontrés à Lyon.")
+
+
 def test_relations_scene_a_pronoun_goes_on_where_the_sentence_before_was(nlp):
     ex = read(nlp, "Une épidémie frappe la ville de Medan. M. Karl Mendez a soigné les malades. Dans une vidéo sur "
                    "Facebook, Mme Léa Vidal a salué les soignants. Elle a appelé les habitants au calme.")

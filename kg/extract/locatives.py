@@ -25,7 +25,7 @@ from kg.extract.context import Context
 from kg.extract.model import Mention
 from kg.extract.registry import rule
 from kg.extract.relational import possessor
-from kg.extract.syntax import POSSESSIVES, lemma_candidates, with_companions
+from kg.extract.syntax import POSSESSIVES, honorific_subject, lemma_candidates, with_companions
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -382,6 +382,7 @@ def _participants(ctx: Context, verb: Token) -> list[Mention]:
         head = head.head
         heads.append(head)
     tokens = [c for h in heads for c in h.children if c.dep_ in _ARGUMENTS]
+    tokens += [subject for h in heads if (subject := honorific_subject(h)) is not None]  # "Monsieur X, ..., s'est"
     if verb.dep_ in {"acl", "acl:relcl"}:
         tokens.append(verb.head)
     found: list[Mention] = []

@@ -140,7 +140,7 @@ def verb_families(ctx: Context, sent: Span, n: int) -> None:
             continue
         lemma = next((k for k in lemma_candidates(token) if k in families), token.lemma_.lower())
         objects = _clause_objects(ctx, token)
-        if len(subjects) > 1 and any(c.lower_ in _REFLEXIVE for c in token.children):
+        if len(subjects) > 1 and any(c.lower_ in _REFLEXIVE for c in token.children) and _plural(token):
             objects += [(s, None) for s in subjects[1:]]  # "X et Y se sont rencontrés"
             subjects = subjects[:1]
         roles = _clause_roles(ctx, token, sent, lemma)
@@ -164,6 +164,12 @@ def verb_families(ctx: Context, sent: Span, n: int) -> None:
                     ctx.add_fact(family.property, subject, obj, n, f"verb-preposition:{preposition}", family.event, open_roles)
                 else:
                     ctx.add_fact("relatedTo", subject, obj, n, "open-verb", "Action", open_roles)
+
+
+def _plural(verb: Token) -> bool:
+    """Whether the verb or its auxiliary is plural: "X et Y se sont rencontrés" (not "X, membre de Y,
+    s'est retrouvé", where the parser may coordinate Y with X)."""
+    return any("Plur" in t.morph.get("Number") for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))])
 
 
 def _clause_subjects(ctx: Context, verb: Token) -> list[Mention]:
