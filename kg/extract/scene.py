@@ -62,8 +62,9 @@ def scene(ctx: Context) -> None:
             ctx.add_fact(prop, m, target, m.sentence, f"scene:{m.label}:{'first' if i == 0 else 'other'}:{'participant' if acts else 'involved'}", support=(sentence,))
 
 
-_REPORTERS = frozenset({"nsubj", "obl:agent"})
-"""Who reports, with a reporting verb: its subject ("a déclaré X") or its passive agent ("rapporté par X")."""
+_REPORTERS = frozenset({"nsubj", "obl:agent", "vocative"})
+"""Who reports, with a reporting verb: its subject ("a déclaré X", or the honorific the parser misread)
+or its passive agent ("rapporté par X")."""
 
 
 def _participants(ctx: Context) -> set[str]:
@@ -78,8 +79,9 @@ def _participants(ctx: Context) -> set[str]:
     honorifics = lexicon.honorifics()
     for token in ctx.tokens:
         repaired = token.dep_ not in _PARTICIPATING and token.text in honorifics and honorific_subject(token.head) == token
-        if token.dep_ not in _PARTICIPATING and not repaired or (token.dep_ in _REPORTERS | {"vocative"} or repaired) and token.head.lemma_ in reporting \
-                or ctx.sentence_of_token.get(token.i) in remote or _in_attribution(token):
+        reports = (repaired or token.dep_ in _REPORTERS) and token.head.lemma_ in reporting
+        takes_part = token.dep_ in _PARTICIPATING or repaired
+        if not takes_part or reports or ctx.sentence_of_token.get(token.i) in remote or _in_attribution(token):
             continue
         for part in with_companions(token, _COMPANIONS):
             for target in ctx.targets(ctx.mention_of(part)):
