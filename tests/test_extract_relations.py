@@ -13,6 +13,11 @@ def facts(nlp, text):
     return {(m[f.subject].text, f.predicate, m[f.object].text): f for f in ex.facts}
 
 
+def scene_facts(ex):
+    """The (subject, property, object) texts of the scene rule's facts."""
+    return {(ex.mentions[f.subject].text, f.predicate, ex.mentions[f.object].text) for f in ex.facts if f.rule.startswith("scene")}
+
+
 # ---- relational nouns
 
 
@@ -251,14 +256,14 @@ def test_relations_clause_place_only_involves_who_is_named_inside_the_clause(nlp
 def test_relations_scene_only_involves_who_comments_or_is_named_in_passing(nlp):
     ex = read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a donné l'alerte. "
                    "« Le feu était très violent », a déclaré Paul Roux. La maison du frère de Léa Vidal a brûlé.")
-    scene = {(ex.mentions[f.subject].text, f.predicate, ex.mentions[f.object].text) for f in ex.facts if f.rule.startswith("scene")}
+    scene = scene_facts(ex)
     assert scene == {("Karl Mendez", "presentIn", "Denver"), ("Paul Roux", "involvedAt", "Denver"), ("Léa Vidal", "involvedAt", "Denver")}
 
 
 def test_relations_scene_only_involves_who_acts_from_elsewhere_or_later(nlp):
     ex = read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a donné l'alerte. "
                    "M. Paul Roux a vu les images à la télévision. Deux ans plus tard, Léa Vidal a écrit un livre.")
-    scene = {(ex.mentions[f.subject].text, f.predicate, ex.mentions[f.object].text) for f in ex.facts if f.rule.startswith("scene")}
+    scene = scene_facts(ex)
     assert scene == {("Karl Mendez", "presentIn", "Denver"), ("Paul Roux", "involvedAt", "Denver"), ("Léa Vidal", "involvedAt", "Denver")}
 
 
@@ -266,7 +271,7 @@ def test_relations_scene_only_involves_who_reveals_posts_or_is_the_agent_of_a_re
     ex = read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a donné l'alerte. "
                    "Comme rapporté par le journal Denver Post, les dégâts sont lourds. Mme Léa Vidal a révélé la cause "
                    "dans un message sur son compte.")
-    scene = {(ex.mentions[f.subject].text, f.predicate, ex.mentions[f.object].text) for f in ex.facts if f.rule.startswith("scene")}
+    scene = scene_facts(ex)
     assert scene == {("Karl Mendez", "presentIn", "Denver"), ("Denver Post", "involvedAt", "Denver"), ("Léa Vidal", "involvedAt", "Denver")}
 
 
@@ -295,14 +300,14 @@ def test_relations_reflexive_verb_relates_coordinated_subjects_only_when_plural(
 def test_relations_scene_a_pronoun_goes_on_where_the_sentence_before_was(nlp):
     ex = read(nlp, "Une épidémie frappe la ville de Medan. M. Karl Mendez a soigné les malades. Dans une vidéo sur "
                    "Facebook, Mme Léa Vidal a salué les soignants. Elle a appelé les habitants au calme.")
-    scene = {(ex.mentions[f.subject].text, f.predicate, ex.mentions[f.object].text) for f in ex.facts if f.rule.startswith("scene")}
+    scene = scene_facts(ex)
     assert scene == {("Karl Mendez", "presentIn", "Medan"), ("Léa Vidal", "involvedAt", "Medan")}
 
 
 def test_relations_scene_source_of_information_is_not_a_participant(nlp):
     ex = read(nlp, "Un incendie a détruit une usine à Denver. D'après les informations fournies par M. Karl Mendez, "
                    "le feu a duré deux heures.")
-    scene = {(ex.mentions[f.subject].text, f.predicate, ex.mentions[f.object].text) for f in ex.facts if f.rule.startswith("scene")}
+    scene = scene_facts(ex)
     assert scene == {("Karl Mendez", "involvedAt", "Denver")}
 
 

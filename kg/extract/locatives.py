@@ -24,7 +24,7 @@ from kg import lexicon, places
 from kg.extract.context import Context
 from kg.extract.model import Mention
 from kg.extract.registry import rule
-from kg.extract.relational import possessor
+from kg.extract.relational import FORMER, possessor
 from kg.extract.syntax import POSSESSIVES, honorific_subject, lemma_candidates, with_companions
 
 if TYPE_CHECKING:
@@ -271,13 +271,14 @@ def homes(ctx: Context, sent: Span, n: int) -> None:
 
 def _place_right_after(ctx: Context, noun: Token) -> Mention | None:
     """The place of a phrase right after the noun ("domicile à Lisbonne"), however the parser attached it."""
+    tokens = ctx.tokens
     i = noun.i + 1
-    if i >= len(ctx.doc) or ctx.doc[i].lower_ not in LOCATIVE | _OF:
+    if i >= len(tokens) or tokens[i].lower_ not in LOCATIVE | _OF:
         return None
     i += 1
-    if i < len(ctx.doc) and ctx.doc[i].lower_ in {"la", "le", "l'", "les"}:
+    if i < len(tokens) and tokens[i].lower_ in {"la", "le", "l'", "les"}:
         i += 1
-    return place_of(ctx, ctx.doc[i]) if i < len(ctx.doc) else None
+    return place_of(ctx, tokens[i]) if i < len(tokens) else None
 
 
 def _home_owner(ctx: Context, noun: Token) -> Mention | None:
@@ -318,8 +319,6 @@ def clause_place(ctx: Context, sent: Span, n: int) -> None:
 def _formerly(token: Token, verb: Token) -> bool:
     """Whether a name is the complement of a former position ("ancien président du Club X"): what its
     clause tells happened after, and the name had no part in it."""
-    from kg.extract.relational import FORMER
-
     head = token
     while head.i != verb.i and head.head.i != head.i:
         head = head.head

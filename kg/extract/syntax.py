@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from kg import lexicon
 from kg.accents import strip_accents
 
 if TYPE_CHECKING:
@@ -47,11 +48,9 @@ def _candidates(lemma: str, form: str, noun: str | None) -> tuple[str, ...]:
 def honorific_subject(verb: Token) -> Token | None:
     """The honorific that heads the subject of a verb the parser gave no subject: "Madame X, une jeune
     femme, s'est rendue ..." is often read as a vocative or a modifier of the verb."""
-    from kg.lexicon import honorifics
-
     if any(c.dep_ in {"nsubj", "nsubj:pass", "expl:subj"} for c in verb.children):
         return None
-    forms = honorifics()
+    forms = lexicon.honorifics()
     return next((c for c in verb.children if c.i < verb.i and c.dep_ in {"vocative", "obl:mod", "nmod", "dep"}
                  and c.text in forms and any(g.pos_ == "PROPN" for g in c.children)), None)
 
