@@ -138,6 +138,25 @@ def test_extract_description_prefers_the_entity_described_that_way(nlp):
     assert ("Maria Hansen", "worksFor", "Spotify") not in found
 
 
+def test_extract_description_reads_a_naming_participle_or_a_complement_before_the_name(nlp):
+    """The article's first subject is another organisation: only the naming tells which one "l'usine" is."""
+    ex = read(nlp, "La société Vantor a livré à Lille l'usine, nommée « Houblon Doré ». "
+                   "Le directeur de l'usine, M. Paul Verdier, a pris la parole.")
+    assert ("Paul Verdier", "worksFor", "Houblon Doré") in triples(ex)
+    assert ("Paul Verdier", "worksFor", "Vantor") not in triples(ex)
+    ex = read(nlp, "La société Vantor a racheté l'usine de production de sucre en poudre « Sucralis ». "
+                   "La directrice de l'usine, Mme Inès Caron, a remercié son équipe.")
+    assert ("Inès Caron", "worksFor", "Sucralis") in triples(ex)
+
+
+def test_extract_description_not_read_through_a_verb_or_preposition(nlp):
+    """"Un groupe d'étudiants dirigé par X": X is a person, not a group described as such."""
+    ex = read(nlp, "À Faro, un groupe d'étudiants en médecine dirigé par Arthur Lemoine soigne les malades.")
+    assert ("Arthur Lemoine", "presentIn", "Faro") in triples(ex)
+    ex = read(nlp, "Les membres de l'association de la rue Vermeil ont manifesté à Lyon.")
+    assert [m.label for m in ex.mentions if m.text == "Vermeil"] == ["Place"]  # the street's name, not the association's
+
+
 def test_extract_location_and_multiword_role(nlp):
     ex = read(nlp, "La start-up Podimo, basée à Copenhague, recrute. Anna Berg, directrice des opérations de Podimo, a parlé.")
     found = triples(ex)

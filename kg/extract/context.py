@@ -286,10 +286,11 @@ def description_nouns() -> frozenset[str]:
 def description_noun(text: str) -> str:
     """The head noun of a description, as its synonym's when it has one: "la jeune start-up" →
     "start-up", "le géant du logiciel" → "geant", "la jeune pousse" → "start-up"."""
-    phrase = re.sub(r"^(le|la|l'|les|ce|cet|cette|ces)\s*", "", text.lower().replace("’", "'")).strip()
+    lowered = text.lower().replace("’", "'")
+    phrase = re.sub(r"^(le|la|l'|les|ce|cet|cette|ces)\s*", "", lowered).strip()
     if phrase in lexicon.description_synonyms():
         return strip_accents(lexicon.description_synonyms()[phrase].split()[0])
-    words = [w for w in re.split(r"[\s']+", strip_accents(text.lower())) if w and w not in {"le", "la", "l", "les", "ce", "cet", "cette", "ces"}]
+    words = [w for w in re.split(r"[\s']+", strip_accents(lowered)) if w and w not in {"le", "la", "l", "les", "ce", "cet", "cette", "ces"}]
     nouns = [w for w in words if w in description_nouns()]
     return nouns[0] if nouns else (words[0] if words else "")
 

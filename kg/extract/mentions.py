@@ -61,6 +61,14 @@ def propagate_types(ctx: Context) -> None:
                 m.label = "Organization"  # "Spotify et Deezer"
 
 
+_DETERMINED = re.compile(r"\b(?:le|la|l'|les|un|une)\b\s*([\w-]+)")
+_NAMED_AFTER = re.compile(r"(?:\s+(?:de|du|des|d')(?:\s*(?!(?:par|à|pour|avec|sur|dans|qui|que|le|la|les|un|une|l')\b)[\w'-]+(?<!é)(?<!ée)(?<!és)(?<!ées)){1,6}(?<!\bde)(?<!\bdu)(?<!\bdes)(?<!d'))?"
+                          r"(?:,?\s+(?:nommée?|appelée?|baptisée?|dénommée?)s?)?\s*\"?\s*")
+"""What may come between a describing noun and its name: a complement that the name does not depend on
+("l'usine de production de sucre "Sugar High"", not "l'usine de production de Lomé"), a naming
+participle ("L'usine, nommée "X""), an opening quote."""
+
+
 def _descriptions_of_names(ctx: Context) -> dict[int, set[str]]:
     """Nouns the article uses to describe each name: "Kelvia, une start-up lyonnaise", "la start-up
     Kelvia" — so that "la start-up" later points to Kelvia, not to the last company named."""
@@ -70,8 +78,9 @@ def _descriptions_of_names(ctx: Context) -> dict[int, set[str]]:
         if not m.is_named:
             continue
         after = re.match(r",\s+(?:un|une|le|la|l')\s*([\w-]+)(?:\s+([\w-]+))?", text[m.end:m.end + 50])
-        before = re.search(r"\b(?:le|la|l'|les|un|une)\s*([\w-]+)\s+$", text[max(0, m.start - 30):m.start])
-        nouns = {strip_accents(g) for x in (after, before) if x for g in x.groups() if g}
+        nouns = {strip_accents(g) for g in after.groups() if g} if after else set()
+        window = text[max(0, m.start - 60):m.start]
+        nouns |= {strip_accents(d.group(1)) for d in _DETERMINED.finditer(window) if _NAMED_AFTER.fullmatch(window, d.end())}
         described[m.id] = {n for n in nouns if n in description_nouns()}
         for noun in list(described[m.id]):
             described[m.id] |= {p for p in lexicon.descriptions() if strip_accents(p) == noun}
