@@ -37,6 +37,10 @@ def test_extract_svo_with_auxiliary_work_and_purpose(nlp):
 def test_extract_negated_and_speculative_facts_are_not_facts(nlp):
     assert not triples(read(nlp, "Spotify n'utilise pas l'intelligence artificielle pour ses podcasts."))
     assert not triples(read(nlp, "On peut imaginer que Spotify utilisera la blockchain demain."))
+    assert not triples(read(nlp, "Spotify n'utilise pas encore la blockchain pour ses podcasts."))
+    assert not triples(read(nlp, "Spotify n'utilise plus la blockchain."))
+    assert ("Spotify", "uses", "blockchain") in triples(read(nlp, "Spotify n'utilise que la blockchain."))
+    assert ("Spotify", "uses", "blockchain") in triples(read(nlp, "Spotify utilise plus souvent la blockchain."))
 
 
 def test_extract_description_resolves_to_named_organisation(nlp):

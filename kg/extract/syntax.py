@@ -56,8 +56,12 @@ def honorific_subject(verb: Token) -> Token | None:
 
 
 def negated(token: Token) -> bool:
-    """"n'utilise pas", "ne ... jamais"."""
-    return any(c.lower_ in NEGATIONS or c.lemma_ in NEGATIONS for c in token.children)
+    """"n'utilise pas", "ne ... jamais", "n'utilise pas encore" (where the parser hangs "pas" on
+    "encore"), "n'utilise plus" — not "n'utilise que" (only), which states the fact."""
+    words = [*token.children, *(g for c in token.children if c.dep_ == "advmod" for g in c.children)]
+    if any(w.lower_ in NEGATIONS or w.lemma_ in NEGATIONS for w in words):
+        return True
+    return any(w.lemma_ == "ne" for w in words) and any(w.lower_ == "plus" and w.dep_ == "advmod" for w in words)
 
 
 def speculative(token: Token) -> bool:
