@@ -210,6 +210,14 @@ def test_relations_copula_of_place_places_its_subject_when_the_parse_reads_one_n
     assert not [k for k, fact in spoken.items() if fact.rule == "clause-place"]
 
 
+def test_relations_copula_of_place_reaches_its_subject_across_an_aside(nlp):
+    """The parser hangs "était à Rennes" on the relative clause's verb; the subject is before the aside."""
+    found = facts(nlp, "Le juge a rendu sa décision. Paul Verdier, qui vient d'être relâché par la police, était à Rennes avec son frère.")
+    assert found[("Paul Verdier", "presentIn", "Rennes")].rule == "clause-place"
+    spoken = facts(nlp, "Le juge a rendu sa décision. Paul Verdier, qui vient d'être relâché, parlait de Rennes avec son frère.")
+    assert not [k for k, fact in spoken.items() if fact.rule == "clause-place"]
+
+
 def test_relations_a_home_with_its_place_is_where_its_owner_resides(nlp):
     found = facts(nlp, "La police a retrouvé le corps de Marc Abel, un célèbre homme d'affaires, à son domicile à Lisbonne.")
     assert found[("Marc Abel", "residesIn", "Lisbonne")].rule == "home"

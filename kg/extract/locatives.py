@@ -302,11 +302,11 @@ def clause_place(ctx: Context, sent: Span, n: int) -> None:
         if locative_case(token) is None or place.id in containers:
             continue  # "Donges, en Loire-Atlantique": the clause happens in Donges
         verb = _governing_verb(token)
-        if verb is None:
+        participants = _participants(ctx, verb) if verb is not None else []
+        if verb is None or not participants and any(c.dep_ == "cop" for c in token.children):
             _locate(ctx, _copula_subject(ctx, token), place, n, "clause-place")  # "X était à Caen", read as one name
             continue
         place_verb = next((k for k in lemma_candidates(verb) if k in lexicon.place_verbs()), None)
-        participants = _participants(ctx, verb)
         others = [m for i in sorted(t.i for t in verb.subtree) if (m := ctx.by_token.get(i)) is not None and m not in participants
                   and not _formerly(ctx.tokens[i], verb)]
         members = _organisations_of_members(ctx, n)
@@ -352,7 +352,8 @@ def _locate(ctx: Context, agent: Mention | None, place: Mention, n: int, name: s
 
 def _copula_subject(ctx: Context, token: Token) -> Mention | None:
     """The agent named right before "est", "était", "se trouvait" and the locative preposition of this
-    place ("X était à Caen"), read from the words when the parse gives the phrase no verb."""
+    place ("X était à Caen"), or before an aside between commas, read from the words when the parse
+    gives the phrase no verb or hangs it on the aside's."""
     doc = ctx.doc
     i = token.i - 1
     while i > 0 and doc[i].lower_ in {"la", "le", "l'", "les"}:
@@ -364,7 +365,13 @@ def _copula_subject(ctx: Context, token: Token) -> Mention | None:
         i -= 1
     elif verb.lemma_ != "être":
         return None
-    return ctx.by_token.get(i - 2)
+    i -= 2
+    if doc[i].text == ",":  # "X, qui vient d'être libéré, était à Caen": the subject before the aside
+        start = next((j for j in range(i - 1, max(i - 25, verb.sent.start) - 1, -1) if doc[j].text == ","), None)
+        if start is None:
+            return None
+        i = start - 1
+    return ctx.by_token.get(i)
 
 
 _ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "obl:arg", "expl:subj"})
