@@ -231,6 +231,21 @@ def test_relations_a_participle_of_place_takes_the_place_after_it(nlp):
     assert ("Léa Vidal", "bornIn", "Allemagne") in found and ("Léa Vidal", "bornIn", "Norvège") not in found
 
 
+def test_relations_place_verb_behind_a_misread_perfect_participle(nlp):
+    """"ayant immigré": the parser reads the auxiliary as the verb avoir and the participle as its object."""
+    found = facts(nlp, "Le club a accueilli Omar Sylla, un joueur né à Dakar et ayant immigré en Belgique.")
+    assert found[("Omar Sylla", "residesIn", "Belgique")].rule == "place-verb:immigrer"
+    assert ("Omar Sylla", "bornIn", "Dakar") in found
+    assert not [k for k in facts(nlp, "Le club a accueilli Omar Sylla, qui a un immeuble en Belgique.") if k[1] == "residesIn"]
+
+
+def test_relations_scene_still_places_a_resident_named_elsewhere(nlp):
+    ex = read(nlp, "Un incendie a ravagé un entrepôt à Lyon le 3 mars. Omar Sylla, qui vit à Villeurbanne, a aidé les pompiers.")
+    assert ("Omar Sylla", "presentIn", "Lyon") in scene_facts(ex)
+    ex = read(nlp, "Un incendie a ravagé un entrepôt à Lyon le 3 mars. Omar Sylla, qui vit à Lyon, a aidé les pompiers.")
+    assert not scene_facts(ex)  # his home is the scene: already said
+
+
 def test_relations_origin_is_not_presence(nlp):
     assert ("Paul Martin", "presentIn", "Lyon") not in facts(nlp, "Paul Martin est venu de Lyon hier.")
 

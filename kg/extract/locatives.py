@@ -96,8 +96,9 @@ def place_verbs(ctx: Context, sent: Span, n: int) -> None:
         verb = _governing_verb(token)
         if verb is None or token.i < verb.i and _bare_participle(verb):
             continue  # "Dans une usine en Norvège, X, née en Allemagne, ...": a participle's place follows it
-        lemma = next((k for k in lemma_candidates(verb) if k in verbs or k + "/org" in verbs), None)  # "immigré"
-        if lemma is None:
+        words = [verb, *(c for c in verb.children if c.dep_ == "obj")] if verb.lemma_ in {"avoir", "être"} else [verb]
+        lemma = next((k for w in words for k in lemma_candidates(w) if k in verbs or k + "/org" in verbs), None)
+        if lemma is None:  # "immigré"; "ayant immigré", parsed as the verb avoir and a noun
             continue
         for holder in _subjects(ctx, verb):
             for target in ctx.targets(holder):

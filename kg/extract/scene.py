@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 
 SCENE_SENTENCES = 3
 """The scene is stated in the first sentences (the lead)."""
-_PLACED_BY = frozenset({"locatedIn", "presentIn", "operatesIn", "residesIn", "onStrikeIn", "involvedAt"})
-"""Facts that place an agent at the time of the article, or involve it there (a birthplace does not)."""
+_PLACED_BY = frozenset({"locatedIn", "presentIn", "operatesIn", "onStrikeIn", "involvedAt"})
+"""Facts that place an agent at the time of the article, or involve it there (a birthplace or a home does
+not: "X, qui vit à Villeurbanne, a aidé les pompiers" at the scene in Lyon)."""
 _PARTICIPATING = frozenset({"nsubj", "nsubj:pass", "obj", "obl:agent", "iobj", "vocative"})
 """Dependencies of an agent that takes part in its clause's event; news have no vocatives, and the parser
 reads a subject after an honorific as one ("M. X, directeur de Y, est venu"), or as a modifier
@@ -44,6 +45,7 @@ def scene(ctx: Context) -> None:
     ids = {p.id for p in lead}
     containers = [ctx.mentions[f.object] for f in ctx.facts if f.predicate == "locatedIn" and f.subject in ids and f.rule.startswith("place-in-place")]
     placed = {f.subject for f in ctx.facts if f.predicate in _PLACED_BY}
+    homes = {(_name(ctx.mentions[f.subject]), _name(ctx.mentions[f.object])) for f in ctx.facts if f.predicate == "residesIn"}
     participants = _participants(ctx)
     heads = {_name(ctx.mentions[f.subject]) for f in ctx.facts if f.predicate in {"headOf", "ceoOf"}}
     seen: set[str] = set()
@@ -59,6 +61,8 @@ def scene(ctx: Context) -> None:
             continue  # the head of an organisation, named once, speaks for it from elsewhere as often as not
         prop = "presentIn" if acts and m.label == "Person" else "operatesIn" if acts else "involvedAt"
         for i, target in enumerate({p.id: p for p in [*lead, *containers]}.values()):
+            if (name, _name(target)) in homes:
+                continue  # "X, ayant immigré en France": a resident of the scene, already said
             ctx.add_fact(prop, m, target, m.sentence, f"scene:{m.label}:{'first' if i == 0 else 'other'}:{'participant' if acts else 'involved'}", support=(sentence,))
 
 
