@@ -85,6 +85,16 @@ def test_relations_membership_is_not_a_role(nlp):
     assert not any(p == "hasRole" for _, p, _ in found)
 
 
+def test_relations_noun_coordinated_inside_an_apposition_is_said_of_its_name(nlp):
+    found = facts(nlp, "Léa Morin, chimiste à Lyon et membre de l'association « Eau Claire », a témoigné.")
+    assert found[("Léa Morin", "memberOf", "Eau Claire")].rule == "relational-noun:apposition"
+    found = facts(nlp, "Des corps ont été repêchés. Omar Sylla, né le 2 mai 1990 et originaire du Mali, fait partie des victimes.")
+    assert ("Omar Sylla", "bornIn", "Mali") in found
+    found = facts(nlp, "Selon Paul Roux, la ville et le maire de Brest ont réagi.")  # no aside: the comma closes "Selon X"
+    assert not [k for k, f in found.items() if f.rule.startswith("relational-noun")]
+    assert not [k for k, f in facts(nlp, "Paul Roux et le président du club Les Aigles ont parlé.").items() if k[1] == "headOf"]
+
+
 def test_relations_plural_noun_in_apposition_is_of_every_coordinated_name(nlp):
     for text in ("Paul Roux et Marie Dubois, tous deux membres du syndicat Sud Rail, ont manifesté.",
                  "Paul Roux et Marie Dubois, membres du syndicat Sud Rail, ont manifesté."):

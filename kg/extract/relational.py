@@ -200,6 +200,8 @@ def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
     before = _mention_ending(ctx, np_start, allowed, comma=True)
     if before is None and np_start == noun.start:
         before = _mention_ending(ctx, np_start, allowed, comma=False)  # "a nommé Hélène Vasseur directrice générale"
+    if before is None and np_start > 0 and doc[np_start - 1].lower_ == "et" and _aside_closes(doc, _np_end(ctx, noun)):
+        before = _mention_ending(ctx, _aside_start(doc, np_start - 1), allowed, comma=True)  # "X, né en 1996 et originaire du Soudan, a"
     if before is not None:
         return before, "apposition"  # "Paul Vernier, le PDG d'Acme"
     np_end = _np_end(ctx, noun)
@@ -230,6 +232,20 @@ _PREPOSITIONAL = frozenset({"obl", "obl:mod", "obl:arg", "nmod"})
 """Dependencies of a noun in a prepositional phrase: a name after it and a comma is its apposition only if
 another comma closes the name ("Selon le maire, X, ..."), else it is the clause's subject ("Après le départ
 du maire, X a parlé")."""
+
+
+def _aside_start(doc, i: int) -> int:
+    """The token after the comma that opens the aside token i is in (0 if none within 15 tokens of the
+    sentence)."""
+    j = i - 1
+    while j > doc[i].sent.start and j > i - 15 and doc[j].text not in {",", ";", ":", "(", ")"}:
+        j -= 1
+    return j + 1 if doc[j].text == "," else 0
+
+
+def _aside_closes(doc, i: int) -> bool:
+    """Whether an aside ends at token i: a comma, or the end of its sentence."""
+    return i >= len(doc) or doc[i].text == "," or doc[i].is_sent_start or doc[i].is_sent_end and doc[i].is_punct
 
 
 def _closed(ctx: Context, mention: Mention) -> bool:
