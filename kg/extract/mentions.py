@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from kg import lexicon, places
@@ -61,12 +62,20 @@ def propagate_types(ctx: Context) -> None:
                 m.label = "Organization"  # "Spotify et Deezer"
 
 
-_DETERMINED = re.compile(r"\b(?:le|la|l'|les|un|une)\b\s*([\w-]+)")
-_NAMED_AFTER = re.compile(r"(?:\s+(?:de|du|des|d')(?:\s*(?!(?:par|à|pour|avec|sur|dans|qui|que|le|la|les|un|une|l')\b)[\w'-]+(?<!é)(?<!ée)(?<!és)(?<!ées)){1,6}(?<!\bde)(?<!\bdu)(?<!\bdes)(?<!d'))?"
-                          r"(?:,?\s+(?:nommée?|appelée?|baptisée?|dénommée?)s?)?\s*\"?\s*")
+_COMPLEMENT_WORD = r"(?!(?:par|à|pour|avec|sur|dans|qui|que|le|la|les|un|une|l')\b)[\w'-]+(?<!é)(?<!ée)(?<!és)(?<!ées)"
+_NAMED_AFTER = (rf"(?:(?:\s+(?:de|du|des)\s+|\s+d')(?:{_COMPLEMENT_WORD})(?:\s+{_COMPLEMENT_WORD}){{0,5}}(?<!\bde)(?<!\bdu)(?<!\bdes)(?<!d'))?"
+                r"(?:,?\s+(?:nommée?|appelée?|baptisée?|dénommée?)s?)?\s*\"?\s*$")
 """What may come between a describing noun and its name: a complement that the name does not depend on
 ("l'usine de production de sucre "Sugar High"", not "l'usine de production de Lomé"), a naming
 participle ("L'usine, nommée "X""), an opening quote."""
+
+
+@cache
+def _described_before() -> re.Pattern[str]:
+    """A description noun with its determiner, and what may separate it from the name that follows."""
+    words = {p.split()[0] for p in lexicon.descriptions()}
+    nouns = "|".join(sorted(words | {strip_accents(w) for w in words}, key=len, reverse=True))
+    return re.compile(rf"\b(?:le|la|l'|les|un|une|du|des|au|aux)\b\s*({nouns})(?={_NAMED_AFTER})")
 
 
 def _descriptions_of_names(ctx: Context) -> dict[int, set[str]]:
@@ -80,7 +89,7 @@ def _descriptions_of_names(ctx: Context) -> dict[int, set[str]]:
         after = re.match(r",\s+(?:un|une|le|la|l')\s*([\w-]+)(?:\s+([\w-]+))?", text[m.end:m.end + 50])
         nouns = {strip_accents(g) for g in after.groups() if g} if after else set()
         window = text[max(0, m.start - 60):m.start]
-        nouns |= {strip_accents(d.group(1)) for d in _DETERMINED.finditer(window) if _NAMED_AFTER.fullmatch(window, d.end())}
+        nouns |= {strip_accents(d.group(1)) for d in _described_before().finditer(window)}
         described[m.id] = {n for n in nouns if n in description_nouns()}
         for noun in list(described[m.id]):
             described[m.id] |= {p for p in lexicon.descriptions() if strip_accents(p) == noun}
