@@ -95,6 +95,13 @@ def test_relations_noun_coordinated_inside_an_apposition_is_said_of_its_name(nlp
     assert not [k for k, f in facts(nlp, "Paul Roux et le président du club Les Aigles ont parlé.").items() if k[1] == "headOf"]
 
 
+def test_relations_plural_noun_in_apposition_is_of_the_named_one_coordinated_with_a_relative(nlp):
+    found = facts(nlp, "Un car transportant Inès Caron et son mari, tous deux membres de l'association « Eau Claire », a versé.")
+    assert found[("Inès Caron", "memberOf", "Eau Claire")].rule == "relational-noun:apposition"
+    found = facts(nlp, "Inès Caron a retrouvé son mari, tous deux membres de l'association « Eau Claire ».")
+    assert ("Inès Caron", "memberOf", "Eau Claire") not in found  # no coordination: whose membership is unsaid
+
+
 def test_relations_plural_noun_in_apposition_is_of_every_coordinated_name(nlp):
     for text in ("Paul Roux et Marie Dubois, tous deux membres du syndicat Sud Rail, ont manifesté.",
                  "Paul Roux et Marie Dubois, membres du syndicat Sud Rail, ont manifesté."):

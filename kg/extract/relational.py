@@ -200,6 +200,9 @@ def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
     before = _mention_ending(ctx, np_start, allowed, comma=True)
     if before is None and np_start == noun.start:
         before = _mention_ending(ctx, np_start, allowed, comma=False)  # "a nommé Hélène Vasseur directrice générale"
+    if before is None and np_start > 1 and doc[np_start - 1].text == "," and doc[np_start].lower_ in _BOTH and doc[np_start - 2].dep_ == "conj":
+        before = ctx.mention_of(doc[np_start - 2].head)  # "X et son mari, tous deux responsables de Y": the named one
+        before = before if before is not None and any(t.label in allowed for t in ctx.targets(before)) else None
     if before is None and np_start > 0 and doc[np_start - 1].lower_ == "et" and _aside_closes(doc, _np_end(ctx, noun)):
         before = _mention_ending(ctx, _aside_start(doc, np_start - 1), allowed, comma=True)  # "X, né en 1996 et originaire du Soudan, a"
     if before is not None:
