@@ -197,9 +197,8 @@ class EntityFinder:
                     run_end = _title_run(doc, i + 1, sentence_end)
                     if run_end > i + 1 and (run_end == sentence_end or doc[run_end].is_punct):
                         yield Candidate(i + 1, run_end, label, 85, evidence="title")
-                    break
-                if doc[i].is_punct and doc[i].text != ",":
-                    break
+                if doc[i].is_punct:
+                    break  # the title follows the first comma: "Dans une vidéo, le père de Mary, Paul X" names none
 
     def _work_before(self, doc: Doc, char: int) -> str | None:
         """The class announced by a work noun just before `char` ("le film 'X'"), if any."""

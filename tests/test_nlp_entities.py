@@ -27,6 +27,8 @@ def test_nlp_quoted_titles_with_possessive_and_nationality(nlp):
 def test_nlp_title_after_work_noun_and_comma(nlp):
     found = ents(nlp, "Le groupe a conçu un jeu mobile, Harbor Tales : Night Shift.")
     assert ("Harbor Tales : Night Shift", "VideoGame") in found
+    found = ents(nlp, "Dans une vidéo, le père de Léa, Paul Verdier, a lancé un appel.")  # the title follows the first comma
+    assert ("Paul Verdier", "Person") in found
 
 
 def test_nlp_trigger_noun_types_coordinated_names(nlp):
