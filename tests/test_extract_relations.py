@@ -102,6 +102,15 @@ def test_relations_plural_noun_in_apposition_is_of_the_named_one_coordinated_wit
     assert ("Inès Caron", "memberOf", "Eau Claire") not in found  # no coordination: whose membership is unsaid
 
 
+def test_relations_relative_after_an_aside_is_said_of_the_name_before_it(nlp):
+    """The parser hangs "qui est la sœur de Y" on a name inside the aside; the relative is the person's."""
+    found = facts(nlp, "Inès Caron, l'actuelle présidente du « Parti de la Terre et de la Mer » de Lyon, "
+                       "qui est également la sœur du député Paul Caron, a adressé un message.")
+    assert found[("Inès Caron", "siblingOf", "Paul Caron")].rule == "relational-noun:parse"
+    found = facts(nlp, "Le siège du « Parti de la Terre et de la Mer » de Lyon, qui est la sœur de Paul Caron, a brûlé.")
+    assert not [k for k in found if k[1] == "siblingOf"]
+
+
 def test_relations_plural_noun_in_apposition_is_of_every_coordinated_name(nlp):
     for text in ("Paul Roux et Marie Dubois, tous deux membres du syndicat Sud Rail, ont manifesté.",
                  "Paul Roux et Marie Dubois, membres du syndicat Sud Rail, ont manifesté."):

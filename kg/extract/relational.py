@@ -220,7 +220,8 @@ def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
     if head.dep_ in {"xcomp", "obj", "obl:mod"} and head.head.lemma_ in APPOINTING:
         linked += [c for c in head.head.children if c.dep_ in {"obj", "nsubj:pass"} and c.i != head.i]
     for candidate in linked:
-        if candidate.lower_ == "qui" and head.dep_ == "acl:relcl":
+        relative = candidate if candidate.lower_ == "qui" and head.dep_ == "acl:relcl" else None
+        if relative is not None:
             candidate = head.head  # "X, leader du parti Y, qui est également la sœur de Z"
             while candidate.dep_ in {"appos", "conj", "flat:name"} and candidate.head.i != candidate.i and not any(
                     t.label in allowed for t in ctx.targets(ctx.mention_of(candidate))):
@@ -228,6 +229,11 @@ def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
         mention = ctx.mention_of(candidate)
         if mention is not None and any(t.label in allowed for t in ctx.targets(mention)):
             return mention, "parse"
+        if relative is not None and relative.i > 0 and doc[relative.i - 1].text == ",":
+            start = _aside_start(doc, relative.i - 2)  # the parser hung the relative on a name inside the aside
+            mention = _mention_ending(ctx, start, allowed, comma=True) if start else None
+            if mention is not None:
+                return mention, "parse"
     return None, ""
 
 
@@ -238,10 +244,10 @@ du maire, X a parlé")."""
 
 
 def _aside_start(doc, i: int) -> int:
-    """The token after the comma that opens the aside token i is in (0 if none within 15 tokens of the
+    """The token after the comma that opens the aside token i is in (0 if none within 25 tokens of the
     sentence)."""
     j = i - 1
-    while j > doc[i].sent.start and j > i - 15 and doc[j].text not in {",", ";", ":", "(", ")"}:
+    while j > doc[i].sent.start and j > i - 25 and doc[j].text not in {",", ";", ":", "(", ")"}:
         j -= 1
     return j + 1 if doc[j].text == "," else 0
 
