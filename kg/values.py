@@ -122,6 +122,7 @@ class _Lexicon:
     singular_endings: tuple[tuple[str, str], ...]
     number_phrase: re.Pattern[str]
     amount: re.Pattern[str]
+    amount_anchor: re.Pattern[str]
     named_date: re.Pattern[str]
     weekday_date: re.Pattern[str]
     relative_day: re.Pattern[str]
@@ -175,9 +176,10 @@ def _lexicon() -> _Lexicon:
         guard = _NO_NUMBER_BEFORE if lookbehind else ""
         return rf"(?P<{name}>{guard}[+-]?{_DIGITS}|{number_word})"
 
+    anchor = rf"[0-9]|{'|'.join(sorted({w[:4] for w in words['scales']}))}"
     amount = (
         # where amounts start: a word or a sign, with a digit or a scale word ("mill", "bill") not far ahead
-        rf"(?:{_WORD_START}|(?=[^\w\s]))(?=[^\n]{{0,60}}?(?:[0-9]|{'|'.join(sorted({w[:4] for w in words['scales']}))}))"
+        rf"(?:{_WORD_START}|(?=[^\w\s]))(?=[^\n]{{0,{_AMOUNT_REACH}}}?(?:{anchor}))"
         rf"(?:(?P<approx>{_alternation(words['approximations'])}) *|(?P<bound>{_alternation(words['bounds'])}) *)?"
         r"(?:(?P<open_de>(?<!\w)de) +|(?P<open_entre>(?<!\w)entre) +)?"
         rf"(?:(?P<cur1>{currency_before}) ?)?"
@@ -211,6 +213,7 @@ def _lexicon() -> _Lexicon:
         singular_endings=tuple((plural, singular) for plural, singular in raw["singular_endings"]),
         number_phrase=re.compile(rf"{number('n1', lookbehind=False)}(?: ?(?P<s1>{scale_word}|{scale_short}))?"),
         amount=re.compile(amount),
+        amount_anchor=re.compile(anchor),
         named_date=re.compile(named_date),
         weekday_date=re.compile(rf"(?P<weekday>{weekdays}) +(?P<rel>{relative})"),
         relative_day=re.compile(_alternation(words["relative_days"])),
@@ -441,14 +444,43 @@ def _numeric_date(match: re.Match[str], text: str) -> Value | None:
     return _date_value(match, text, iso, datatype)
 
 
-def _scan(pattern: re.Pattern[str], folded: str, build: Callable[[re.Match[str]], Value | None]) -> Iterator[Value]:
-    """Values built from the matches of `pattern`; after a rejected match, look again one character on."""
+def _scan(pattern: re.Pattern[str], folded: str, build: Callable[[re.Match[str]], Value | None],
+          windows: Iterable[tuple[int, int]] | None = None) -> Iterator[Value]:
+    """Values built from the matches of `pattern`; after a rejected match, look again one character on.
+    With `windows`, matches start only inside them, and the text is searched only there (plus a tail
+    longer than any value, searched again in full should a match reach it)."""
     position = 0
-    while (match := pattern.search(folded, position)) is not None:
-        value = build(match)
-        if value is not None:
-            yield value
-        position = match.end() if value is not None else match.start() + 1
+    for low, high in windows if windows is not None else [(0, len(folded))]:
+        position = max(position, low)
+        while position < high:
+            end = len(folded) if windows is None else min(len(folded), high + _TAIL)
+            match = pattern.search(folded, position, end)
+            if match is not None and end < len(folded) and match.end() > end - _TAIL // 4:
+                match = pattern.search(folded, match.start())  # it may run on past the cut
+            if match is None or match.start() >= high:
+                break
+            value = build(match)
+            if value is not None:
+                yield value
+            position = match.end() if value is not None else match.start() + 1
+
+
+_AMOUNT_REACH = 60
+"""How far before its digit or scale word an amount may start ("à peu près deux millions")."""
+_TAIL = 400
+"""More characters than any amount or date spans."""
+
+
+def _amount_windows(folded: str, anchor: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where amounts may start: within _AMOUNT_REACH characters before a digit or a scale word."""
+    windows: list[tuple[int, int]] = []
+    for found in anchor.finditer(folded):
+        low, high = max(0, found.start() - _AMOUNT_REACH), found.start() + 1
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], high)
+        else:
+            windows.append((low, high))
+    return windows
 
 
 def _non_overlapping(candidates: Iterable[Value]) -> list[Value]:
@@ -487,7 +519,8 @@ def _find_values(text: str, article_date: datetime.date | None) -> tuple[Value, 
         (_SLASH_DATE, lambda m: _numeric_date(m, text)),
         (_YEAR, lambda m: _date_value(m, text, m.group(), "gYear")),
     ]
-    return tuple(_non_overlapping(value for pattern, build in scans for value in _scan(pattern, folded, build)))
+    amounts = _scan(lexicon.amount, folded, scans[0][1], _amount_windows(folded, lexicon.amount_anchor))
+    return tuple(_non_overlapping([*amounts, *(value for pattern, build in scans[1:] for value in _scan(pattern, folded, build))]))
 
 
 __all__ = ["KINDS", "Value", "find_values", "parse_number"]
