@@ -40,6 +40,8 @@ _QUOTES = "'\""
 _TITLE_FUNCTION_WORDS = frozenset("of the and a an in on to for & : - – de du des la le les et à".split())
 _DEFINITE = frozenset("le la l' les ce cet cette ces du au aux".split())
 """Determiners of a description that refers back, "du" and "au" included ("la filiale du groupe")."""
+_NAMING = frozenset(f"{verb}{ending}" for verb in ("nommé", "appelé", "baptisé", "dénommé", "surnommé") for ending in ("", "e", "s", "es"))
+"""Participles that introduce a name: "une association dénommée « X »"."""
 _ELIDED = re.compile(r"^[ldjmnstc]'|^qu'|^jusqu'|^lorsqu'|^puisqu'", re.IGNORECASE)
 _ARTICLES = frozenset({"le", "la", "les"})
 _NAME_LINKS = frozenset({"de", "d'", "d", "du", "des"})
@@ -214,14 +216,17 @@ class EntityFinder:
 
     def _trigger_before(self, doc: Doc, char: int) -> tuple[str, str, int] | None:
         """(class, noun, its token) of a naming noun before the quoted name starting at `char`, maybe followed by
-        "de" or an adjective: "l'association « X »", "l'association des « X »", "l'ONG française « X »"."""
+        "de", an adjective or a naming participle: "l'association « X »", "l'association des « X »", "l'ONG
+        française « X »", "une association dénommée « X »"."""
         token = doc.char_span(char, char + 1, alignment_mode="expand")
         if token is None:
             return None
         i = token.start - 1
         while i >= 0 and (not doc[i].text.strip(_QUOTES) or doc[i].is_space):
             i -= 1
-        if i >= 0 and doc[i].lower_ in _NAME_LINKS:
+        if i > 0 and doc[i].lower_ in _NAMING:
+            i -= 2 if i > 1 and doc[i - 1].text == "," else 1  # "le virus appelé « Nipah »", "l'usine, nommée « X »"
+        elif i >= 0 and doc[i].lower_ in _NAME_LINKS:
             i -= 1
         if i > 0 and doc[i].pos_ == "ADJ" and doc[i].text.islower() and strip_accents(doc[i - 1].lower_) in self.triggers:
             i -= 1  # "l'association lyonnaise « X »"

@@ -170,6 +170,12 @@ def test_entities_name_announced_by_a_noun_of_no_entity_is_none(nlp):
     assert ("Entraide", "NGO") in ents(nlp, "Le président de l'association d' « Entraide » a parlé.")
 
 
+def test_entities_quoted_name_after_a_naming_participle_is_typed_by_the_noun(nlp):
+    assert "Hendra" not in names(nlp, "L'épidémie a été causée par le virus appelé « Hendra » à Brisbane.")
+    assert ("Main Tendue", "NGO") in ents(nlp, "Il a annoncé qu'une association dénommée « Main Tendue » était née à Lille.")
+    assert ("Léman", "Place") in ents(nlp, "Des poissons sont morts dans le lac « Léman » cet hiver.")
+
+
 def test_entities_article_before_a_name_of_a_kind_is_cut_an_ordinal_kept(nlp):
     found = names(nlp, "Pour cela, Le Ministère de la Santé a fermé la 88e Avenue à Chicago. Le Monde l'a écrit.")
     assert {"Ministère de la Santé", "88e Avenue", "Le Monde"} <= found
