@@ -111,6 +111,14 @@ def test_relations_relative_after_an_aside_is_said_of_the_name_before_it(nlp):
     assert not [k for k in found if k[1] == "siblingOf"]
 
 
+def test_relations_plural_kinship_without_complement_relates_the_coordinated_names(nlp):
+    found = facts(nlp, "Paul Roux et Léa Morin, deux époux, ont ouvert un café à Lille.")
+    assert found[("Paul Roux", "spouseOf", "Léa Morin")].rule == "relational-noun:apposition:mutual"
+    found = facts(nlp, "Paul Roux et Léa Morin, deux frères de Marc Roux, sont venus.")  # of Marc Roux, not of each other
+    assert ("Paul Roux", "siblingOf", "Marc Roux") in found and ("Paul Roux", "siblingOf", "Léa Morin") not in found
+    assert not [k for k in facts(nlp, "Paul Roux et Léa Morin, deux amis, sont venus.") if k[1] in {"siblingOf", "spouseOf"}]
+
+
 def test_relations_plural_noun_in_apposition_is_of_every_coordinated_name(nlp):
     for text in ("Paul Roux et Marie Dubois, tous deux membres du syndicat Sud Rail, ont manifesté.",
                  "Paul Roux et Marie Dubois, membres du syndicat Sud Rail, ont manifesté."):

@@ -60,6 +60,8 @@ class _Noun:
 
 _BOTH = frozenset({"tous", "toutes", "deux", "trois"})
 """What says a plural noun in apposition is of every name before it: "X et Y, tous deux membres de Z"."""
+_MUTUAL = frozenset({"siblingOf", "spouseOf"})
+"""Kinship a plural noun says of the coordinated names among themselves when it has no complement."""
 FORMER = frozenset({"ancien", "ancienne", "anciens", "anciennes", "ex", "ex-", "feu"})
 
 
@@ -96,6 +98,10 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
             roles["date"] = date.id
         name = f"relational-noun:{how}" + (f":{link}" if link else "")
         holders = [holder, *(_coordinated_before(ctx, holder) if how == "apposition" and _plural(ctx, noun) else [])]
+        if complement is None and noun.entry.property in _MUTUAL and len(holders) > 1:
+            for i, one in enumerate(holders):  # "X et Y, deux frères jumeaux": of each other
+                for other in holders[i + 1:]:
+                    ctx.add_fact(noun.entry.property, other, one, n, f"{name}:mutual")
         for each in holders:  # "X et Y, tous deux membres de Z"
             if noun.role is not None:
                 ctx.add_fact("hasRole", each, noun.role, n, name, "Appointment", roles)
