@@ -119,6 +119,14 @@ def test_relations_plural_kinship_without_complement_relates_the_coordinated_nam
     assert not [k for k in facts(nlp, "Paul Roux et Léa Morin, deux amis, sont venus.") if k[1] in {"siblingOf", "spouseOf"}]
 
 
+def test_relations_noun_after_dont_is_of_the_name_before_it(nlp):
+    found = facts(nlp, "Le maire, Paul Roux dont le frère Marc a été blessé, a parlé.")
+    assert found[("Marc", "siblingOf", "Paul Roux")].rule == "relational-noun:apposition:relative"
+    found = facts(nlp, "L'association « Eau Claire », dont le président Paul Roux a parlé, recrute.")
+    assert ("Paul Roux", "headOf", "Eau Claire") in found
+    assert not [k for k in facts(nlp, "Paul Roux, dont le frère a parlé, est venu avec Léa Morin.") if k[1] == "siblingOf"]
+
+
 def test_relations_plural_noun_in_apposition_is_of_every_coordinated_name(nlp):
     for text in ("Paul Roux et Marie Dubois, tous deux membres du syndicat Sud Rail, ont manifesté.",
                  "Paul Roux et Marie Dubois, membres du syndicat Sud Rail, ont manifesté."):

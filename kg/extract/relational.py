@@ -29,6 +29,7 @@ _DETERMINERS = frozenset("le la l' les un une des son sa ses leur leurs notre no
 _OF_ORGANISATION = re.compile(r"\s+(?:de|du|d')\s*(?:la |l'|le )?(?:[a-zàâçéèêëîïôûùüÿœ-]+\s+)?[\"']?\s*")
 """What joins a person to an organisation named with them: " de l'organisation « ", " de la société "."""
 _LINKS = frozenset({"de", "d'", "du", "des"})
+_ARTICLES = frozenset({"le", "la", "l'", "les"})
 _HEADS = frozenset({"headOf", "ceoOf", "founded"})
 """Properties of the head of the complement: a longer title ("directrice marketing") is a function, not the head."""
 ORGANISATIONS = frozenset({"Organization", "Union"})
@@ -362,7 +363,8 @@ def _mention_ending(ctx: Context, i: int, allowed, *, comma: bool) -> Mention | 
 
 
 def _complement(ctx: Context, noun: _Noun, holder: Mention) -> tuple[Mention | None, str]:
-    """What the noun relates its holder to: the entity of its "de" phrase, or the possessor."""
+    """What the noun relates its holder to: the entity of its "de" phrase, the name a "dont" follows, or the
+    possessor."""
     doc = ctx.doc
     i = noun.end
     end = _np_end(ctx, noun)
@@ -393,8 +395,15 @@ def _complement(ctx: Context, noun: _Noun, holder: Mention) -> tuple[Mention | N
             return None, ""
         i += 1
     determiner = doc[noun.start - 1].lower_ if noun.start > 0 else ""
+    wanted = set().union(*(_COMPLEMENTS.get(p, ORGANISATIONS) for p in noun.entry.properties)) or ORGANISATIONS
+    if determiner in _ARTICLES and noun.start > 2 and doc[noun.start - 2].lower_ == "dont":
+        j = noun.start - 3
+        while j > 0 and (doc[j].text == "," or not doc[j].text.strip("'\"")):
+            j -= 1
+        owner = ctx.by_token.get(j)
+        if owner is not None and owner is not holder and any(t.label in wanted for t in ctx.targets(owner)):
+            return owner, "relative"  # "Jacques Laurent, dont le frère Arthur": Jacques Laurent's brother
     if determiner in POSSESSIVES:
-        wanted = set().union(*(_COMPLEMENTS.get(p, ORGANISATIONS) for p in noun.entry.properties)) or ORGANISATIONS
         owner = possessor(ctx, noun.start, holder, wanted)
         if owner is not None:
             return owner, "possessive"
