@@ -40,8 +40,8 @@ _QUOTES = "'\""
 _TITLE_FUNCTION_WORDS = frozenset("of the and a an in on to for & : - – de du des la le les et à".split())
 _DEFINITE = frozenset("le la l' les ce cet cette ces du au aux".split())
 """Determiners of a description that refers back, "du" and "au" included ("la filiale du groupe")."""
-_NAMING = frozenset(f"{verb}{ending}" for verb in ("nommé", "appelé", "baptisé", "dénommé", "surnommé") for ending in ("", "e", "s", "es"))
-"""Participles that introduce a name: "une association dénommée « X »"."""
+NAMING_PARTICIPLES = frozenset(f"{verb}{ending}" for verb in ("nommé", "appelé", "baptisé", "dénommé", "surnommé") for ending in ("", "e", "s", "es"))
+"""Participles that introduce a name: "une association dénommée « X »", "L'usine, nommée « X »"."""
 _ELIDED = re.compile(r"^[ldjmnstc]'|^qu'|^jusqu'|^lorsqu'|^puisqu'", re.IGNORECASE)
 _ARTICLES = frozenset({"le", "la", "les"})
 _NAME_LINKS = frozenset({"de", "d'", "d", "du", "des"})
@@ -224,7 +224,7 @@ class EntityFinder:
         i = token.start - 1
         while i >= 0 and (not doc[i].text.strip(_QUOTES) or doc[i].is_space):
             i -= 1
-        if i > 0 and doc[i].lower_ in _NAMING:
+        if i > 0 and doc[i].lower_ in NAMING_PARTICIPLES:
             i -= 2 if i > 1 and doc[i - 1].text == "," else 1  # "le virus appelé « Nipah »", "l'usine, nommée « X »"
         elif i >= 0 and doc[i].lower_ in _NAME_LINKS:
             i -= 1

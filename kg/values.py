@@ -509,8 +509,8 @@ def _find_values(text: str, article_date: datetime.date | None) -> tuple[Value, 
     extraction ask for the values of each article, with its date (the scan is a fifth of extraction)."""
     lexicon = _lexicon()
     folded = _fold(text)
-    scans: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Value | None]]] = [
-        (lexicon.amount, lambda m: _amount(m, text, lexicon)),
+    amounts = _scan(lexicon.amount, folded, lambda m: _amount(m, text, lexicon), _amount_windows(folded, lexicon.amount_anchor))
+    dates: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Value | None]]] = [
         (lexicon.named_date, lambda m: _named_date(m, text, lexicon, article_date)),
         (lexicon.weekday_date, lambda m: _weekday_date(m, text, lexicon, article_date)),
         (lexicon.relative_day, lambda m: _relative_day(m, text, lexicon, article_date)),
@@ -519,8 +519,7 @@ def _find_values(text: str, article_date: datetime.date | None) -> tuple[Value, 
         (_SLASH_DATE, lambda m: _numeric_date(m, text)),
         (_YEAR, lambda m: _date_value(m, text, m.group(), "gYear")),
     ]
-    amounts = _scan(lexicon.amount, folded, scans[0][1], _amount_windows(folded, lexicon.amount_anchor))
-    return tuple(_non_overlapping([*amounts, *(value for pattern, build in scans[1:] for value in _scan(pattern, folded, build))]))
+    return tuple(_non_overlapping([*amounts, *(value for pattern, build in dates for value in _scan(pattern, folded, build))]))
 
 
 __all__ = ["KINDS", "Value", "find_values", "parse_number"]

@@ -24,7 +24,7 @@ from kg import lexicon, places
 from kg.extract.context import Context
 from kg.extract.model import Mention
 from kg.extract.registry import rule
-from kg.extract.relational import FORMER, possessor
+from kg.extract.relational import FORMER, aside_start, possessor
 from kg.extract.syntax import POSSESSIVES, honorific_subject, lemma_candidates, with_companions
 
 if TYPE_CHECKING:
@@ -368,10 +368,10 @@ def _copula_subject(ctx: Context, token: Token) -> Mention | None:
         return None
     i -= 2
     if doc[i].text == ",":  # "X, qui vient d'être libéré, était à Caen": the subject before the aside
-        start = next((j for j in range(i - 1, max(i - 25, verb.sent.start) - 1, -1) if doc[j].text == ","), None)
-        if start is None:
+        start = aside_start(doc, i)
+        if not start:
             return None
-        i = start - 1
+        i = start - 2
     return ctx.by_token.get(i)
 
 

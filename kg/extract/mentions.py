@@ -7,6 +7,7 @@ from typing import Any
 
 from kg import lexicon, places
 from kg.accents import strip_accents
+from kg.entities import NAMING_PARTICIPLES
 from kg.extract.context import Context, description_nouns
 from kg.extract.registry import rule
 from kg.nlp import VALUE_LABELS
@@ -64,7 +65,7 @@ def propagate_types(ctx: Context) -> None:
 
 _COMPLEMENT_WORD = r"(?!(?:par|à|pour|avec|sur|dans|qui|que|le|la|les|un|une|l')\b)[\w'-]+(?<!é)(?<!ée)(?<!és)(?<!ées)"
 _NAMED_AFTER = (rf"(?:(?:\s+(?:de|du|des)\s+|\s+d')(?:{_COMPLEMENT_WORD})(?:\s+{_COMPLEMENT_WORD}){{0,5}}(?<!\bde)(?<!\bdu)(?<!\bdes)(?<!d'))?"
-                r"(?:,?\s+(?:nommée?|appelée?|baptisée?|dénommée?)s?)?\s*\"?\s*$")
+                rf"(?:,?\s+(?:{'|'.join(sorted(NAMING_PARTICIPLES, key=len, reverse=True))}))?\s*\"?\s*$")
 """What may come between a describing noun and its name: a complement that the name does not depend on
 ("l'usine de production de sucre "Sugar High"", not "l'usine de production de Lomé"), a naming
 participle ("L'usine, nommée "X""), an opening quote."""

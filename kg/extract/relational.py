@@ -211,7 +211,7 @@ def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
         before = ctx.mention_of(doc[np_start - 2].head)  # "X et son mari, tous deux responsables de Y": the named one
         before = before if before is not None and any(t.label in allowed for t in ctx.targets(before)) else None
     if before is None and np_start > 0 and doc[np_start - 1].lower_ == "et" and _aside_closes(doc, _np_end(ctx, noun)):
-        before = _mention_ending(ctx, _aside_start(doc, np_start - 1), allowed, comma=True)  # "X, né en 1996 et originaire du Soudan, a"
+        before = _mention_ending(ctx, aside_start(doc, np_start - 1), allowed, comma=True)  # "X, né en 1996 et originaire du Soudan, a"
     if before is not None:
         return before, "apposition"  # "Paul Vernier, le PDG d'Acme"
     np_end = _np_end(ctx, noun)
@@ -237,7 +237,7 @@ def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
         if mention is not None and any(t.label in allowed for t in ctx.targets(mention)):
             return mention, "parse"
         if relative is not None and relative.i > 0 and doc[relative.i - 1].text == ",":
-            start = _aside_start(doc, relative.i - 2)  # the parser hung the relative on a name inside the aside
+            start = aside_start(doc, relative.i - 2)  # the parser hung the relative on a name inside the aside
             mention = _mention_ending(ctx, start, allowed, comma=True) if start else None
             if mention is not None:
                 return mention, "parse"
@@ -250,7 +250,7 @@ another comma closes the name ("Selon le maire, X, ..."), else it is the clause'
 du maire, X a parlé")."""
 
 
-def _aside_start(doc, i: int) -> int:
+def aside_start(doc, i: int) -> int:
     """The token after the comma that opens the aside token i is in (0 if none within 25 tokens of the
     sentence)."""
     j = i - 1
