@@ -112,6 +112,7 @@ class KG(DefinedNamespace):
     locatedIn: URIRef
     longitude: URIRef
     maxValue: URIRef
+    memberInvolvedAt: URIRef
     memberOf: URIRef
     mentionedIn: URIRef
     met: URIRef

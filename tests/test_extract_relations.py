@@ -302,7 +302,8 @@ def test_relations_scene_places_the_actors_of_later_sentences(nlp):
 def test_relations_clause_place_only_involves_the_organisation_of_a_member(nlp):
     found = facts(nlp, "Mme Ana Ruiz, membre de l'association « Terre Vive », a été blessée à Lyon.")
     assert ("Ana Ruiz", "presentIn", "Lyon") in found
-    assert found[("Terre Vive", "involvedAt", "Lyon")].rule == "clause-place:of-member"
+    assert found[("Terre Vive", "memberInvolvedAt", "Lyon")].rule == "clause-place:of-member"
+    assert ("Terre Vive", "involvedAt", "Lyon") not in found
     assert ("Terre Vive", "operatesIn", "Lyon") in facts(nlp, "L'association « Terre Vive » a distribué des repas à Lyon.")
 
 
@@ -379,8 +380,13 @@ def test_relations_scene_source_of_information_is_not_a_participant(nlp):
 def test_relations_scene_involves_the_organisation_of_a_participant(nlp):
     found = facts(nlp, "Un accident a eu lieu à Lyon. Mme Ana Ruiz, membre de l'association « Terre Vive », a été blessée.")
     assert ("Ana Ruiz", "presentIn", "Lyon") in found
-    assert ("Terre Vive", "involvedAt", "Lyon") in found and ("Terre Vive", "operatesIn", "Lyon") not in found
+    assert ("Terre Vive", "memberInvolvedAt", "Lyon") in found and ("Terre Vive", "operatesIn", "Lyon") not in found
     assert ("Terre Vive", "operatesIn", "Lyon") in facts(nlp, "Un accident a eu lieu à Lyon. L'association « Terre Vive » a aidé les victimes.")
+
+
+def test_relations_scene_an_organisation_with_no_member_there_is_only_involved(nlp):
+    found = facts(nlp, "Un incendie a détruit une usine à Denver. Selon l'association « Terre Vive », le feu a duré deux heures.")
+    assert ("Terre Vive", "involvedAt", "Denver") in found and ("Terre Vive", "memberInvolvedAt", "Denver") not in found
 
 
 def test_relations_clause_place_leaves_out_a_former_position_s_organisation(nlp):
@@ -388,7 +394,7 @@ def test_relations_clause_place_leaves_out_a_former_position_s_organisation(nlp)
     assert ("Charles Joseph", "presentIn", "Mendoza") in found
     assert not any(s == "Club des Patrons" and f.rule.startswith("clause-place") for (s, _, _), f in found.items())
     now = facts(nlp, "Charles Joseph, président du Club des Patrons, a été arrêté par la police à Mendoza.")
-    assert now[("Club des Patrons", "involvedAt", "Mendoza")].rule == "clause-place:nested"
+    assert now[("Club des Patrons", "memberInvolvedAt", "Mendoza")].rule == "clause-place:nested"
 
 
 def test_relations_scene_place_may_start_with_an_ordinal(nlp):

@@ -13,7 +13,7 @@
 - any other place introduced by a locative preposition ("à", "en", "au", "dans") locates the agents of
   the clause it belongs to ("Le 10 novembre, l'ONG X a manifesté à Melbourne"), at a lower confidence;
   an agent only named inside the clause, or the organisation of a member there, is only involved in
-  what happened there (kg:involvedAt).
+  what happened there (kg:involvedAt; kg:memberInvolvedAt when a member of the organisation is there).
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from kg import lexicon, places
-from kg.extract.context import Context
+from kg.extract.context import Context, key
 from kg.extract.model import Mention
 from kg.extract.registry import rule
 from kg.extract.relational import FORMER, aside_start, possessor
@@ -334,6 +334,22 @@ def _organisations_of_members(ctx: Context, n: int) -> set[int]:
     return {f.object for f in ctx.facts if f.sentence == n and f.predicate in _AFFILIATIONS and ctx.mentions[f.subject].label == "Person"}
 
 
+def member_at(ctx: Context, organisation: Mention, place: Mention, people: Collection[str] = ()) -> bool:
+    """Whether a person the article names as the organisation's member, head or employee is at the place or
+    involved in what happened there, by a fact already made or as one of `people` (keys of persons about to
+    be put there): the organisation then has a member involved there (kg:memberInvolvedAt), which is all
+    the text says of it ("Mme X, présidente de l'association Y, a été blessée à Lyon")."""
+    org, where = key(organisation), key(place)
+    members = {key(ctx.mentions[f.subject]) for f in ctx.facts if f.predicate in _AFFILIATIONS
+               and key(ctx.mentions[f.object]) == org and ctx.mentions[f.subject].label == "Person"}
+    return bool(members) and (bool(members.intersection(people)) or any(
+        f.predicate in _MEMBER_WHEREABOUTS and key(ctx.mentions[f.object]) == where and key(ctx.mentions[f.subject]) in members
+        for f in ctx.facts))
+
+
+_MEMBER_WHEREABOUTS = frozenset({"presentIn", "involvedAt"})
+
+
 def _locate(ctx: Context, agent: Mention | None, place: Mention, n: int, name: str, *, people: bool = True,
             members: Collection[int] = (), nested: bool = False) -> None:
     """Put the agents a mention stands for at the place (presentIn a person, operatesIn an organisation),
@@ -344,7 +360,8 @@ def _locate(ctx: Context, agent: Mention | None, place: Mention, n: int, name: s
         if target.label not in AGENTS or (target.id, place.id) in claimed or not people and target.label == "Person":
             continue
         if nested or target.id in members:
-            ctx.add_fact("involvedAt", target, place, n, name if nested else f"{name}:of-member")
+            prop = "memberInvolvedAt" if member_at(ctx, target, place) else "involvedAt"
+            ctx.add_fact(prop, target, place, n, name if nested else f"{name}:of-member")
         else:
             prop = {"Organization": "operatesIn", "Union": "operatesIn", "Person": "presentIn"}.get(target.label, "locatedIn")
             ctx.add_fact(prop, target, place, n, name)

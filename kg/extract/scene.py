@@ -4,16 +4,17 @@ at a lower confidence, recording both its own sentence and the scene's: each nam
 the article places nowhere else and that takes part in a clause (subject, object, agent) is present at the
 scene (persons) or operating there (organisations); the others — who only comment on the event ("a
 déclaré X", "selon X"), are named in passing ("le fils de X"), or are the organisation of a participant —
-are involved in the event at the scene (kg:involvedAt), which does not say they were there; the head of an
-organisation named once is left out unless they take part (they speak for it from elsewhere as often as not).
+are involved in the event at the scene (kg:involvedAt; kg:memberInvolvedAt for the organisation of a person
+put there), which does not say they were there; the head of an organisation named once is left out unless
+they take part (they speak for it from elsewhere as often as not).
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from kg import lexicon
-from kg.extract.context import Context
-from kg.extract.locatives import locative_case, place_of
+from kg.extract.context import Context, key
+from kg.extract.locatives import locative_case, member_at, place_of
 from kg.extract.model import Mention
 from kg.extract.registry import rule
 from kg.extract.syntax import honorific_subject, with_companions
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 SCENE_SENTENCES = 3
 """The scene is stated in the first sentences (the lead)."""
-_PLACED_BY = frozenset({"locatedIn", "presentIn", "operatesIn", "onStrikeIn", "involvedAt"})
+_PLACED_BY = frozenset({"locatedIn", "presentIn", "operatesIn", "onStrikeIn", "involvedAt", "memberInvolvedAt"})
 """Facts that place an agent at the time of the article, or involve it there (a birthplace or a home does
 not: "X, qui vit à Villeurbanne, a aidé les pompiers" at the scene in Lyon)."""
 _PARTICIPATING = frozenset({"nsubj", "nsubj:pass", "obj", "obl:agent", "iobj", "vocative"})
@@ -49,6 +50,7 @@ def scene(ctx: Context) -> None:
     participants = _participants(ctx)
     heads = {_name(ctx.mentions[f.subject]) for f in ctx.facts if f.predicate in {"headOf", "ceoOf"}}
     seen: set[str] = set()
+    chosen: list[tuple[Mention, str]] = []
     for m in ctx.mentions:
         if m.label not in {"Person", "Organization", "Union"} or not m.is_named or m.id in placed:
             continue
@@ -59,11 +61,15 @@ def scene(ctx: Context) -> None:
         acts = name in participants
         if not acts and m.label == "Person" and name in heads and sum(_name(o) == name for o in ctx.mentions if o.label == "Person") == 1:
             continue  # the head of an organisation, named once, speaks for it from elsewhere as often as not
-        prop = "presentIn" if acts and m.label == "Person" else "operatesIn" if acts else "involvedAt"
+        chosen.append((m, "presentIn" if acts and m.label == "Person" else "operatesIn" if acts else "involvedAt"))
+    people = {key(m) for m, _ in chosen if m.label == "Person"}
+    for m, prop in chosen:
         for i, target in enumerate({p.id: p for p in [*lead, *containers]}.values()):
-            if (name, _name(target)) in homes:
+            if (_name(m), _name(target)) in homes:
                 continue  # "X, ayant immigré en France": a resident of the scene, already said
-            ctx.add_fact(prop, m, target, m.sentence, f"scene:{m.label}:{'first' if i == 0 else 'other'}:{'participant' if acts else 'involved'}", support=(sentence,))
+            said = "memberInvolvedAt" if prop == "involvedAt" and member_at(ctx, m, target, people) else prop
+            rule_name = f"scene:{m.label}:{'first' if i == 0 else 'other'}:{'involved' if prop == 'involvedAt' else 'participant'}"
+            ctx.add_fact(said, m, target, m.sentence, rule_name, support=(sentence,))
 
 
 _REPORTERS = frozenset({"nsubj", "obl:agent", "vocative"})
