@@ -229,7 +229,8 @@ def _fact_triples(resolution: Resolution, extraction: Extraction, fact: Fact, la
         yield span, OX_KG.startChar, typed(str(s_start), OX_XSD.integer)
         yield span, OX_KG.endChar, typed(str(s_end), OX_XSD.integer)
     if fact.event:
-        event = ox.NamedNode(f"{EVENT}{fact.event[0].lower() + fact.event[1:]}_{short_hash(article, fact.sentence, s.value, p.value, o.value)}")
+        verb = (fact.roles["verb"],) if "verb" in fact.roles else ()  # two open verbs of one pair in a sentence: two actions
+        event = ox.NamedNode(f"{EVENT}{fact.event[0].lower() + fact.event[1:]}_{short_hash(article, fact.sentence, s.value, p.value, o.value, *verb)}")
         yield statement, OX_KG.event, event
         yield from _event_triples(resolution, extraction, fact, event, s, o, language)
 

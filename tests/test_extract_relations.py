@@ -492,6 +492,13 @@ def test_relations_open_verb_keeps_its_lemma(nlp):
     assert opened[0].event == "Action"
 
 
+def test_relations_open_verb_object_is_not_also_the_name_after_a_complement(nlp):
+    ex = read(nlp, "M. Paul Roux a mis aux arrêts M. Karl Mendez.")
+    assert [f.roles["verb"] for f in ex.facts if f.predicate == "relatedTo"] == ["mettre"]
+    ex = read(nlp, "M. Paul Roux a succédé à M. Karl Mendez.")
+    assert [f.roles["verb"] for f in ex.facts if f.predicate == "relatedTo"] == ["succéder à"]
+
+
 def test_relations_definite_description_is_the_topic_demonstrative_the_last_said(nlp):
     ex = read(nlp, "Le groupe Vantel cherche un ingénieur. Plus tard, Orbiq a présenté un robot. La société a aussi recruté Paul Martin.")
     society = next(m for m in ex.mentions if m.text == "La société")

@@ -203,3 +203,16 @@ def test_any_url_becomes_an_iri_every_reader_takes_or_nothing(url):
     if iri is not None:
         assert_valid_iri(iri)
         assert readable_by_rdflib(iri), iri
+
+
+def test_two_open_verbs_of_one_pair_in_a_sentence_are_two_actions():
+    sentence = "Paul Roux a félicité puis remercié Ana Ruiz."
+    mentions = [Mention(0, 0, 9, "Paul Roux", "Person", "ner:PER", 0), Mention(1, 35, 43, "Ana Ruiz", "Person", "ner:PER", 0)]
+    facts = [Fact("relatedTo", 0, 1, 0, "open-verb", 0.8, "Action", {"verb": verb}) for verb in ("féliciter", "remercier")]
+    article = {"id": "a_000000000000", "name": "a.txt", "sha256": "0" * 64, "length": len(sentence)}
+    triples = graph_triples(resolve([Extraction(article, "test", [(0, len(sentence), sentence)], mentions, facts)]))
+    labels: dict[str, list[str]] = {}
+    for s, p, o in triples:
+        if p.value.endswith("#label") and "/event/action_" in s.value:
+            labels.setdefault(s.value, []).append(o.value)
+    assert sorted(labels.values()) == [["Paul Roux féliciter Ana Ruiz"], ["Paul Roux remercier Ana Ruiz"]]
