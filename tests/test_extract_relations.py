@@ -67,6 +67,14 @@ def test_relations_possessive_role_is_of_the_subject_named_before(nlp):
     assert found[("Hugo Lenoir", "headOf", "Parti Azur")].support == [0]  # the sentence that names the party
 
 
+def test_relations_possessive_role_is_of_the_main_clause_s_subject_or_the_name_of_its_noun(nlp):
+    assert ("Loïc Hans", "headOf", "ULM") in facts(nlp, "Le parti ULM a remporté les élections à Lyon. Son président, Loïc Hans, a parlé.")
+    found = facts(nlp, "Le parti ULM estime que la Suisse doit agir. Son président, Loïc Hans, a parlé.")
+    assert ("Loïc Hans", "headOf", "ULM") in found and ("Loïc Hans", "headOf", "Suisse") not in found
+    found = facts(nlp, "Le président de l'ULM a visité Lyon. Son maire, Paul Roux, l'a reçu.")
+    assert ("Paul Roux", "headOf", "Lyon") in found and ("Paul Roux", "headOf", "ULM") not in found
+
+
 def test_relations_possessed_organisation_is_the_possessor_s(nlp):
     found = facts(nlp, "Mme Rose Perrin est arrivée en retard à la réunion de son ONG « Les Amis du Lac ».")
     assert ("Rose Perrin", "memberOf", "Les Amis du Lac") in found

@@ -470,13 +470,32 @@ def possessor(ctx: Context, start: int, holder: Mention | None, wanted: set[str]
     if not before:
         return None
     last = max(before, key=lambda m: m.start)
-    subjects = [m for m in before if m.sentence == last.sentence and _is_subject(doc.char_span(m.start, m.end, alignment_mode="expand"))]
-    return subjects[-1] if subjects else last  # "L'ULM a tenu un meeting à Lyon. Son président…": the ULM
+    spans = {m.id: doc.char_span(m.start, m.end, alignment_mode="expand") for m in before if m.sentence == last.sentence}
+    subjects = sorted((m for m in before if m.id in spans and _is_subject(spans[m.id])), key=lambda m: (_of_main_clause(spans[m.id]), m.start))
+    return subjects[-1] if subjects else last  # "L'ULM a tenu un meeting à Lyon. Son président…": the ULM, also
+    # when a clause it governs has its own subject ("le parti estime que la Suisse doit…")
+
+
+def _of_main_clause(span: Span) -> bool:
+    """Whether a phrase belongs to its sentence's main clause: no clause verb between it and the root."""
+    head = span.root.head
+    while head.i != head.head.i and head.dep_ not in _CLAUSES:
+        head = head.head
+    return head.i == head.head.i
+
+
+_CLAUSES = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "csubj", "xcomp", "parataxis"})
 
 
 def _is_subject(span: Span) -> bool:
-    """Whether a mention's phrase is the subject of its clause (the likeliest antecedent of a possessive)."""
-    return any(t.dep_.startswith("nsubj") for t in span)
+    """Whether a mention's phrase is the subject of its clause (the likeliest antecedent of a possessive), or
+    names the noun that is ("Le parti ULM a gagné", "L'association « X » a distribué"; not "le président de
+    l'ULM")."""
+    if any(t.dep_.startswith("nsubj") for t in span):
+        return True
+    root = span.root
+    return (root.dep_ in {"flat:name", "flat", "appos", "nmod"} and root.head.dep_.startswith("nsubj") and 0 < root.i - root.head.i <= 3
+            and not any(c.dep_ == "case" for c in root.children))
 
 
 def role_entry(text: str) -> tuple[lexicon.RoleEntry | None, str]:
