@@ -527,3 +527,19 @@ def test_relations_betting_on_a_technology_is_using_it_on_a_company_investing(nl
 def test_relations_employer_place(nlp):
     assert ("Vantel", "locatedIn", "Lyon") in facts(nlp, "Le groupe Vantel emploie 300 personnes à Lyon.")
     assert not any(p == "locatedIn" for _, p, _ in facts(nlp, "Le groupe Vantel emploie 300 personnes."))
+
+
+def test_relations_contained_place_holds_in_the_places_around(nlp):
+    ex = read(nlp, "Un incendie a détruit une usine à Lyon. M. Karl Mendez a donné l'alerte. La France est sous le choc.")
+    found = {(ex.mentions[f.subject].text, f.predicate, ex.mentions[f.object].text): f for f in ex.facts}
+    inherited = found[("Karl Mendez", "presentIn", "La France")]
+    assert inherited.rule == "contained-place" and inherited.sentence == 1 and inherited.support == [0, 2]
+    found = facts(nlp, "Mme Ana Ruiz a manifesté à Séjoumi, en Tunisie. L'Afrique regarde.")
+    assert found[("Ana Ruiz", "presentIn", "Tunisie")].rule == "contained-place"  # stated
+    assert found[("Ana Ruiz", "presentIn", "Afrique")].rule == "contained-place"  # then the gazetteer's continent
+
+
+def test_relations_contained_place_not_for_a_birthplace_nor_a_place_not_around(nlp):
+    assert not [k for k in facts(nlp, "M. Karl Mendez, né à Lyon, a parlé. La France est sous le choc.") if k[2] == "France"]
+    found = facts(nlp, "L'association « Terre Vive » a distribué des repas à Lyon. Le Canada a salué son action.")
+    assert ("Terre Vive", "operatesIn", "Lyon") in found and not [k for k in found if k[2] == "Canada"]

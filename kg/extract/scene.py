@@ -7,12 +7,15 @@ déclaré X", "selon X"), are named in passing ("le fils de X"), or are the orga
 are involved in the event at the scene (kg:involvedAt; kg:memberInvolvedAt for the organisation of a person
 put there), which does not say they were there; the head of an organisation named once is left out unless
 they take part (they speak for it from elsewhere as often as not).
+
+A second rule, run after it, carries every fact of presence, activity or involvement to the places the
+article names around its place ("à Lyon" → France, stated or known to the gazetteer).
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg import lexicon
+from kg import lexicon, places
 from kg.extract.context import Context, key
 from kg.extract.locatives import locative_case, member_at, place_of
 from kg.extract.model import Mention
@@ -158,3 +161,54 @@ def _origin(token) -> bool:
     """Whether a place phrase says where something comes from: "venu de Lyon", "depuis Paris"."""
     cases = {c.lower_ for c in token.children if c.dep_ == "case"}
     return bool(cases & {"depuis", "dès"}) or bool(cases & {"de", "d'", "du", "des"}) and token.head.pos_ in {"VERB", "AUX"}
+
+
+_INHERITED = frozenset({"presentIn", "operatesIn", "involvedAt", "memberInvolvedAt", "locatedIn"})
+"""Facts that hold of every place containing their place (a birthplace or a home is the most precise one)."""
+_LARGER = frozenset({"country", "continent"})
+
+
+@rule("contained-place", stage="scene")
+def contained_place(ctx: Context) -> None:
+    """What happens in a place happens in the places the article names that contain it: an agent present,
+    operating or involved in Lyon is so in France when the article names France and states that Lyon is in
+    it, or the gazetteer knows (a country or continent around an unambiguous place). The fact keeps its
+    sentence and records the one that names the larger place."""
+    around = _containers(ctx)
+    said = {(key(ctx.mentions[f.subject]), key(ctx.mentions[f.object])) for f in ctx.facts if f.predicate in _PLACED_BY}
+    for f in list(ctx.facts):
+        agent, place = ctx.mentions[f.subject], ctx.mentions[f.object]
+        if f.predicate not in _INHERITED or agent.label == "Place" or place.label != "Place":
+            continue
+        for outer in around.get(key(place), ()):
+            if (key(agent), key(outer)) not in said:
+                said.add((key(agent), key(outer)))
+                ctx.add_fact(f.predicate, agent, outer, f.sentence, "contained-place", support=tuple(f.support))
+
+
+def _containers(ctx: Context) -> dict[str, list[Mention]]:
+    """The named places of the article around each place: stated ("Manille, aux Philippines"), or a country
+    or continent the gazetteer puts it in, each with its containers in turn (a town, its country, its
+    continent)."""
+    named = list({key(m): m for m in ctx.mentions if m.label == "Place" and m.is_named}.values())
+    known = {key(m): found for m in named if (found := places.lookup(m.text)) is not None}
+    around: dict[str, list[Mention]] = {key(m): [] for m in named}
+    for f in ctx.facts:
+        if f.predicate == "locatedIn" and f.rule.startswith("place-in-place"):
+            inner, outer = key(ctx.mentions[f.subject]), ctx.mentions[f.object]
+            if inner in around and outer not in around[inner]:
+                around[inner].append(outer)
+    for m in named:
+        inner = known.get(key(m))
+        for outer in named:
+            found = known.get(key(outer))
+            if inner is not None and found is not None and found.kind in _LARGER and inner.kind != found.kind \
+                    and places.contains(found, inner) and outer not in around[key(m)]:
+                around[key(m)].append(outer)
+    for _ in range(2):  # a town in a region stated in a country the gazetteer knows
+        for inner, outers in around.items():
+            for outer in list(outers):
+                for further in around.get(key(outer), ()):
+                    if further not in outers and key(further) != inner:
+                        outers.append(further)
+    return around
