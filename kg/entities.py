@@ -501,7 +501,8 @@ def quoted_spans(text: str, *, spaced: bool = False, limit: int = 200) -> Iterab
     """
     i = 0
     n = len(text)
-    while i < n:
+    while (found := _QUOTE_CHARACTER.search(text, i)) is not None:  # only a quote character can open
+        i = found.start()
         ch = text[i]
         pad = 2 if spaced and ch == '"' else 1
         opens = ch in _QUOTES and (i == 0 or text[i - 1] in " \n\t([" or text[i - 1] in _QUOTES)
@@ -517,14 +518,21 @@ def quoted_spans(text: str, *, spaced: bool = False, limit: int = 200) -> Iterab
 def _closing_quote(text: str, i: int, ch: str, limit: int, spaced: bool) -> int | None:
     n = len(text)
     j = i + 1
-    while j < n and text[j] != "\n" and j - i < limit:
+    while (found := _QUOTE_OR_LINE.search(text, j, min(n, i + limit))) is not None and found.group() != "\n":
+        j = found.start()  # the next quote character before the line ends and within `limit`
         if ch == '"' and text[j:j + 2] == "''" and text[j - 1] != " " and (j + 2 == n or not text[j + 2].isalnum()):
             return j  # "“Stop aux violences’’": a double quote closed by two single ones
         if text[j] == ch and (text[j - 1] != " " or spaced) and (j + 1 == n or not text[j + 1].isalnum()):
-            if re.match(r" [A-Z][\w-]*" + re.escape(ch) + r"(?!\w)", text[j + 1:]) is None:
+            if _POSSESSIVE_IN_TITLE[ch].match(text, j + 1) is None:
                 return j
         j += 1
     return None
+
+
+_QUOTE_CHARACTER = re.compile("[" + re.escape(_QUOTES) + "]")
+_QUOTE_OR_LINE = re.compile("[" + re.escape(_QUOTES) + "\n]")
+_POSSESSIVE_IN_TITLE = {ch: re.compile(r" [A-Z][\w-]*" + re.escape(ch) + r"(?!\w)") for ch in _QUOTES}
+"""An apostrophe, a space and a capitalised word that closes the quote: "'Travelers' Bay'"."""
 
 
 def _is_title_case(words: list[str]) -> bool:

@@ -3,6 +3,7 @@ names of a kind, quoted names — each junk kind must give no node, each real na
 Hand-written sentences; the real French model, loaded once."""
 import pytest
 
+from kg.entities import quoted_spans
 from kg.nlp import prepare_text
 from tests.test_nlp_entities import ents
 
@@ -196,3 +197,16 @@ def test_entities_quoted_name_in_lower_case_after_a_naming_noun_is_an_organisati
 def test_entities_words_of_fixed_phrases_are_no_people(nlp):
     found = names(nlp, "Mme Ana Ruiz, militante des droits de l'Homme, a vu des émeutiers armés de cocktails Molotov à Lyon.")
     assert "Ana Ruiz" in found and not {"Homme", "Molotov"} & found
+
+
+@pytest.mark.parametrize(("text", "options", "quoted"), [
+    ('Il a dit "bonjour" hier', {}, ['"bonjour"']),
+    ('l\'ONG " Terre Vive " a', {"spaced": True}, ['" Terre Vive "']),  # guillemets folded, spaces inside
+    ('l\'ONG " Terre Vive " a', {}, []),
+    ('un "long texte" ici', {"limit": 5}, []),  # no closing quote within the limit
+    ('un "texte\ncoupé" ici', {}, []),  # a quote does not run over a line end
+    ('"Stop aux violences\'\' a', {}, ['"Stop aux violences\'']),  # a double quote closed by two single ones
+    ("le film 'Travelers' Bay' sort", {}, ["'Travelers' Bay'"]),  # an English possessive inside the title
+])
+def test_quoted_spans_open_and_close_where_quotes_do(text, options, quoted):
+    assert [text[start:end + 1] for start, end in quoted_spans(text, **options)] == quoted
