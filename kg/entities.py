@@ -315,7 +315,11 @@ class EntityFinder:
             if span is not None and not self._is_junk(span, ent.label_):
                 spans.append((span, ent.label_, cue))
         for own, ner_label, cue in spans:
-            span = _with_ordinal(self._extend_kind_name(own))
+            span = _with_ordinal(self._extend_kind_name(_with_elided_n(own)))
+            place = _known_place_after_a(span)
+            if place is not None:  # "le Comité des Ministres à Strasbourg": the committee, in Strasbourg
+                yield Candidate(place.start, place.end, "Place", 40, evidence="gazetteer")
+                span = span.doc[span.start:place.start - 1]
             label = cue or self._class_of_name(span, NER_CLASSES.get(ner_label, "MISC"))
             inside = sorted((c for c in kb if c.start >= span.start and c.end <= span.end and (c.start, c.end) != (span.start, span.end)), key=lambda c: c.start)
             if inside:
@@ -591,6 +595,23 @@ def _role_end(doc: Doc, end: int, nationalities: set[str] | frozenset[str] = fro
                 j += 2
             return j
     return end
+
+
+def _with_elided_n(span: Span) -> Span:
+    """A name the tokenizer split after a capital "N'" ("N'Djaména", "N'Golo"), whole again."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].text in {"N'", "N’"} and not doc[span.start - 1].whitespace_:
+        return doc[span.start - 1:span.end]
+    return span
+
+
+def _known_place_after_a(span: Span) -> Span | None:
+    """The place a model name runs on to after "à", when the gazetteer knows it: "le Comité des Ministres à
+    Strasbourg" names the committee, then where it met ("Ministère délégué à la Santé" is one name)."""
+    for token in span[1:-1]:
+        if token.lower_ == "à" and places.lookup(span.doc[token.i + 1:span.end].text) is not None:
+            return span.doc[token.i + 1:span.end]
+    return None
 
 
 def _is_version(token) -> bool:

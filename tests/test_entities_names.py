@@ -36,6 +36,17 @@ def test_entities_quoted_name_right_after_an_elision_keeps_no_article(nlp):
     assert "Association des Tailleurs de Pierre" in found and not any(name.startswith("l'") for name in found)
 
 
+def test_entities_a_name_split_after_a_capital_n_elision_is_whole(nlp):
+    assert ("N'Djaména", "Place") in ents(nlp, "Un bombardement a eu lieu ce matin à N'Djaména.")
+    assert not any(name == "Djaména" for name in names(nlp, "Un bombardement a eu lieu ce matin à N'Djaména."))
+
+
+def test_entities_a_model_name_ends_before_a_known_place_after_a(nlp):
+    found = ents(nlp, "Une attaque a eu lieu lors de la réunion du Comité des Ministres à Strasbourg.")
+    assert ("Strasbourg", "Place") in found and "Comité des Ministres à Strasbourg" not in {n for n, _ in found}
+    assert "Commissariat à l'Énergie atomique" in names(nlp, "Le Commissariat à l'Énergie atomique a publié un avis.")  # no place: one name
+
+
 def test_entities_honorific_alone_is_no_entity(nlp):
     assert not {"Monsieur", "Madame", "M."} & names(nlp, "Madame, a répondu le juge, Monsieur a déjà parlé.")
 
