@@ -318,7 +318,7 @@ class EntityFinder:
             span = _with_ordinal(self._extend_kind_name(_with_elided_n(own)))
             place = _known_place_after_a(span)
             if place is not None:  # "le Comité des Ministres à Strasbourg": the committee, in Strasbourg
-                yield Candidate(place.start, place.end, "Place", 40, evidence="gazetteer")
+                yield Candidate(place.start, place.end, "Place", 40, evidence="name:gazetteer")
                 span = span.doc[span.start:place.start - 1]
             label = cue or self._class_of_name(span, NER_CLASSES.get(ner_label, "MISC"))
             inside = sorted((c for c in kb if c.start >= span.start and c.end <= span.end and (c.start, c.end) != (span.start, span.end)), key=lambda c: c.start)

@@ -539,6 +539,12 @@ def test_relations_contained_place_holds_in_the_places_around(nlp):
     assert found[("Ana Ruiz", "presentIn", "Afrique")].rule == "contained-place"  # then the gazetteer's continent
 
 
+def test_relations_contained_place_from_a_place_cut_off_a_model_name(nlp):
+    found = facts(nlp, "Une attaque a eu lieu lors de la réunion du Comité des Ministres à Strasbourg. La France condamne l'attaque.")
+    assert ("Comité des Ministres", "involvedAt", "Strasbourg") in found
+    assert found[("Comité des Ministres", "involvedAt", "La France")].rule == "contained-place"  # Strasbourg is a name
+
+
 def test_relations_contained_place_not_for_a_birthplace_nor_a_place_not_around(nlp):
     assert not [k for k in facts(nlp, "M. Karl Mendez, né à Lyon, a parlé. La France est sous le choc.") if k[2] == "France"]
     found = facts(nlp, "L'association « Terre Vive » a distribué des repas à Lyon. Le Canada a salué son action.")
