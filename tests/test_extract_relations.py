@@ -500,9 +500,16 @@ def test_relations_open_verb_keeps_its_lemma(nlp):
     assert opened[0].event == "Action"
 
 
+def test_relations_verb_locution_with_a_preposition_and_a_noun_is_one_lemma(nlp):
+    found = facts(nlp, "Le procureur Paul Roux a mis aux arrêts M. Karl Mendez.")
+    assert found[("Paul Roux", "opposes", "Karl Mendez")].roles["verb"] == "mettre aux arrêts"
+    assert ("Paul Roux", "opposes", "Karl Mendez") in facts(nlp, "Le juge Paul Roux a mis en examen M. Karl Mendez.")
+    assert not [k for k in facts(nlp, "M. Paul Roux a mis en vente la maison de M. Karl Mendez.") if k[1] == "opposes"]
+
+
 def test_relations_open_verb_object_is_not_also_the_name_after_a_complement(nlp):
-    ex = read(nlp, "M. Paul Roux a mis aux arrêts M. Karl Mendez.")
-    assert [f.roles["verb"] for f in ex.facts if f.predicate == "relatedTo"] == ["mettre"]
+    ex = read(nlp, "M. Paul Roux a mis en garde M. Karl Mendez.")
+    assert [f.roles["verb"] for f in ex.facts if f.predicate == "relatedTo"] == ["mettre en garde"]  # the locution, once
     ex = read(nlp, "M. Paul Roux a succédé à M. Karl Mendez.")
     assert [f.roles["verb"] for f in ex.facts if f.predicate == "relatedTo"] == ["succéder à"]
 

@@ -24,20 +24,29 @@ LIGHT_VERBS = frozenset({"faire", "prendre", "avoir", "porter", "rendre", "donne
 
 
 def lemma_candidates(token: Token) -> tuple[str, ...]:
-    """The locution a light verb makes with the noun after it ("faire partie"), the token's lemma, then
-    guesses from its form for verbs the lemmatiser left as written ("applique" → "appliquer"): lexicons
-    are keyed by infinitive."""
-    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    """The locution a verb makes with a preposition and a bare noun after it ("mettre en examen", "mettre
+    aux arrêts") or a light verb with the noun after it ("faire partie"), the token's lemma, then guesses
+    from its form for verbs the lemmatiser left as written ("applique" → "appliquer"): lexicons are keyed
+    by infinitive."""
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     noun = following.lower_ if following is not None and following.pos_ == "NOUN" else None
-    return _candidates(token.lemma_.lower(), token.lower_, noun)
+    phrase = None
+    if following is not None and following.pos_ == "ADP" and token.i + 2 < len(doc) and doc[token.i + 2].pos_ == "NOUN" \
+            and doc[token.i + 2].text.isalpha() and doc[token.i + 2].text.islower():  # not "succédé à M. X"
+        phrase = f"{following.lower_} {doc[token.i + 2].lower_}"
+    return _candidates(token.lemma_.lower(), token.lower_, noun, phrase)
 
 
 @lru_cache(maxsize=8192)
-def _candidates(lemma: str, form: str, noun: str | None) -> tuple[str, ...]:
-    """lemma_candidates of a word by its lemma, its form and the noun right after it (None if none)."""
+def _candidates(lemma: str, form: str, noun: str | None, phrase: str | None = None) -> tuple[str, ...]:
+    """lemma_candidates of a word by its lemma, its form, the noun right after it and the preposition and
+    noun right after it (None if none)."""
     guesses = [lemma, form]
     if lemma in LIGHT_VERBS and noun is not None:
         guesses.insert(0, f"{lemma} {noun}")  # "faisait partie de": "faire partie"
+    if phrase is not None:
+        guesses.insert(0, f"{lemma} {phrase}")  # "a été mis en examen": "mettre en examen"
     for ending in ("ées", "és", "ée", "é", "ent", "es", "e"):
         if form.endswith(ending):
             guesses.append(form[: -len(ending)] + "er")

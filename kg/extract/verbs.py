@@ -138,7 +138,8 @@ def verb_families(ctx: Context, sent: Span, n: int) -> None:
         subjects = _clause_subjects(ctx, token)  # first: most verbs have no agent, and it is the cheapest test
         if not subjects or negated(token) or speculative(token):
             continue
-        lemma = next((k for k in lemma_candidates(token) if k in families), token.lemma_.lower())
+        candidates = lemma_candidates(token)  # a locution first ("mettre en garde"), which an open verb keeps
+        lemma = next((k for k in candidates if k in families), candidates[0] if " " in candidates[0] else token.lemma_.lower())
         objects = _clause_objects(ctx, token)
         if len(subjects) > 1 and any(c.lower_ in _REFLEXIVE for c in token.children) and _plural(token):
             objects += [(s, None) for s in subjects[1:]]  # "X et Y se sont rencontrés"
