@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from collections.abc import Container
 from typing import TYPE_CHECKING, Any
 
 from kg import lexicon
@@ -32,6 +33,9 @@ class Context:
         """The parsed text (typography folded, accents restored; offsets as in `text`)."""
         self.tokens = list(doc)
         """Every token, made once: indexing or iterating a Doc or Span makes new Token objects."""
+        self.lowers = [t.lower_ for t in self.tokens]
+        self.lemmas = [t.lemma_.lower() for t in self.tokens]
+        """Each token's lower-case form and lemma, read once: the word-list rules look words up in them."""
         self.sents = [s for s in doc.sents if self.prepared[s.start_char:s.end_char].strip()]
         self.sentence_bounds = [stripped(self.text, s.start_char, s.end_char) for s in self.sents]
         self.sentence_of_token: dict[int, int] = {i: n for n, s in enumerate(self.sents) for i in range(s.start, s.end)}
@@ -64,6 +68,12 @@ class Context:
 
     def tokens_of(self, sent: Span) -> list[Token]:
         return self.tokens[sent.start:sent.end]
+
+    def tokens_with(self, sent: Span, words: Container[str]) -> list[Token]:
+        """The sentence's tokens whose lower-case form or lemma is one of `words`: what a word-list rule
+        reads, found without visiting the other tokens."""
+        lowers, lemmas = self.lowers, self.lemmas
+        return [self.tokens[i] for i in range(sent.start, sent.end) if lowers[i] in words or lemmas[i] in words]
 
     def mention_at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)

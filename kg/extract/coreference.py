@@ -59,6 +59,7 @@ def _bearers(ctx: Context, family: Mention) -> list[int]:
 
 _DEMONSTRATIVES = ("ce ", "cet ", "cette ")
 _SUBJECT_PRONOUNS = {"il": "m", "elle": "f"}
+_PRONOUN_FORMS = frozenset({*_SUBJECT_PRONOUNS, *(f"-{p}" for p in _SUBJECT_PRONOUNS)})
 _IMPERSONAL_HEADS = frozenset({"falloir", "agir", "pleuvoir", "sembler", "paraître", "exister", "rester", "manquer", "suffire"})
 AGENT_FAMILIES = frozenset({"Person", "Organization", "Union"})
 
@@ -71,7 +72,7 @@ def resolve_pronouns(ctx: Context) -> None:
     to its antecedent, so every rule reads it as that entity."""
     genders = person_genders(ctx)
     for n, sent in enumerate(ctx.sents):
-        for token in ctx.tokens_of(sent):
+        for token in ctx.tokens_with(sent, _PRONOUN_FORMS):
             gender = _SUBJECT_PRONOUNS.get(token.lower_.lstrip("-"))
             if gender is None or token.dep_ not in {"nsubj", "nsubj:pass"} or token.i in ctx.by_token or _impersonal(token):
                 continue

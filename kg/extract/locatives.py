@@ -200,7 +200,7 @@ def seats(ctx: Context, sent: Span, n: int) -> None:
     Lille, où se trouve le siège de l'entreprise", "Acme a son siège à Lyon", "Acme, dont le siège est
     à Nantes"."""
     nouns = lexicon.seat_nouns()
-    for token in ctx.tokens_of(sent):
+    for token in ctx.tokens_with(sent, nouns):
         if token.pos_ not in {"NOUN", "PROPN"} or token.lower_ not in nouns:
             continue
         following = ctx.text[token.idx:sent.end_char].lower()
@@ -259,7 +259,7 @@ def homes(ctx: Context, sent: Span, n: int) -> None:
     Vienne du colonel X", "le domicile de Mme X à Nice") says where the person resides; the home nouns
     are ontology/lexicon/home_nouns.txt."""
     nouns = lexicon.home_nouns()
-    for token in ctx.tokens_of(sent):
+    for token in ctx.tokens_with(sent, nouns):
         if token.pos_ != "NOUN" or token.lower_ not in nouns:
             continue
         owner = _home_owner(ctx, token)

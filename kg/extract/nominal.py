@@ -24,7 +24,7 @@ def nominalisations(ctx: Context, sent: Span, n: int) -> None:
     """A noun of the nominalisation lexicon: its "de" complement is the object; the agent comes from
     "par Y" / "chez Y", an organisation in the same noun phrase, or the governing verb's subject."""
     nouns = lexicon.nouns()
-    for token in ctx.tokens_of(sent):
+    for token in ctx.tokens_with(sent, nouns):
         if token.pos_ != "NOUN":
             continue
         rules = nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
@@ -76,9 +76,11 @@ def nouns_between(ctx: Context, sent: Span, n: int) -> None:
     """A noun of a two-sided relation (a nominalisation whose object comes after "avec": "partenariat",
     "rencontre", "dispute") followed by "entre X et Y" relates X and Y ("une collaboration entre
     l'association X, représentée par Z, et le club Y")."""
+    if "entre" not in ctx.lower_texts[n]:
+        return
     nouns = lexicon.nouns()
     doc = ctx.doc
-    for token in ctx.tokens_of(sent):
+    for token in ctx.tokens_with(sent, nouns):
         rules = nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
         if not rules or rules[0].preposition != "avec" or negated(token.head) or speculative(token.head):
             continue  # any tag: "entre" settles it, and the tagger calls "dispute" a verb

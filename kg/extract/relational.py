@@ -157,7 +157,7 @@ def _nouns_in(ctx: Context, sent: Span) -> list[_Noun]:
             taken.update(range(span.start, span.end))
     nouns = lexicon.relational_nouns()
     pair_heads = _pair_heads()
-    for token in ctx.tokens_of(sent):
+    for token in ctx.tokens_with(sent, _noun_words()):
         if token.pos_ not in {"NOUN", "ADJ", "PROPN"} or token.i in taken or token.i in ctx.by_token:
             continue
         pair = f"{token.lower_} {ctx.tokens[token.i + 1].lower_}" if token.lower_ in pair_heads and token.i + 1 < sent.end else ""
@@ -168,6 +168,12 @@ def _nouns_in(ctx: Context, sent: Span) -> list[_Noun]:
         if entry is not None and (not entry.is_role or "Plur" in token.morph.get("Number")):
             found.append(_Noun(token.i, token.i + 1, entry, token.lower_, None))  # a plural position: no kg:Role node
     return sorted(found, key=lambda noun: noun.start)
+
+
+@cache
+def _noun_words() -> frozenset[str]:
+    """The words a relational noun starts with: a one-word noun or the first word of a pair."""
+    return frozenset(lexicon.relational_nouns()) | _pair_heads()
 
 
 @cache
@@ -304,7 +310,7 @@ def possessed_organisation(ctx: Context, sent: Span, n: int) -> None:
     """A possessive before a noun naming an organisation ("son ONG « X »", "leur syndicat X"): the
     person it refers to is a member of it (or works for it: "son entreprise X")."""
     triggers = lexicon.name_triggers()
-    for token in ctx.tokens_of(sent):
+    for token in ctx.tokens_with(sent, triggers):
         kind = triggers.get(token.lower_, ("", None))[0]
         if kind not in _BELONGING or token.i == 0 or ctx.doc[token.i - 1].lower_ not in POSSESSIVES:
             continue
