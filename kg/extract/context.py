@@ -4,8 +4,8 @@ is the subject or the object of a verb, which entities a sentence names)."""
 from __future__ import annotations
 
 import re
-from functools import cache
 from collections.abc import Container
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from kg import lexicon

@@ -462,7 +462,8 @@ def _np_end(ctx: Context, noun: _Noun) -> int:
 def possessor(ctx: Context, start: int, holder: Mention | None, wanted: set[str]) -> Mention | None:
     """Whose the noun at token `start` is in "son fils", "son directeur général": the subject of the clause
     when the noun is not in it, else the subject of the last sentence that named an entity of the wanted
-    classes (or described one), else that last entity; never the `holder` the noun is said of."""
+    classes (or described one), that of its main clause first ("le parti estime que la Suisse doit…": the
+    party), else that last entity; never the `holder` the noun is said of."""
     doc = ctx.doc
     verb = doc[start]
     while verb.dep_ not in {"ROOT"} and verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
@@ -478,8 +479,7 @@ def possessor(ctx: Context, start: int, holder: Mention | None, wanted: set[str]
     last = max(before, key=lambda m: m.start)
     spans = {m.id: doc.char_span(m.start, m.end, alignment_mode="expand") for m in before if m.sentence == last.sentence}
     subjects = sorted((m for m in before if m.id in spans and _is_subject(spans[m.id])), key=lambda m: (_of_main_clause(spans[m.id]), m.start))
-    return subjects[-1] if subjects else last  # "L'ULM a tenu un meeting à Lyon. Son président…": the ULM, also
-    # when a clause it governs has its own subject ("le parti estime que la Suisse doit…")
+    return subjects[-1] if subjects else last  # "L'ULM a tenu un meeting à Lyon. Son président…": the ULM
 
 
 def _of_main_clause(span: Span) -> bool:
