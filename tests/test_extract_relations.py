@@ -500,6 +500,14 @@ def test_relations_open_verb_keeps_its_lemma(nlp):
     assert opened[0].event == "Action"
 
 
+def test_relations_infinitive_without_subject_is_said_of_the_governing_subject(nlp):
+    assert ("Paul Roux", "met", "Ana Ruiz") in facts(nlp, "M. Paul Roux a décidé de rencontrer Mme Ana Ruiz.")
+    assert ("Paul Roux", "cooperatesWith", "Terre Vive") in facts(nlp, "M. Paul Roux est venu à Lyon pour aider l'association « Terre Vive ».")
+    asked = facts(nlp, "La police a demandé à M. Paul Roux de contacter Mme Ana Ruiz.")  # the one asked contacts
+    assert not any(s == "Police" or p == "inContactWith" and s != "Paul Roux" for s, p, _ in asked)
+    assert not [k for k in facts(nlp, "M. Paul Roux l'a invité à rejoindre l'association « Terre Vive ».") if k[0] == "Paul Roux" and k[2] == "Terre Vive"]
+
+
 def test_relations_verb_locution_with_a_preposition_and_a_noun_is_one_lemma(nlp):
     found = facts(nlp, "Le procureur Paul Roux a mis aux arrêts M. Karl Mendez.")
     assert found[("Paul Roux", "opposes", "Karl Mendez")].roles["verb"] == "mettre aux arrêts"

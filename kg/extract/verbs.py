@@ -190,7 +190,27 @@ def _clause_subjects(ctx: Context, verb: Token) -> list[Mention]:
         passive = any(c.dep_ in {"aux:pass", "obl:agent"} for c in verb.children) or verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm")
         if mention is not None and not passive and any(t.label in AGENTS for t in ctx.targets(mention)):
             found.append(mention)  # "X, qui dirige Y"
+    if not found and _subject_controlled(ctx, verb):
+        return _clause_subjects(ctx, verb.head)  # "X a décidé de rencontrer Y", "X est venu pour aider Y"
     return found
+
+
+_OBJECT_PRONOUNS = frozenset({"le", "la", "l'", "les", "lui", "leur", "me", "m'", "te", "t'", "nous", "vous"})
+
+
+def _subject_controlled(ctx: Context, verb: Token) -> bool:
+    """Whether an infinitive with no subject of its own is said of its governing verb's subject: "décidé de
+    rencontrer", "venu à Lyon pour aider" — not when that verb has a person or organisation as object or
+    "à" complement, who may be the one meant ("a demandé à Y de contacter Z", "l'a invité à rejoindre Z")."""
+    head = verb.head
+    if verb.dep_ not in {"xcomp", "advcl"} or "Inf" not in verb.morph.get("VerbForm") or head.i == verb.i or head.pos_ not in {"VERB", "AUX"}:
+        return False
+    for child in head.children:
+        complement = child.dep_ in {"obj", "iobj"} or child.dep_ == "obl:arg" and any(
+            g.dep_ == "case" and g.lower_ in {"à", "au", "aux"} for g in child.children)
+        if complement and (child.lower_ in _OBJECT_PRONOUNS or any(t.label in AGENTS for t in ctx.targets(ctx.mention_of(child)))):
+            return False
+    return True
 
 
 def _clause_objects(ctx: Context, verb: Token) -> list[tuple[Mention, str | None]]:
