@@ -522,6 +522,13 @@ def test_relations_open_verb_object_is_not_also_the_name_after_a_complement(nlp)
     assert [f.roles["verb"] for f in ex.facts if f.predicate == "relatedTo"] == ["succéder à"]
 
 
+def test_relations_description_after_aux_is_plural(nlp):
+    ex = read(nlp, "Le PLMS est une organisation de soutien aux laboratoires de Rabat.")
+    described = next(m for m in ex.mentions if m.text == "aux laboratoires")
+    assert described.refs == []  # "à les laboratoires": not the one organisation named before
+    assert not any(f.rule.startswith("named-with-place") for f in ex.facts)
+
+
 def test_relations_definite_description_is_the_topic_demonstrative_the_last_said(nlp):
     ex = read(nlp, "Le groupe Vantel cherche un ingénieur. Plus tard, Orbiq a présenté un robot. La société a aussi recruté Paul Martin.")
     society = next(m for m in ex.mentions if m.text == "La société")

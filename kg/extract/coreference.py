@@ -31,7 +31,7 @@ def resolve_descriptions(ctx: Context) -> None:
         if wanted == "Technology":
             classes = {"Technology"}
         text = ctx.text[mention.start:mention.end].lower()
-        plural = text.startswith(("les ", "ces "))
+        plural = text.startswith(("les ", "ces ", "aux "))  # "aux laboratoires de Rabat": à les
         if plural:
             previous = [m.id for m in ctx.named_before(mention, classes) if m.sentence == mention.sentence - 1]
             mention.refs = sorted(set(previous), key=previous.index) if len(previous) >= 2 else []
