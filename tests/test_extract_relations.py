@@ -448,6 +448,16 @@ def test_relations_pronoun_gender_must_agree(nlp):
                    if f.rule.endswith("+pronoun"))
 
 
+def test_relations_pronoun_gender_from_a_noun_in_apposition(nlp):
+    ex = read(nlp, "Lodois Lee, l'initiateur de la fête, a déclaré qu'une association dénommée « Terre Vive » avait été créée. "
+                   "Composée de cent personnes, elle aidait les immigrés.")
+    elle = next(m for m in ex.mentions if m.evidence == "pronoun:elle")
+    assert [ex.mentions[r].text for r in elle.refs] == ["Terre Vive"]  # not the man the sentence before is about
+    ex = read(nlp, "Ana Ruiz, une voisine, a déclaré qu'une association dénommée « Terre Vive » avait été créée. Elle a pleuré.")
+    elle = next(m for m in ex.mentions if m.evidence == "pronoun:elle")
+    assert [ex.mentions[r].text for r in elle.refs] == ["Ana Ruiz"]
+
+
 def test_relations_impersonal_il_is_nobody(nlp):
     assert not read(nlp, "M. Paul Martin est arrivé. Il faut rencontrer Ana Ruiz.").facts
 

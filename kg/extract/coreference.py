@@ -101,7 +101,8 @@ def _is_subject(ctx: Context, mention: Mention) -> bool:
 
 def person_genders(ctx: Context) -> dict[str, str]:
     """Each person's gender in this article, by the words of the name: from an honorific ("Mme Ruiz"),
-    else from a role in apposition ("le maire de Lyon, Paul Martin", "Ana Ruiz, présidente de")."""
+    else from a role in apposition ("le maire de Lyon, Paul Martin", "Ana Ruiz, présidente de"), else
+    from the gender of a noun in apposition ("Lodois Lee, l'initiateur de la célébration")."""
     genders: dict[str, str] = {}
     roles = [m for m in ctx.mentions if m.label == "Role"]
     for m in ctx.mentions:
@@ -114,7 +115,25 @@ def person_genders(ctx: Context) -> dict[str, str]:
             between = ctx.prepared[min(m.end, role.end):max(m.start, role.start)]
             if between.strip() in {",", ""} and (gender := _role_gender(ctx, role)) is not None:
                 genders.setdefault(name_key(m), gender)
+        if name_key(m) not in genders and (gender := _apposition_gender(ctx, m)) is not None:
+            genders[name_key(m)] = gender
     return genders
+
+
+_GENDERS = {"Masc": "m", "Fem": "f"}
+
+
+def _apposition_gender(ctx: Context, person: Mention) -> str | None:
+    """The gender of the noun set off by a comma right after a person's name ("X, l'initiateur de…", "X,
+    une voisine"), as the morphology tags it; not of a "de" complement ("X de Lyon")."""
+    span = ctx.doc.char_span(person.start, person.end, alignment_mode="expand")
+    if span is None or span.end >= len(ctx.doc) or ctx.doc[span.end].text != ",":
+        return None
+    for child in (c for token in span for c in token.children):
+        if child.i > span.end and child.pos_ == "NOUN" and child.dep_ in {"appos", "nmod"} and not any(c.dep_ == "case" for c in child.children):
+            found = child.morph.get("Gender")
+            return _GENDERS.get(found[0]) if len(found) == 1 else None
+    return None
 
 
 def _role_gender(ctx: Context, role: Mention) -> str | None:
