@@ -202,8 +202,8 @@ def _containers(ctx: Context) -> dict[str, list[Mention]]:
         inner = known.get(key(m))
         for outer in named:
             found = known.get(key(outer))
-            if inner is not None and found is not None and found.kind in _LARGER and inner.kind != found.kind \
-                    and places.contains(found, inner) and outer not in around[key(m)]:
+            if inner is not None and found is not None and found.kind in _LARGER and places.contains(found, inner) \
+                    and outer not in around[key(m)]:  # contains() already refuses a country in a country
                 around[key(m)].append(outer)
     for _ in range(2):  # a town in a region stated in a country the gazetteer knows
         for inner, outers in around.items():

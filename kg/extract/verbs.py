@@ -238,8 +238,9 @@ def _clause_objects(ctx: Context, verb: Token) -> list[tuple[Mention, str | None
             mention = (ctx.mention_of(part) or _group_of(ctx, part)) if part is child else ctx.by_token.get(part.i)
             if mention is not None and mention.label not in {"DATE", "MONEY", "PERCENT", "QUANTITY"} and (mention, preposition) not in found:
                 found.append((mention, preposition))
-    objects = {mention.id for mention, preposition in found if preposition is None}  # "a mis aux arrêts M. X": X is
-    found = [(m, p) for m, p in found if p is None or m.id not in objects]  # the object, not the name after "arrêts"
+    # "a mis aux arrêts M. X": X is the object, not also the name after "arrêts" (ctx.mention_of reads on)
+    objects = {mention.id for mention, preposition in found if preposition is None}
+    found = [(m, p) for m, p in found if p is None or m.id not in objects]
     if passive or "Part" not in verb.morph.get("VerbForm"):
         return found
     if verb.dep_ == "acl":
