@@ -108,13 +108,14 @@ class EntityFinder:
         kb = list(self._kb_matches(doc))
         candidates += kb
         candidates += self._branches(doc, kb)
-        candidates += self._triggered_names(doc)
-        candidates += self._honorific_names(doc)
-        candidates += self._product_names(doc)
+        texts = [t.text for t in doc]  # read once: the word-list sources below visit only the tokens they list
+        candidates += self._triggered_names(doc, texts)
+        candidates += self._honorific_names(doc, texts)
+        candidates += self._product_names(doc, texts)
         candidates += [Candidate(s, _role_end(doc, e, self.nationalities), "Role", 60, evidence="role") for _, s, e in self.role_matcher(doc)]
         candidates += self._descriptions(doc)
         candidates += self._ner(doc, kb)
-        candidates += self._headed_names(doc)
+        candidates += self._headed_names(doc, texts)
         doc.ents = self._settle(doc, candidates)
         return doc
 
@@ -236,10 +237,12 @@ class EntityFinder:
         trigger = self.triggers.get(strip_accents(doc[i].lower_))
         return (trigger[0], doc[i].lower_, i) if trigger is not None and trigger[0] != "Person" else None
 
-    def _triggered_names(self, doc: Doc) -> Iterable[Candidate]:
+    def _triggered_names(self, doc: Doc, texts: list[str]) -> Iterable[Candidate]:
         """Names typed by the noun before them: "les syndicats X et Y", "l'acteur X", "la start-up X",
-        "la ville de Rome"; a known place after an organisation's noun is a place ("la mairie de Lyon")."""
-        for token in doc:
+        "la ville de Rome"; a known place after an organisation's noun is a place ("la mairie de Lyon").
+        `texts`: the doc's token texts."""
+        lowers = [text.lower() for text in texts]
+        for token in [doc[i] for i, lower in enumerate(lowers) if lower in self.group_nouns or strip_accents(lower) in self.triggers]:
             if token.lower_ in self.group_nouns:
                 yield from _family(doc, token)
                 continue
@@ -265,10 +268,10 @@ class EntityFinder:
                 else:
                     break
 
-    def _honorific_names(self, doc: Doc) -> Iterable[Candidate]:
+    def _honorific_names(self, doc: Doc, texts: list[str]) -> Iterable[Candidate]:
         """"M. Jack Tellier", "Mme Ruiz", "Maître Dupont": a person, named without the honorific, which
-        is never an entity itself."""
-        for token in doc:
+        is never an entity itself. `texts`: the doc's token texts."""
+        for token in [doc[i] for i, text in enumerate(texts) if text in self.honorifics]:
             honorific = self.honorifics.get(token.text)
             if honorific is None or token.i + 1 >= len(doc) or not _is_name_start(doc[token.i + 1], sentence_start=True) \
                     or doc[token.i + 1].text in self.honorifics:
@@ -280,12 +283,13 @@ class EntityFinder:
             yield Candidate(token.i, token.i + 1, NOT_AN_ENTITY, 85, evidence="honorific")
             yield Candidate(token.i + 1, end, "Person", 85, evidence=f"honorific:{honorific.gender or '-'}:{token.text}")
 
-    def _product_names(self, doc: Doc) -> Iterable[Candidate]:
+    def _product_names(self, doc: Doc, texts: list[str]) -> Iterable[Candidate]:
         """Names shaped like products: a word with a capital inside ("iPhone", "PlayStation"), maybe with
-        a version ("iPhone 7")."""
-        people = {t.i for e in doc.ents if e.label_ == "PER" for t in e}  # "McDonald" is a name of a person
-        for token in doc:
-            if _CAMEL.fullmatch(token.text) and token.text.lower() not in self.stop and token.i not in people:
+        a version ("iPhone 7"). `texts`: the doc's token texts."""
+        shaped = [i for i, text in enumerate(texts) if _CAMEL.fullmatch(text) and text.lower() not in self.stop]
+        people = {t.i for e in doc.ents if e.label_ == "PER" for t in e} if shaped else set()  # "McDonald" is a name of a person
+        for token in (doc[i] for i in shaped):
+            if token.i not in people:
                 end = token.i + 2 if token.i + 1 < len(doc) and _is_version(doc[token.i + 1]) else token.i + 1
                 yield Candidate(token.i, end, "Product", 45, evidence="name:shape")
 
@@ -328,13 +332,15 @@ class EntityFinder:
             else:
                 yield Candidate(span.start, span.end, label, 40, evidence=f"ner:{ner_label}")
 
-    def _headed_names(self, doc: Doc) -> Iterable[Candidate]:
+    def _headed_names(self, doc: Doc, texts: list[str]) -> Iterable[Candidate]:
         """Names of a kind the model missed: a capitalised head word and the name after it ("la Banque
-        XXR", "le Collectif des Marcheurs"); below the model's names, so they only fill its gaps."""
-        for token in doc:
-            head = self.heads.get(strip_accents(token.text)) if token.text[:1].isupper() else None
+        XXR", "le Collectif des Marcheurs"); below the model's names, so they only fill its gaps.
+        `texts`: the doc's token texts."""
+        for i, text in enumerate(texts):
+            head = self.heads.get(strip_accents(text)) if text[:1].isupper() else None
             if head is None:
                 continue
+            token = doc[i]
             span = self._extend_kind_name(doc[token.i:_name_run(doc, token.i)])
             if (len(span) > 1 or head[1]) and not self._is_junk(span):  # "un coup d'État"
                 yield Candidate(span.start, span.end, head[0], 39, evidence=f"head:{token.text}")
