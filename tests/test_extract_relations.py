@@ -103,6 +103,12 @@ def test_relations_noun_coordinated_inside_an_apposition_is_said_of_its_name(nlp
     assert not [k for k, f in facts(nlp, "Paul Roux et le président du club Les Aigles ont parlé.").items() if k[1] == "headOf"]
 
 
+def test_relations_noun_after_a_first_aside_is_said_of_its_name(nlp):
+    found = facts(nlp, "Deux ans plus tard, Monsieur Hugo Ferral, un ingénieur breton, membre de l'association « Mer Propre », a publié un livre.")
+    assert found[("Hugo Ferral", "memberOf", "Mer Propre")].rule == "relational-noun:apposition"
+    found = facts(nlp, "Hugo Ferral, qui dirige une petite société, membre de l'association « Mer Propre », a publié un livre.")
+    assert not [k for k in found if k[1] == "memberOf"]  # a clause: not read as an apposition
+
 def test_relations_plural_noun_in_apposition_is_of_the_named_one_coordinated_with_a_relative(nlp):
     found = facts(nlp, "Un car transportant Inès Caron et son mari, tous deux membres de l'association « Eau Claire », a versé.")
     assert found[("Inès Caron", "memberOf", "Eau Claire")].rule == "relational-noun:apposition"

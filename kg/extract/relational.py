@@ -218,6 +218,8 @@ def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
         before = before if before is not None and any(t.label in allowed for t in ctx.targets(before)) else None
     if before is None and np_start > 0 and doc[np_start - 1].lower_ == "et" and _aside_closes(doc, _np_end(ctx, noun)):
         before = _mention_ending(ctx, aside_start(doc, np_start - 1), allowed, comma=True)  # "X, né en 1996 et originaire du Soudan, a"
+    if before is None and np_start > 1 and doc[np_start - 1].text == "," and _aside_closes(doc, _np_end(ctx, noun)):
+        before = _after_first_aside(ctx, np_start - 1, allowed)  # "X, un industriel irlandais, membre de Y, a"
     if before is not None:
         return before, "apposition"  # "Paul Vernier, le PDG d'Acme"
     np_end = _np_end(ctx, noun)
@@ -263,6 +265,17 @@ def aside_start(doc, i: int) -> int:
     while j > doc[i].sent.start and j > i - 25 and doc[j].text not in {",", ";", ":", "(", ")"}:
         j -= 1
     return j + 1 if doc[j].text == "," else 0
+
+
+def _after_first_aside(ctx: Context, comma: int, allowed) -> Mention | None:
+    """The name before a first aside that ends at this comma, when that aside is a noun phrase, not a clause:
+    a second noun set off after it is said of the name too ("X, un industriel irlandais, membre de Y";
+    not "X, qui dirige la société, membre de Y", whose relative may end on the one meant)."""
+    doc = ctx.doc
+    start = aside_start(doc, comma - 1)
+    if not start or start >= comma or any(t.pos_ in {"VERB", "AUX", "PRON"} for t in doc[start:comma]):
+        return None
+    return _mention_ending(ctx, start, allowed, comma=True)
 
 
 def _aside_closes(doc, i: int) -> bool:
