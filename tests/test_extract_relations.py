@@ -462,6 +462,13 @@ def test_relations_pronoun_gender_from_a_noun_in_apposition(nlp):
     ex = read(nlp, "Ana Ruiz, une voisine, a déclaré qu'une association dénommée « Terre Vive » avait été créée. Elle a pleuré.")
     elle = next(m for m in ex.mentions if m.evidence == "pronoun:elle")
     assert [ex.mentions[r].text for r in elle.refs] == ["Ana Ruiz"]
+    ex = read(nlp, "Le Premier ministre, Paul Sorel, a parlé. Les enquêtes ont permis de remonter jusqu'à Gaston Lefort, "
+                   "un membre du Parti des Verts Unis, qui s'était retiré de la vie politique. Il vivait dans une cabane.")
+    il = next(m for m in ex.mentions if m.evidence == "pronoun:il")
+    assert [ex.mentions[r].text for r in il.refs] == ["Gaston Lefort"]  # "un membre" is his, though the parser hangs it on the verb
+    ex = read(nlp, "Selon Paul Sorel, la police a arrêté Marie Durand. Elle a pleuré.")  # "la police" is no aside of his
+    elle = next(m for m in ex.mentions if m.evidence == "pronoun:elle")
+    assert [ex.mentions[r].text for r in elle.refs] == ["Marie Durand"]
 
 
 def test_relations_impersonal_il_is_nobody(nlp):

@@ -131,9 +131,29 @@ def _apposition_gender(ctx: Context, person: Mention) -> str | None:
         return None
     for child in (c for token in span for c in token.children):
         if child.i > span.end and child.pos_ == "NOUN" and child.dep_ in {"appos", "nmod"} and not any(c.dep_ == "case" for c in child.children):
-            found = child.morph.get("Gender")
-            return _GENDERS.get(found[0]) if len(found) == 1 else None
+            return _gender_of(child)
+    return _gender_of(_aside_noun(ctx, span.end + 1))
+
+
+def _aside_noun(ctx: Context, i: int) -> Token | None:
+    """The noun of a determiner-led aside starting at token i and closed by a comma or the sentence's end
+    before any verb ("X, un membre du parti, qui"), where the parser did not hang it on the name; not the
+    subject of a clause ("Selon X, la police a arrêté")."""
+    doc = ctx.doc
+    if i + 1 >= len(doc) or doc[i].pos_ != "DET" or doc[i + 1].pos_ != "NOUN":
+        return None
+    for token in doc[i + 2:doc[i].sent.end]:
+        if token.pos_ in {"VERB", "AUX"}:
+            return None
+        if token.text == "," or token.is_sent_end:
+            return doc[i + 1]
     return None
+
+
+def _gender_of(noun: Token | None) -> str | None:
+    """The gender the morphology gives a noun, if one."""
+    found = noun.morph.get("Gender") if noun is not None else []
+    return _GENDERS.get(found[0]) if len(found) == 1 else None
 
 
 def _role_gender(ctx: Context, role: Mention) -> str | None:
