@@ -189,3 +189,14 @@ def test_extract_financial_result_of_a_year(nlp):
     assert roles(ex, "revenue")["period"] == "year"
     ex = read(nlp, "Le groupe Vantel a réalisé un chiffre d'affaires de 3 milliards d'euros.")
     assert "period" not in roles(ex, "revenue")
+
+
+def test_extract_name_set_off_by_a_role_is_a_person(nlp):
+    """The model types these names a place or an organisation; a person's role in apposition says otherwise."""
+    def label(text: str, name: str) -> str:
+        return next(m.label for m in read(nlp, text).mentions if m.text == name)
+
+    assert label("River Stone, un journaliste américain, a couvert la manifestation.", "River Stone") == "Person"
+    assert label("La journaliste, Sunny Hill, a filmé la foule.", "Sunny Hill") == "Person"
+    assert label("À Port Kessel, un journaliste a été blessé.", "Port Kessel") == "Place"  # after a preposition
+    assert label("Ocean Park, un journaliste américain, a couvert la manifestation.", "Ocean Park") == "Place"  # the gazetteer's

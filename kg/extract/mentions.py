@@ -47,10 +47,11 @@ def propagate_types(ctx: Context) -> None:
     ctx.described = _descriptions_of_names(ctx)
     people = {m.text.split()[-1]: m for m in ctx.mentions if m.label == "Person" and " " in m.text}
     typed = {m.text: m.label for m in ctx.mentions if m.evidence.startswith(("title", "trigger", "version"))}
+    roles = [m for m in ctx.mentions if m.label == "Role"]
     for i, m in enumerate(ctx.mentions):
         if not m.evidence.startswith("ner:") or m.kb_id:
             continue
-        if m.text in people:
+        if m.text in people or m.label != "Person" and _titled_person(ctx, m, roles):
             m.label = "Person"
         elif m.text in typed:
             m.label = typed[m.text]
@@ -61,6 +62,28 @@ def propagate_types(ctx: Context) -> None:
             neighbours = [n for n in ctx.mentions[max(0, i - 1):i + 2] if n is not m and n.label == "Organization"]
             if any(ctx.text[min(n.end, m.end):max(n.start, m.start)].strip() in {",", "et", "ou"} for n in neighbours):
                 m.label = "Organization"  # "Spotify et Deezer"
+
+
+_PERSON_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+(?: [A-ZÀ-Ý][a-zà-ÿ'’-]+){1,2}")
+"""A name written as a person's: two or three capitalised words, no acronym, no linking word."""
+_ROLE_THEN_NAME = re.compile(r"(?:\s+(?:de|du|des|d'|d’)\s*[^,.;]{0,60})?\s*,\s*")
+_NAME_THEN_ROLE = re.compile(r"\s*,\s*(?:(?:un|une|le|la|l'|l’)\s*)?")
+
+
+def _titled_person(ctx: Context, mention, roles) -> bool:
+    """Whether a name the model typed otherwise is a person's, set off by a comma from a person's role
+    ("La journaliste, Ocean Park, a filmé", "River Stone, un journaliste américain"): written as a person's
+    name, no place the gazetteer knows, and not after a preposition ("À Port Kessel, un journaliste a été
+    blessé")."""
+    if not _PERSON_NAME.fullmatch(mention.text) or places.is_place(mention.text):
+        return False
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or any(c.dep_ == "case" for c in span.root.children):
+        return False
+    text = ctx.prepared
+    return any(r.end <= mention.start and _ROLE_THEN_NAME.fullmatch(text, r.end, mention.start)
+               or mention.end <= r.start and _NAME_THEN_ROLE.fullmatch(text, mention.end, r.start)
+               for r in roles if r.sentence == mention.sentence)
 
 
 _COMPLEMENT_WORD = r"(?!(?:par|à|pour|avec|sur|dans|qui|que|le|la|les|un|une|l')\b)[\w'-]+(?<!é)(?<!ée)(?<!és)(?<!ées)"
