@@ -131,10 +131,11 @@ def _name(mention: Mention) -> str:
 
 
 def _locative_places(ctx: Context) -> list[tuple[int, Mention]]:
-    """Every place a locative preposition introduces, with its sentence, in the article's order."""
-    return [(n, place) for n, sent in enumerate(ctx.sents) for token in ctx.tokens_of(sent)
-            if (place := place_of(ctx, token)) is not None and ctx.by_token.get(token.i - 1) is not ctx.by_token.get(token.i)
-            and locative_case(token)]
+    """Every place a locative preposition introduces, with its sentence, in the article's order (read from
+    the tokens of mentions, not every token)."""
+    return [(n, place) for i in sorted(ctx.by_token) if (n := ctx.sentence_of_token.get(i)) is not None
+            and (place := place_of(ctx, ctx.tokens[i])) is not None and ctx.by_token.get(i - 1) is not ctx.by_token[i]
+            and locative_case(ctx.tokens[i])]
 
 
 def _scene(ctx: Context) -> tuple[list[Mention], int] | None:

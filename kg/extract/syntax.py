@@ -54,10 +54,14 @@ def _candidates(lemma: str, form: str, noun: str | None, phrase: str | None = No
     return (*guesses, *(strip_accents(g) for g in guesses))
 
 
+SUBJECTS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
+"""Dependencies of a verb's subject: a verb with one has no honorific subject to repair."""
+
+
 def honorific_subject(verb: Token) -> Token | None:
     """The honorific that heads the subject of a verb the parser gave no subject: "Madame X, une jeune
     femme, s'est rendue ..." is often read as a vocative or a modifier of the verb."""
-    if any(c.dep_ in {"nsubj", "nsubj:pass", "expl:subj"} for c in verb.children):
+    if any(c.dep_ in SUBJECTS for c in verb.children):
         return None
     forms = lexicon.honorifics()
     return next((c for c in verb.children if c.i < verb.i and c.dep_ in {"vocative", "obl:mod", "nmod", "dep"}

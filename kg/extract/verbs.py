@@ -7,7 +7,7 @@ from kg import lexicon
 from kg.extract.context import AGENT_CLASSES, WORK_CLASSES, Context
 from kg.extract.model import Mention
 from kg.extract.registry import rule
-from kg.extract.syntax import TRAILING_LINK, honorific_subject, lemma_candidates, negated, speculative
+from kg.extract.syntax import SUBJECTS, TRAILING_LINK, honorific_subject, lemma_candidates, negated, speculative
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -177,9 +177,12 @@ def _clause_subjects(ctx: Context, verb: Token) -> list[Mention]:
     """The agents a verb is said of: its subjects and those coordinated with them, the agent of a
     passive ("arrêté par la police"), or the noun a participle or relative clause qualifies."""
     found: list[Mention] = []
-    honorific = honorific_subject(verb)
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "obl:agent"} or child.dep_.startswith("obl") and any(c.lower_ == "par" for c in child.children if c.dep_ == "case") and any(c.dep_ == "aux:pass" for c in verb.children) \
+    children = list(verb.children)
+    deps = [c.dep_ for c in children]  # read once: most verbs are tried here
+    honorific = None if SUBJECTS.intersection(deps) else honorific_subject(verb)
+    passive = "aux:pass" in deps
+    for child, dep in zip(children, deps):
+        if dep in {"nsubj", "obl:agent"} or passive and dep.startswith("obl") and any(c.lower_ == "par" for c in child.children if c.dep_ == "case") \
                 or child == honorific:
             for part in [child, *(c for c in child.children if c.dep_ in {"conj", "appos"})]:  # "le maire de Lyon, Paul Martin, a"
                 mention = ctx.mention_of(part)
