@@ -523,6 +523,12 @@ def test_relations_open_verb_keeps_its_lemma(nlp):
     assert opened[0].event == "Action"
 
 
+def test_relations_open_verb_at_an_organisations_site_says_so(nlp):
+    ex = read(nlp, "M. Paul Sorel, membre de l'association « Ciel Bleu », a tenu une conférence hier au siège de l'association à Nantes.")
+    opened = [f for f in ex.facts if f.predicate == "relatedTo"]
+    assert [(ex.mentions[f.subject].text, f.roles["verb"]) for f in opened] == [("Paul Sorel", "tenir au siège de")]  # not "tenir à"
+
+
 def test_relations_infinitive_without_subject_is_said_of_the_governing_subject(nlp):
     assert ("Paul Roux", "met", "Ana Ruiz") in facts(nlp, "M. Paul Roux a décidé de rencontrer Mme Ana Ruiz.")
     assert ("Paul Roux", "cooperatesWith", "Terre Vive") in facts(nlp, "M. Paul Roux est venu à Lyon pour aider l'association « Terre Vive ».")

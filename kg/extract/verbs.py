@@ -234,7 +234,7 @@ def _clause_objects(ctx: Context, verb: Token) -> list[tuple[Mention, str | None
             cases = [c.lower_ for c in child.children if c.dep_ == "case"]
             if not cases or cases[0] == "par":
                 continue
-            preposition = _PREPOSITIONS.get(cases[0], cases[0])
+            preposition = _PREPOSITIONS.get(cases[0], cases[0]) if child.lower_ not in lexicon.seat_nouns() else _at_site(child, cases[0])
         else:
             continue
         for part in [child, *(c for c in child.children if c.dep_ in {"conj", "appos"})]:
@@ -253,6 +253,14 @@ def _clause_objects(ctx: Context, verb: Token) -> list[tuple[Mention, str | None
     else:
         head = None
     return found + ([(head, None)] if head is not None else [])
+
+
+def _at_site(noun: Token, case: str) -> str:
+    """The words that put a verb at an organisation's site ("au siège de", "dans les locaux de"): what an
+    open verb's label keeps ("a tenu une conférence au siège de Y" is no "tenir à Y"), and no family's
+    preposition."""
+    words = [case, *(c.lower_ for c in noun.children if c.dep_ == "det"), noun.lower_, "de"]
+    return " ".join(words).replace("' ", "'")
 
 
 _PREPOSITIONS = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de"}
