@@ -198,6 +198,12 @@ def remote_cues() -> frozenset[str]:
 
 
 @cache
+def remote_verbs() -> frozenset[str]:
+    """ontology/lexicon/remote_verbs.txt: verbs (or verb and object lemmas) whose agents take part from afar."""
+    return _words("remote_verbs.txt")
+
+
+@cache
 def reporting_verbs() -> frozenset[str]:
     """ontology/lexicon/reporting_verbs.txt: lemmas of verbs that report speech."""
     return _words("reporting_verbs.txt")

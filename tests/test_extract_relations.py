@@ -355,6 +355,17 @@ def test_relations_scene_only_involves_who_reveals_posts_or_is_the_agent_of_a_re
     assert scene == {("Karl Mendez", "presentIn", "Denver"), ("Denver Post", "involvedAt", "Denver"), ("Léa Vidal", "involvedAt", "Denver")}
 
 
+def test_relations_scene_only_involves_who_takes_part_from_afar(nlp):
+    ex = read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a donné l'alerte. "
+                   "Mme Léa Vidal a fait un don pour les victimes. M. Paul Roux a été très choqué par le drame. "
+                   "La police a soupçonné le groupe Orkan.")
+    scene = scene_facts(ex)
+    assert ("Karl Mendez", "presentIn", "Denver") in scene
+    assert {("Léa Vidal", "involvedAt", "Denver"), ("Paul Roux", "involvedAt", "Denver"), ("Orkan", "involvedAt", "Denver")} <= scene
+    head = facts(nlp, "Une élection a eu lieu à Paris. M. Alain Dupond, directeur de l'ONG « Oisillons », a fait un don à la mairie.")
+    assert ("Alain Dupond", "involvedAt", "Paris") in head  # a head named once who gives from afar is still involved
+
+
 def test_relations_scene_places_a_head_named_once_only_when_taking_part(nlp):
     acts = facts(nlp, "Une élection a eu lieu à Paris. M. Alain Dupond, directeur de l'ONG « Oisillons », est venu voter.")
     assert ("Alain Dupond", "presentIn", "Paris") in acts

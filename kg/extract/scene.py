@@ -50,7 +50,7 @@ def scene(ctx: Context) -> None:
     containers = [ctx.mentions[f.object] for f in ctx.facts if f.predicate == "locatedIn" and f.subject in ids and f.rule.startswith("place-in-place")]
     placed = {f.subject for f in ctx.facts if f.predicate in _PLACED_BY}
     homes = {(_name(ctx.mentions[f.subject]), _name(ctx.mentions[f.object])) for f in ctx.facts if f.predicate == "residesIn"}
-    participants = _participants(ctx)
+    participants, from_afar = _participants(ctx)
     heads = {_name(ctx.mentions[f.subject]) for f in ctx.facts if f.predicate in {"headOf", "ceoOf"}}
     seen: set[str] = set()
     chosen: list[tuple[Mention, str]] = []
@@ -62,7 +62,8 @@ def scene(ctx: Context) -> None:
             continue
         seen.add(name)
         acts = name in participants
-        if not acts and m.label == "Person" and name in heads and sum(_name(o) == name for o in ctx.mentions if o.label == "Person") == 1:
+        if not acts and name not in from_afar and m.label == "Person" and name in heads \
+                and sum(_name(o) == name for o in ctx.mentions if o.label == "Person") == 1:
             continue  # the head of an organisation, named once, speaks for it from elsewhere as often as not
         chosen.append((m, "presentIn" if acts and m.label == "Person" else "operatesIn" if acts else "involvedAt"))
     people = {key(m) for m, _ in chosen if m.label == "Person"}
@@ -80,12 +81,15 @@ _REPORTERS = frozenset({"nsubj", "obl:agent", "vocative"})
 or its passive agent ("rapporté par X")."""
 
 
-def _participants(ctx: Context) -> set[str]:
+def _participants(ctx: Context) -> tuple[set[str], set[str]]:
     """The names of the agents that take part in the article's clauses: subjects and objects (or in
     apposition to them), not names cited in passing ("le fils de X"), nor agents that only report ("a
     déclaré X", "selon X"), nor those of a sentence that says they act from elsewhere or later ("a vu
-    les nouvelles à la télévision", "deux ans plus tard"; ontology/lexicon/remote_cues.txt)."""
+    les nouvelles à la télévision", "deux ans plus tard"; ontology/lexicon/remote_cues.txt); and apart,
+    those that take part from afar, with a verb of ontology/lexicon/remote_verbs.txt ("a été choquée par
+    l'attaque", "a fait un don")."""
     found: set[str] = set()
+    afar: set[str] = set()
     reporting = lexicon.reporting_verbs()
     remote = {n for n, text in enumerate(ctx.lower_texts) if any(cue in text for cue in lexicon.remote_cues())}
     remote |= {n + 1 for n in remote if n + 1 < len(ctx.sents) and _continues(ctx, n + 1)}
@@ -96,10 +100,18 @@ def _participants(ctx: Context) -> set[str]:
         takes_part = token.dep_ in _PARTICIPATING or repaired
         if not takes_part or reports or ctx.sentence_of_token.get(token.i) in remote or _in_attribution(token):
             continue
+        into = afar if _from_afar(token.head) else found
         for part in with_companions(token, _COMPANIONS):
             for target in ctx.targets(ctx.mention_of(part)):
-                found.add(_name(target))
-    return found
+                into.add(_name(target))
+    return found, afar - found
+
+
+def _from_afar(verb: Token) -> bool:
+    """Whether a verb's agents take part from afar: its lemma, or its lemma and its object's, is in
+    ontology/lexicon/remote_verbs.txt ("choquer", "faire un don": "faire don")."""
+    verbs = lexicon.remote_verbs()
+    return verb.lemma_ in verbs or any(f"{verb.lemma_} {c.lemma_}" in verbs for c in verb.children if c.dep_ == "obj")
 
 
 _ATTRIBUTIONS = frozenset({"selon", "d'après"})
