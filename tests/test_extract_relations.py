@@ -355,6 +355,14 @@ def test_relations_scene_only_involves_who_reveals_posts_or_is_the_agent_of_a_re
     assert scene == {("Karl Mendez", "presentIn", "Denver"), ("Denver Post", "involvedAt", "Denver"), ("Léa Vidal", "involvedAt", "Denver")}
 
 
+def test_relations_scene_says_nothing_again_of_an_agent_placed_there_through_another_mention(nlp):
+    ex = read(nlp, "Un incendie s'est produit hier à Lyon. L'association « Terre Vive » a organisé une marche dans la ville. "
+                   "Mme Léa Vidal, présidente de l'association « Terre Vive », a appelé les pompiers.")
+    placed = [(ex.mentions[f.subject].text, f.rule) for f in ex.facts if f.predicate == "operatesIn"]
+    assert placed == [("Terre Vive", "clause-place+description")]  # once, from the sentence that says so
+    assert ("Léa Vidal", "presentIn", "Lyon") in scene_facts(ex)
+
+
 def test_relations_scene_only_involves_who_takes_part_from_afar(nlp):
     ex = read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a donné l'alerte. "
                    "Mme Léa Vidal a fait un don pour les victimes. M. Paul Roux a été très choqué par le drame. "
