@@ -355,6 +355,12 @@ def test_relations_scene_only_involves_who_reveals_posts_or_is_the_agent_of_a_re
     assert scene == {("Karl Mendez", "presentIn", "Denver"), ("Denver Post", "involvedAt", "Denver"), ("Léa Vidal", "involvedAt", "Denver")}
 
 
+def test_relations_scene_member_named_by_surname_alone_is_the_member(nlp):
+    ex = read(nlp, "Un accident a eu lieu hier à Bruxelles. Madame Léa Morel a été blessée. "
+                   "Les amis de Madame Morel, membre de l'ONG « Les Amis du Parc », sont inquiets.")
+    assert ("Les Amis du Parc", "memberInvolvedAt", "Bruxelles") in scene_facts(ex)  # Morel is Léa Morel
+
+
 def test_relations_scene_says_nothing_again_of_an_agent_placed_there_through_another_mention(nlp):
     ex = read(nlp, "Un incendie s'est produit hier à Lyon. L'association « Terre Vive » a organisé une marche dans la ville. "
                    "Mme Léa Vidal, présidente de l'association « Terre Vive », a appelé les pompiers.")

@@ -276,8 +276,9 @@ class Context:
 
 
 def key(mention: Mention) -> str:
-    """What makes two mentions of one article the same entity: the knowledge-base id, else the name."""
-    return mention.kb_id or strip_accents(mention.text.lower())
+    """What makes two mentions of one article the same entity: the knowledge-base id, else the name (a
+    person's fullest form in the article: "Miller" is "Oumelkheir Miller")."""
+    return mention.kb_id or strip_accents(str(mention.extra.get("name") or mention.text).lower())
 
 
 def unique_entities(mentions: list[Mention], ids: list[int]) -> list[int]:
