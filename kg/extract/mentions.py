@@ -9,6 +9,7 @@ from kg import lexicon, places
 from kg.accents import strip_accents
 from kg.entities import NAMING_PARTICIPLES
 from kg.extract.context import Context, description_nouns
+from kg.extract.model import Mention
 from kg.extract.registry import rule
 from kg.nlp import VALUE_LABELS
 
@@ -70,7 +71,7 @@ _ROLE_THEN_NAME = re.compile(r"(?:\s+(?:de|du|des|d'|d’)\s*[^,.;]{0,60})?\s*,\
 _NAME_THEN_ROLE = re.compile(r"\s*,\s*(?:(?:un|une|le|la|l'|l’)\s*)?")
 
 
-def _titled_person(ctx: Context, mention, roles) -> bool:
+def _titled_person(ctx: Context, mention: Mention, roles: list[Mention]) -> bool:
     """Whether a name the model typed otherwise is a person's, set off by a comma from a person's role
     ("La journaliste, Ocean Park, a filmé", "River Stone, un journaliste américain"): written as a person's
     name, no place the gazetteer knows, and not after a preposition ("À Port Kessel, un journaliste a été

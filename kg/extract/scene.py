@@ -50,7 +50,7 @@ def scene(ctx: Context) -> None:
     containers = [ctx.mentions[f.object] for f in ctx.facts if f.predicate == "locatedIn" and f.subject in ids and f.rule.startswith("place-in-place")]
     placed = {f.subject for f in ctx.facts if f.predicate in _PLACED_BY}
     homes = {(_name(ctx.mentions[f.subject]), _name(ctx.mentions[f.object])) for f in ctx.facts if f.predicate == "residesIn"}
-    there = {(_name(ctx.mentions[f.subject]), _name(ctx.mentions[f.object])) for f in ctx.facts if f.predicate in _PLACED_BY}
+    there = homes | {(_name(ctx.mentions[f.subject]), _name(ctx.mentions[f.object])) for f in ctx.facts if f.predicate in _PLACED_BY}
     participants, from_afar = _participants(ctx)
     heads = {_name(ctx.mentions[f.subject]) for f in ctx.facts if f.predicate in {"headOf", "ceoOf"}}
     seen: set[str] = set()
@@ -70,8 +70,8 @@ def scene(ctx: Context) -> None:
     people = {key(m) for m, _ in chosen if m.label == "Person"}
     for m, prop in chosen:
         for i, target in enumerate({p.id: p for p in [*lead, *containers]}.values()):
-            if (_name(m), _name(target)) in homes | there:
-                continue  # "X, ayant immigré en France": a resident of the scene; or put there through another mention, already said
+            if (_name(m), _name(target)) in there:
+                continue  # put there through another mention, or a resident ("X, ayant immigré en France"): already said
             said = "memberInvolvedAt" if prop == "involvedAt" and member_at(ctx, m, target, people) else prop
             rule_name = f"scene:{m.label}:{'first' if i == 0 else 'other'}:{'involved' if prop == 'involvedAt' else 'participant'}"
             ctx.add_fact(said, m, target, m.sentence, rule_name, support=(sentence,))
