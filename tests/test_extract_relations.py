@@ -491,9 +491,18 @@ def test_relations_pronoun_gender_from_a_noun_in_apposition(nlp):
                    "un membre du Parti des Verts Unis, qui s'était retiré de la vie politique. Il vivait dans une cabane.")
     il = next(m for m in ex.mentions if m.evidence == "pronoun:il")
     assert [ex.mentions[r].text for r in il.refs] == ["Gaston Lefort"]  # "un membre" is his, though the parser hangs it on the verb
-    ex = read(nlp, "Selon Paul Sorel, la police a arrêté Marie Durand. Elle a pleuré.")  # "la police" is no aside of his
+    ex = read(nlp, "Selon Paul Sorel, la police a arrêté Marie Durand. Le juge l'a libérée. Elle a pleuré.")  # "la police" is no aside of his
     elle = next(m for m in ex.mentions if m.evidence == "pronoun:elle")
     assert [ex.mentions[r].text for r in elle.refs] == ["Marie Durand"]
+
+
+def test_relations_pronoun_after_an_unnamed_subject_stands_for_it(nlp):
+    ex = read(nlp, "Mme Léa Morel, membre de l'association « Terre Vive », a été agressée hier à Lyon. "
+                   "Un homme l'avait menacée avec un couteau. Il avait pris son sac.")
+    assert not any(m.evidence == "pronoun:il" for m in ex.mentions)  # the man, not the association
+    ex = read(nlp, "M. Paul Roux a été agressé hier à Lyon. La police est arrivée vite. Il a porté plainte.")
+    il = next(m for m in ex.mentions if m.evidence == "pronoun:il")
+    assert [ex.mentions[r].text for r in il.refs] == ["Paul Roux"]  # "la police" does not agree with "il"
 
 
 def test_relations_impersonal_il_is_nobody(nlp):

@@ -194,8 +194,23 @@ def _antecedent(ctx: Context, pronoun: Token, n: int, gender: str, genders: dict
     previous_subject = _subject_of(ctx, n - 1) if n > 0 else None
     if previous_subject is not None and previous_subject in window and (not known or previous_subject in known):
         return previous_subject
+    if previous_subject is None and n > 0 and _unnamed_subject(ctx, n - 1, gender):
+        return None  # "Un homme l'avait menacé. Il avait pris son sac.": the man, whom no name gives
     people = [m for m in window if m.label == "Person"]
     return (known or people or window)[-1]
+
+
+def _unnamed_subject(ctx: Context, n: int, gender: str) -> bool:
+    """Whether sentence n's main verb has a subject that names no entity — a noun, or a pronoun left
+    unresolved — and agrees with a pronoun of this gender ("Un homme", "Le voleur", then "Il" for "il"):
+    the pronoun after it most likely stands for the same. A noun the parser made the root ("Un homme vêtu
+    d'une cagoule l'avait menacé") counts as that subject."""
+    root = ctx.sents[n].root
+    subjects = [root] if root.pos_ == "NOUN" else [c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass"}]
+    for subject in subjects[:1]:
+        if subject.pos_ in {"NOUN", "PRON"} and ctx.find_in(subject.subtree, AGENT_FAMILIES) is None:
+            return _GENDERS.get(next(iter(subject.morph.get("Gender")), "")) == gender
+    return False
 
 
 def _subject_of(ctx: Context, n: int) -> Mention | None:
