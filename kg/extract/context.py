@@ -276,9 +276,14 @@ class Context:
 
 
 def key(mention: Mention) -> str:
-    """What makes two mentions of one article the same entity: the knowledge-base id, else the name (a
-    person's fullest form in the article: "Miller" is "Oumelkheir Miller")."""
-    return mention.kb_id or strip_accents(str(mention.extra.get("name") or mention.text).lower())
+    """What makes two mentions of one article the same entity: the knowledge-base id, else the name."""
+    return mention.kb_id or name_key(mention)
+
+
+def name_key(mention: Mention) -> str:
+    """A mention's article-wide name: a person's fullest form in the article ("Miller" is "Oumelkheir
+    Miller"), else its text; lower case, without accents."""
+    return strip_accents(str(mention.extra.get("name") or mention.text).lower())
 
 
 def unique_entities(mentions: list[Mention], ids: list[int]) -> list[int]:

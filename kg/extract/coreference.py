@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.accents import strip_accents
 from kg.entities import FAMILY
-from kg.extract.context import AGENT_CLASSES, Context, description_noun, unique_entities
+from kg.extract.context import AGENT_CLASSES, Context, description_noun, name_key, unique_entities
 from kg.extract.model import Mention
 from kg.extract.registry import rule
 
@@ -166,11 +165,6 @@ def _role_gender(ctx: Context, role: Mention) -> str | None:
     return {"le": "m", "un": "m", "la": "f", "une": "f"}.get(determiner[0])
 
 
-def name_key(mention: Mention) -> str:
-    """The article-wide name of a person: the fullest form the article gives it."""
-    return strip_accents(str(mention.extra.get("name") or mention.text).lower())
-
-
 def _impersonal(token: Token) -> bool:
     """"il faut", "il y a", "il s'agit": an "il" that stands for nothing."""
     if token.lower_.lstrip("-") != "il":
@@ -209,7 +203,7 @@ def _unnamed_subject(ctx: Context, n: int, gender: str) -> bool:
     subjects = [root] if root.pos_ == "NOUN" else [c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass"}]
     for subject in subjects[:1]:
         if subject.pos_ in {"NOUN", "PRON"} and ctx.find_in(subject.subtree, AGENT_FAMILIES) is None:
-            return _GENDERS.get(next(iter(subject.morph.get("Gender")), "")) == gender
+            return _gender_of(subject) == gender
     return False
 
 
