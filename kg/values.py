@@ -75,9 +75,20 @@ def _fold_char(char: str) -> str:
     return lower if len(lower) == 1 else base
 
 
+class _FoldTable(dict):
+    """str.translate's table for `_fold`, filled as characters come: a dict lookup per character."""
+
+    def __missing__(self, code: int) -> int:
+        self[code] = folded = ord(_fold_char(chr(code)))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def _fold(text: str) -> str:
     """`text` folded character by character (same length)."""
-    return "".join(map(_fold_char, text))
+    return text.translate(_FOLD_TABLE)
 
 
 def _key(matched: str) -> str:
@@ -128,6 +139,9 @@ class _Lexicon:
     relative_day: re.Pattern[str]
     relative_period: re.Pattern[str]
     month_cue: re.Pattern[str]
+    needles: dict[str, tuple[str, ...]]
+    """Per date pattern, words one of which its every match contains: a text with none of them (a plain
+    substring search) is not scanned with it."""
 
 
 def _folded_keys(mapping: dict) -> dict:
@@ -219,7 +233,14 @@ def _lexicon() -> _Lexicon:
         relative_day=re.compile(_alternation(words["relative_days"])),
         relative_period=re.compile(relative_period),
         month_cue=re.compile(rf"{_alternation(words['month_cues'])} *$"),
+        needles={"named_date": _first_words(words["months"]), "weekday_date": _first_words(words["weekdays"]),
+                 "relative_day": _first_words(words["relative_days"])},
     )
+
+
+def _first_words(forms: Iterable[str]) -> tuple[str, ...]:
+    """The first words of `forms`, which any text matching one of them contains as written."""
+    return tuple(sorted({form.split(" ")[0] for form in forms}))
 
 
 _EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
@@ -510,10 +531,13 @@ def _find_values(text: str, article_date: datetime.date | None) -> tuple[Value, 
     lexicon = _lexicon()
     folded = _fold(text)
     amounts = _scan(lexicon.amount, folded, lambda m: _amount(m, text, lexicon), _amount_windows(folded, lexicon.amount_anchor))
+    def has(name: str) -> bool:
+        return any(needle in folded for needle in lexicon.needles[name])
+
     dates: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Value | None]]] = [
-        (lexicon.named_date, lambda m: _named_date(m, text, lexicon, article_date)),
-        (lexicon.weekday_date, lambda m: _weekday_date(m, text, lexicon, article_date)),
-        (lexicon.relative_day, lambda m: _relative_day(m, text, lexicon, article_date)),
+        *([(lexicon.named_date, lambda m: _named_date(m, text, lexicon, article_date))] if has("named_date") else []),
+        *([(lexicon.weekday_date, lambda m: _weekday_date(m, text, lexicon, article_date))] if has("weekday_date") else []),
+        *([(lexicon.relative_day, lambda m: _relative_day(m, text, lexicon, article_date))] if has("relative_day") else []),
         (lexicon.relative_period, lambda m: _relative_period(m, text, lexicon, article_date)),
         (_ISO_DATE, lambda m: _numeric_date(m, text)),
         (_SLASH_DATE, lambda m: _numeric_date(m, text)),

@@ -36,6 +36,10 @@ class Context:
         self.lowers = [t.lower_ for t in self.tokens]
         self.lemmas = [t.lemma_.lower() for t in self.tokens]
         """Each token's lower-case form and lemma, read once: the word-list rules look words up in them."""
+        self._words: dict[int, set[str]] = {}
+        """The forms and lemmas of each sentence (by its first token), made when a word-list rule first asks."""
+        self.tags = _tags(doc)
+        """Each token's part of speech ("VERB"), read at once: the clause rules pick verbs by it."""
         self.sents = [s for s in doc.sents if self.prepared[s.start_char:s.end_char].strip()]
         self.sentence_bounds = [stripped(self.text, s.start_char, s.end_char) for s in self.sents]
         self.sentence_of_token: dict[int, int] = {i: n for n, s in enumerate(self.sents) for i in range(s.start, s.end)}
@@ -73,7 +77,21 @@ class Context:
         """The sentence's tokens whose lower-case form or lemma is one of `words`: what a word-list rule
         reads, found without visiting the other tokens."""
         lowers, lemmas = self.lowers, self.lemmas
+        here = self._words.get(sent.start)
+        if here is None:
+            here = self._words[sent.start] = {*lowers[sent.start:sent.end], *lemmas[sent.start:sent.end]}
+        if not any(w in words for w in here):
+            return []  # most sentences have none of a list's words: one look per distinct word
         return [self.tokens[i] for i in range(sent.start, sent.end) if lowers[i] in words or lemmas[i] in words]
+
+    def tokens_tagged(self, sent: Span, tags: Container[str]) -> list[Token]:
+        """The sentence's tokens with one of these parts of speech, found without visiting the others."""
+        found = self.tags
+        return [self.tokens[i] for i in range(sent.start, sent.end) if found[i] in tags]
+
+    def names_any(self, sent: Span, labels: Container[str]) -> bool:
+        """Whether the sentence has a mention of one of these labels, or a description standing for one."""
+        return any(m.label in labels or m.label == "DESC" and any(t.label in labels for t in self.targets(m)) for m in self.mentions_in(sent))
 
     def mention_at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
@@ -273,6 +291,14 @@ class Context:
                 if agents:
                     return agents[0]
         return None
+
+
+def _tags(doc: Doc) -> list[str]:
+    """The part-of-speech names of a Doc's tokens, from one array (reading Token.pos_ looks up a string)."""
+    from spacy.attrs import POS
+    from spacy.parts_of_speech import NAMES
+
+    return [NAMES[i] for i in doc.to_array(POS).tolist()] if len(doc) else []
 
 
 def key(mention: Mention) -> str:

@@ -25,9 +25,11 @@ _REFLEXIVE = frozenset({"se", "s'"})
 @rule("verb-lexicon")
 def verb_clauses(ctx: Context, sent: Span, n: int) -> None:
     """A verb of the lexicon with a subject and an object of the allowed classes."""
+    if not any(m.label in _CLAUSE_LABELS for m in ctx.mentions_in(sent)):
+        return  # no agent, work, product or description, nor a name a frame could type as an organisation
     verbs = lexicon.verbs()
-    for token in ctx.tokens_of(sent):
-        if token.pos_ not in {"VERB", "AUX"} and not (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+    for token in ctx.tokens_tagged(sent, _VERB_TAGS):
+        if token.pos_ == "NOUN" and token.dep_ != "ROOT":
             continue
         candidates = next((verbs[k] for k in lemma_candidates(token) if k in verbs), [])
         if not candidates or negated(token) or speculative(token):
@@ -43,6 +45,10 @@ def verb_clauses(ctx: Context, sent: Span, n: int) -> None:
                 _verb_fact(ctx, verb_rule, token, subject, each, n, how)
             ctx.memory.setdefault(READ_VERBS, set()).add(token.i)
             break
+
+
+_CLAUSE_LABELS = PARTICIPANTS | {"DESC", "MISC"}
+_VERB_TAGS = frozenset({"VERB", "AUX", "NOUN"})
 
 
 def _verb_fact(ctx: Context, verb_rule: lexicon.VerbRule, verb: Token, subject: Mention, obj: Mention, n: int, how: str) -> None:
@@ -130,10 +136,12 @@ def verb_families(ctx: Context, sent: Span, n: int) -> None:
     property and the event ("X a rencontré Y": met, a Meeting); a verb no lexicon knows still gives an
     open Action event named by its lemma (relatedTo), so nothing stated is lost. Subjects coordinated
     with a reciprocal "se" relate to each other ("X et Y se sont rencontrés")."""
+    if not ctx.names_any(sent, AGENTS):
+        return  # no agent to say the verb of
     families = lexicon.verb_families()
     read = ctx.memory.setdefault(READ_VERBS, set())
-    for token in ctx.tokens_of(sent):
-        if token.pos_ != "VERB" or token.i in read:
+    for token in ctx.tokens_tagged(sent, {"VERB"}):
+        if token.i in read:
             continue
         subjects = _clause_subjects(ctx, token)  # first: most verbs have no agent, and it is the cheapest test
         if not subjects or negated(token) or speculative(token):
