@@ -162,6 +162,14 @@ def test_relations_kinship_by_possessive(nlp):
     assert ("Léna Trameur", "parentOf", "Jim Trameur") in found
 
 
+def test_relations_kinship_of_a_pronoun_is_with_the_person_it_stands_for(nlp):
+    """"X, son frère" where "son" is a pronoun's: a person, so kinship, not a role of an organisation."""
+    found = facts(nlp, "Le député Marc Lenoir a été arrêté à Nantes. Il pouvait compter sur Louis Lenoir, son frère.")
+    assert found[("Louis Lenoir", "siblingOf", "Marc Lenoir")].rule == "relational-noun:apposition:possessive+pronoun"
+    found = facts(nlp, "L'association Terre Vivante a ouvert un centre à Nantes. Elle a recruté Louis Lenoir, son frère.")
+    assert not [k for k in found if k[1] == "siblingOf"]  # an organisation has no brother
+
+
 def test_relations_residence_noun(nlp):
     assert ("Arthur Laurent", "residesIn", "Tunis") in facts(nlp, "Monsieur Arthur Laurent, un habitant de Tunis, a été interviewé.")
 

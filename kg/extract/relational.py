@@ -84,7 +84,7 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
         if noun.role is not None:
             noun.role.extra = {"role": noun.entry.label if noun.role.text.lower() == noun.surface else noun.role.text.lower(), "en": noun.entry.en}
             roles["role"] = noun.role.id
-        properties = _properties(noun, complement)
+        properties = _properties(noun, complement, ctx.targets(complement))
         if noun.entry.property == "ceoOf" and complement is None:  # "le PDG X": of the one company of the
             named = {key(t): t for m in ctx.mentions_in(sent) for t in ctx.targets(m) if t.label == "Organization"}
             if len(named) == 1:  # sentence, else of the company the article is about
@@ -182,15 +182,16 @@ def _pair_heads() -> frozenset[str]:
     return frozenset(surface.split()[0] for surface, entry in lexicon.relational_nouns().items() if " " in surface and not entry.is_role)
 
 
-def _properties(noun: _Noun, complement: Mention | None) -> list[str]:
-    """The noun's properties that fit its complement: a head's title extended by a function
-    ("directrice marketing") names no head; a role "of" a place puts its holder there."""
+def _properties(noun: _Noun, complement: Mention | None, targets: list[Mention]) -> list[str]:
+    """The noun's properties that fit its complement (`targets`: what it stands for): a head's title
+    extended by a function ("directrice marketing") names no head; a role "of" a place puts its holder
+    there. A description or pronoun fits as what it stands for ("X, son frère" after "Il": a person)."""
     properties = list(noun.entry.properties)
     if noun.role is not None and len(noun.role.text) > len(noun.surface) + 1:
         properties = [p for p in properties if p not in _HEADS] or ["worksFor"]
     if complement is None:
         return properties
-    label = complement.label if complement.label != "DESC" else "Organization"
+    label = complement.label if complement.label != "DESC" else (targets[0].label if targets else "Organization")
     fitting = [p for p in properties if label in _COMPLEMENTS.get(p, ORGANISATIONS)]
     if not fitting and label == "Place" and noun.role is not None:
         return ["locatedIn"]  # "inspectrice de police de Marseille"
