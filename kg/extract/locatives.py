@@ -74,8 +74,8 @@ def _place_heads(ctx: Context, sent: Span) -> list[tuple[Token, Mention]]:
     with the mention, in the sentence's order; read from the sentence's mentions, not its every token."""
     seen: set[int] = set()
     found = []
-    for mention in sorted(ctx.mentions_in(sent), key=lambda m: m.start):
-        targets = ctx.targets(mention)
+    for mention in sorted((m for m in ctx.mentions_in(sent) if m.label in {"Place", "DESC"}), key=lambda m: m.start):
+        targets = ctx.targets(mention)  # a name of another class stands for itself: no place
         if not targets or targets[0].label != "Place" or targets[0].id in seen:
             continue
         span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")

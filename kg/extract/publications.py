@@ -15,7 +15,7 @@ _REPORT_NOUNS = frozenset({"rapport", "bilan", "communiqué", "étude"})
 @rule("possessive-report")
 def reports(ctx: Context, sent: Span, n: int) -> None:
     """"son rapport trimestriel publié le 15 octobre" → the organisation published a report."""
-    for token in ctx.tokens_of(sent):
+    for token in ctx.tokens_with(sent, _REPORT_NOUNS):
         if token.lemma_ not in _REPORT_NOUNS or token.pos_ != "NOUN":
             continue
         determiner = [c.lower_ for c in token.children if c.dep_ in {"det", "nmod:poss"}]

@@ -96,10 +96,12 @@ def _participants(ctx: Context) -> tuple[set[str], set[str]]:
     remote |= {n + 1 for n in remote if n + 1 < len(ctx.sents) and _continues(ctx, n + 1)}
     honorifics = lexicon.honorifics()
     for token in ctx.tokens:
-        repaired = token.dep_ not in _PARTICIPATING and token.text in honorifics and honorific_subject(token.head) == token
-        reports = (repaired or token.dep_ in _REPORTERS) and token.head.lemma_ in reporting
-        takes_part = token.dep_ in _PARTICIPATING or repaired
-        if not takes_part or reports or ctx.sentence_of_token.get(token.i) in remote or _in_attribution(token):
+        dep = token.dep_
+        repaired = dep not in _PARTICIPATING and token.text in honorifics and honorific_subject(token.head) == token
+        if dep not in _PARTICIPATING and not repaired:
+            continue
+        reports = (repaired or dep in _REPORTERS) and token.head.lemma_ in reporting
+        if reports or ctx.sentence_of_token.get(token.i) in remote or _in_attribution(token):
             continue
         into = afar if _from_afar(token.head) else found
         for part in with_companions(token, _COMPANIONS):
