@@ -185,7 +185,7 @@ def _gazetteer() -> tuple[dict[str, Place | None], dict[str, list[Place]]]:
                       float(row["latitude"]), float(row["longitude"]), int(row.get("population") or 0))
         add(2, row["name"], place)
         for name in row.get("alternatenames", ()):
-            if len(name) >= 3 and _LATIN.match(name):
+            if len(name) >= 3 and _LATIN.match(name) and not name.isupper():  # not a code: "PPN" (Popayán's airport)
                 add(3, name, place)
     for key, alternates in tiers[3].items():  # a city's own name and other cities' alternate names compete:
         tiers[2][key] = [*tiers[2].get(key, []), *alternates]  # "Pékin" is Beijing, not Pekin, Illinois

