@@ -254,6 +254,8 @@ class EntityFinder:
             while i < len(doc) and i - token.i <= 2 and doc[i].pos_ == "ADJ" and doc[i].text.islower():
                 i += 1  # "la start-up parisienne Mistral AI", "le comédien français Michel Galabru"
             if i + 1 < len(doc) and doc[i].lower_ in _NAME_LINKS and _is_name_start(doc[i + 1]):
+                if self.families.get(label) == "Place" and i > token.i + 1:
+                    continue  # "la ville natale de Paul Roux": whose town, not the town's name ("la ville de Rome")
                 if self.families.get(label) != "Place":
                     end = _name_run(doc, i + 1)
                     if places.is_place(doc[i + 1:end].text):  # "l'université du Texas", "la mairie de Lyon"
@@ -304,11 +306,16 @@ class EntityFinder:
                 after += 1  # "la start-up parisienne Mistral AI"
             if after < len(doc) and doc[after].text[:1].isupper() or doc[end - 1].text[:1].isupper() and not doc[start].is_sent_start:
                 continue  # "la société Ubisoft", "La Banque Postale": names, not descriptions
+            phrase = self.vocab.strings[match_id]
+            kind = lexicon.descriptions()[phrase]
+            if after + 1 < len(doc) and doc[after].lower_ in _NAME_LINKS and _is_name_start(doc[after + 1]) \
+                    and (self.families.get(kind) == "Place" or not places.is_place(doc[after + 1:_name_run(doc, after + 1)].text)):
+                continue  # "la ville de Rome", "la ville natale de Paul Roux", "la société de Paul Roux": said by the name
+                # after it, not of one before ("l'éditeur de Vélizy" still is: the one named before, and where it is)
             following = [t for t in doc[end:end + 3] if not t.is_space]
             if following and (not following[0].text.strip(_QUOTES) or following[0].lower_ in _NAME_LINKS and len(following) > 1 and not following[1].text.strip(_QUOTES)):
                 continue  # "l'association « X »", "l'association des « X »": the noun names, it does not refer back
-            phrase = self.vocab.strings[match_id]
-            yield Candidate(start - 1, end, "DESC", 50, evidence=f"desc:{lexicon.descriptions()[phrase]}")
+            yield Candidate(start - 1, end, "DESC", 50, evidence=f"desc:{kind}")
 
     def _ner(self, doc: Doc, kb: list[Candidate]) -> Iterable[Candidate]:
         """The model's names, filtered; a name that contains a known one is settled here (see

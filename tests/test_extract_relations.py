@@ -170,6 +170,10 @@ def test_relations_kinship_of_a_pronoun_is_with_the_person_it_stands_for(nlp):
     assert not [k for k in found if k[1] == "siblingOf"]  # an organisation has no brother
 
 
+def test_relations_home_town_named_before_its_noun(nlp):
+    assert ("Paul Roux", "bornIn", "Lyon") in facts(nlp, "Lyon, la ville natale de Paul Roux, a fêté son retour.")
+
+
 def test_relations_residence_noun(nlp):
     assert ("Arthur Laurent", "residesIn", "Tunis") in facts(nlp, "Monsieur Arthur Laurent, un habitant de Tunis, a été interviewé.")
 

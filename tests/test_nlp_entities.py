@@ -66,6 +66,17 @@ def test_nlp_descriptions_are_marked_for_resolution(nlp):
     assert descriptions.get("cette nouvelle technologie") == "desc:Technology"
 
 
+def test_nlp_a_noun_said_by_the_name_after_it_is_no_description(nlp):
+    """"la ville de Grenoble", "la ville natale de Paul Roux", "la société de Marc Petit" are said by the name
+    after them; "l'éditeur de Grenoble" is still the publisher named before, and where it is."""
+    doc = nlp(prepare_text("Un incendie a éclaté à Lyon. La ville de Grenoble a envoyé des pompiers, "
+                           "puis la ville natale de Paul Roux et la société de Marc Petit ont aidé.", nlp))
+    assert not [e.text for e in doc.ents if e.label_ == "DESC"]
+    assert {("Grenoble", "City"), ("Paul Roux", "Person"), ("Marc Petit", "Person")} <= {(e.text, e.label_) for e in doc.ents}
+    doc = nlp(prepare_text("Acme a racheté Kelvia. L'éditeur de Grenoble compte intégrer cette technologie.", nlp))
+    assert "L'éditeur" in {e.text for e in doc.ents if e.label_ == "DESC"}
+
+
 def test_nlp_line_breaks_end_sentences(nlp):
     doc = nlp(prepare_text("Un titre sans point\nLa suite commence ici.", nlp))
     assert [s.text.strip() for s in doc.sents] == ["Un titre sans point", "La suite commence ici."]
