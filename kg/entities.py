@@ -368,6 +368,8 @@ class EntityFinder:
                 i += 1
             if i == end or doc[i - 1].lower_ == "et" or i >= sentence_end or not doc[i].text[:1].isupper() or doc[i].is_punct:
                 break  # "et" must be followed by a linking word: "et de la Sécurité", not "et Paris"
+            if doc[i].ent_iob_ == "B" and doc[end].lower_ in {"à", "au", "aux"}:
+                break  # "a opposé le Front patriotique rwandais aux Forces armées": two names the model told apart
             end = _name_run(doc, i)
         return doc[span.start:end]
 

@@ -104,6 +104,13 @@ def test_entities_first_word_gives_the_kind_of_organisation(nlp):
     assert "Organisme de Lutte contre le Trafic Illégal de Biens" in found
 
 
+def test_entities_a_name_of_a_kind_stops_at_a_preposition_before_another_name(nlp):
+    """"opposé le Parti libéral aux Forces démocratiques": the verb's two complements, which the model tells
+    apart, are not one long name."""
+    found = names(nlp, "Le conflit a opposé le Parti libéral aux Forces démocratiques.")
+    assert {"Parti libéral", "Forces démocratiques"} <= found
+
+
 def test_entities_name_of_a_kind_keeps_the_known_place_it_ends_with(nlp):
     found = names(nlp, "Élise Marin, chimiste à Lyon et membre de l'Association des Verriers de Lyon, a témoigné.")
     assert "Association des Verriers de Lyon" in found and "Association des Verriers de" not in found
