@@ -307,6 +307,14 @@ def test_relations_place_verb_behind_a_misread_perfect_participle(nlp):
     assert not [k for k in facts(nlp, "Le club a accueilli Omar Sylla, qui a un immeuble en Belgique.") if k[1] == "residesIn"]
 
 
+def test_relations_a_verb_inside_a_name_is_no_clause_s(nlp):
+    """"« Vivre mieux » au Togo": the place is the association's; the name's "Vivre" says no one lives there."""
+    found = facts(nlp, "Madame Léa Morin, membre de l'association « Vivre mieux » au Togo, a assisté à l'incendie.")
+    assert ("Léa Morin", "memberOf", "Vivre mieux") in found
+    assert not [k for k in found if k[1] == "residesIn"]
+    assert ("Omar Sylla", "residesIn", "Lomé") in facts(nlp, "Omar Sylla, membre de l'association « Agir », vit à Lomé.")
+
+
 def test_relations_scene_still_places_a_resident_named_elsewhere(nlp):
     ex = read(nlp, "Un incendie a ravagé un entrepôt à Lyon le 3 mars. Omar Sylla, qui vit à Villeurbanne, a aidé les pompiers.")
     assert ("Omar Sylla", "presentIn", "Lyon") in scene_facts(ex)

@@ -17,7 +17,7 @@
 """
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Container
 from typing import TYPE_CHECKING
 
 from kg import lexicon, places
@@ -93,7 +93,7 @@ def place_verbs(ctx: Context, sent: Span, n: int) -> None:
     for token, mention in _place_heads(ctx, sent):
         if locative_case(token) is None:
             continue
-        verb = _governing_verb(token)
+        verb = _governing_verb(token, ctx.by_token)
         if verb is None or token.i < verb.i and _bare_participle(verb):
             continue  # "Dans une usine en Norvège, X, née en Allemagne, ...": a participle's place follows it
         words = [verb, *(c for c in verb.children if c.dep_ == "obj")] if verb.lemma_ in {"avoir", "être"} else [verb]
@@ -216,7 +216,7 @@ def seats(ctx: Context, sent: Span, n: int) -> None:
 def _seat_owner(ctx: Context, noun: Token) -> Mention | None:
     """The organisation a seat belongs to: "le siège de X", "son siège" (the clause's subject), "X,
     dont le siège"."""
-    verb = _governing_verb(noun)
+    verb = _governing_verb(noun, ctx.by_token)
     candidates: list[Mention | None] = []
     for child in noun.children:
         if child.dep_ == "nmod" and any(c.lower_ in _OF for c in child.children if c.dep_ == "case"):
@@ -302,7 +302,7 @@ def clause_place(ctx: Context, sent: Span, n: int) -> None:
     for token, place in _place_heads(ctx, sent):
         if locative_case(token) is None or place.id in containers:
             continue  # "Donges, en Loire-Atlantique": the clause happens in Donges
-        verb = _governing_verb(token)
+        verb = _governing_verb(token, ctx.by_token)
         participants = _participants(ctx, verb) if verb is not None else []
         if verb is None or not participants and any(c.dep_ == "cop" for c in token.children):
             _locate(ctx, _copula_subject(ctx, token), place, n, "clause-place")  # "X était à Caen", read as one name
@@ -420,18 +420,20 @@ def _participants(ctx: Context, verb: Token) -> list[Mention]:
 
 def clause_places(ctx: Context, verb: Token) -> list[Mention]:
     """The places a verb's own locative phrases name ("a manifesté à Melbourne")."""
-    return [place for token, place in _place_heads(ctx, verb.sent) if locative_case(token) and (governing := _governing_verb(token)) is not None and governing.i == verb.i]
+    return [place for token, place in _place_heads(ctx, verb.sent) if locative_case(token) and (governing := _governing_verb(token, ctx.by_token)) is not None and governing.i == verb.i]
 
 
-def _governing_verb(token: Token) -> Token | None:
-    """The verb of the clause a phrase belongs to, climbing through nouns and names."""
+def _governing_verb(token: Token, names: Container[int] = ()) -> Token | None:
+    """The verb of the clause a phrase belongs to, climbing through nouns and names; None when that "verb"
+    is a word of a name (`names`: the tokens of the article's mentions): in "l'association « Vivre mieux »
+    au Togo" the place is the association's, and no clause's."""
     head = token
     for _ in range(6):
         if head.head.i == head.i:
-            return head if head.pos_ in {"VERB", "AUX"} else None
+            return head if head.pos_ in {"VERB", "AUX"} and head.i not in names else None
         head = head.head
         if head.pos_ in {"VERB", "AUX"}:
-            return head
+            return head if head.i not in names else None
     return None
 
 

@@ -29,8 +29,8 @@ def verb_clauses(ctx: Context, sent: Span, n: int) -> None:
         return  # no agent, work, product or description, nor a name a frame could type as an organisation
     verbs = lexicon.verbs()
     for token in ctx.tokens_tagged(sent, _VERB_TAGS):
-        if token.pos_ == "NOUN" and token.dep_ != "ROOT":
-            continue
+        if token.pos_ == "NOUN" and token.dep_ != "ROOT" or token.i in ctx.by_token:
+            continue  # a verb inside a name is no clause's ("l'association « Vivre mieux »")
         candidates = next((verbs[k] for k in lemma_candidates(token) if k in verbs), [])
         if not candidates or negated(token) or speculative(token):
             continue
@@ -141,7 +141,7 @@ def verb_families(ctx: Context, sent: Span, n: int) -> None:
     families = lexicon.verb_families()
     read = ctx.memory.setdefault(READ_VERBS, set())
     for token in ctx.tokens_tagged(sent, {"VERB"}):
-        if token.i in read:
+        if token.i in read or token.i in ctx.by_token:
             continue
         subjects = _clause_subjects(ctx, token)  # first: most verbs have no agent, and it is the cheapest test
         if not subjects or negated(token) or speculative(token):
