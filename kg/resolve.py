@@ -144,7 +144,8 @@ def resolve(extractions: list[Extraction]) -> Resolution:
                 if key is None:
                     continue
                 if key in _bodies():
-                    key = _body_key(key, article, countries[article])
+                    country = mention.extra.get("country")
+                    key = _body_key(key, article, frozenset({country}) if country else countries[article])
                 keys[(article, mention.id)] = key
                 votes[key][mention.label] += _WEIGHTS.get(mention.evidence.split(":")[0], _WEIGHTS.get(mention.evidence, 2))
                 forms[key][mention.text] += 1
@@ -183,8 +184,9 @@ def _bodies() -> frozenset[str]:
 
 
 def _body_key(key: str, article: str, countries: frozenset[str]) -> str:
-    """The key of a one-word body in an article: that of the one country the article names ("l'État"
-    beside "le Tchad" is the Chadian state, in every article about Chad), else one of its own."""
+    """The key of a one-word body in an article: that of its country (`countries`: the one its adjective
+    names, "l'État argentin", else those the article names: "l'État" beside "le Tchad" is the Chadian state,
+    in every article about Chad) when there is one, else one of its own."""
     return f"{key}@{next(iter(countries))}" if len(countries) == 1 else f"{key}@{article}"
 
 

@@ -315,6 +315,13 @@ def test_relations_a_verb_inside_a_name_is_no_clause_s(nlp):
     assert ("Omar Sylla", "residesIn", "Lomé") in facts(nlp, "Omar Sylla, membre de l'association « Agir », vit à Lomé.")
 
 
+def test_relations_a_body_s_nationality_adjective_names_its_country(nlp):
+    ex = read(nlp, "Le crash a plongé l'Angola dans la stupeur. Selon la porte-parole de l'Etat argentin, une enquête sera ouverte.")
+    assert [m.extra.get("country") for m in ex.mentions if m.text == "Etat"] == ["AR"]
+    ex = read(nlp, "Le crash a plongé l'Angola dans la stupeur. Selon la porte-parole de l'Etat, une enquête sera ouverte.")
+    assert [m.extra.get("country") for m in ex.mentions if m.text == "Etat"] == [None]
+
+
 def test_relations_scene_still_places_a_resident_named_elsewhere(nlp):
     ex = read(nlp, "Un incendie a ravagé un entrepôt à Lyon le 3 mars. Omar Sylla, qui vit à Villeurbanne, a aidé les pompiers.")
     assert ("Omar Sylla", "presentIn", "Lyon") in scene_facts(ex)

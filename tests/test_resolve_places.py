@@ -44,3 +44,12 @@ def test_a_one_word_body_of_an_article_naming_no_country_or_several_stays_in_tha
     alone = [article(n, text, [named(text, 0, "État", "Organization", "name:head")], []) for n in (1, 2)]
     states = [e for e in resolve(alone).entities.values() if e.type == "Organization"]
     assert sorted(e.label for e in states) == ["État", "État"] and len({e.slug for e in states}) == 2
+
+
+def test_a_one_word_body_with_a_nationality_adjective_is_that_country_s():
+    """"la porte-parole de l'État argentin" in an article about Angola: the Argentine state, not Angola's."""
+    text = "Au Tchad, selon l'État argentin, une aide arrive."
+    state = named(text, 1, "État", "Organization", "name:head")
+    state.extra["country"] = "AR"
+    resolution = resolve([article(1, text, [named(text, 0, "Tchad", "Place", "ner:LOC"), state], [])])
+    assert [e.label for e in resolution.entities.values() if e.type == "Organization"] == ["État (Argentine)"]

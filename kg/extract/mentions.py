@@ -34,6 +34,8 @@ def read_mentions(ctx: Context) -> None:
             mention.extra["class"] = label  # "NGO", "City": the family is the label, the class is kept
         if ent.id_.startswith("honorific:") and ent.id_.split(":")[1] in {"m", "f"}:
             mention.extra["gender"] = ent.id_.split(":")[1]
+        if mention.label in {"Organization", "Union"} and ent.end < len(ctx.tokens) and (code := lexicon.nationalities().get(ctx.lowers[ent.end])):
+            mention.extra["country"] = code  # "l'État argentin": whose state, when the word names a body of each country
         if ent.label_ in VALUE_LABELS:
             value = values.get((ent.start_char, ent.end_char)) or _nearest_value(values, ent)
             mention.value = _value_dict(value) if value else None
