@@ -78,6 +78,10 @@ def load() -> None:
     _gazetteer()
 
 
+KIND_CLASSES = {"country": "Country", "city": "City", "region": "AdministrativeArea", "continent": "Continent"}
+"""The ontology class of each kind of gazetteer place."""
+
+
 def is_place(name: str) -> bool:
     """Whether the gazetteer knows this name as a place, linked or ambiguous."""
     return place_key(name) in _index()

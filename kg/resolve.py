@@ -173,7 +173,6 @@ def resolve(extractions: list[Extraction]) -> Resolution:
     return Resolution(entities, nodes, extractions)
 
 
-_PLACE_CLASSES = {"country": "Country", "city": "City", "region": "AdministrativeArea", "continent": "Continent"}
 
 
 @cache
@@ -215,7 +214,7 @@ def _characterise(entities: dict[str, Entity], traits: dict[str, Counter[tuple[s
             around = frozenset().union(*(countries.get(article, frozenset()) for article in entity.articles))
             entity.place = next((p for name in [entity.label, *sorted(entity.aliases)] if (p := places.lookup(name, around))), None)
             if entity.place is not None and entity.subclass is None:
-                entity.subclass = _PLACE_CLASSES[entity.place.kind]
+                entity.subclass = places.KIND_CLASSES[entity.place.kind]
 
 
 def _role_label(text: str) -> str:

@@ -619,6 +619,16 @@ def test_relations_description_after_aux_is_plural(nlp):
     assert not any(f.rule.startswith("named-with-place") for f in ex.facts)
 
 
+def test_relations_a_description_of_a_place_is_of_its_kind(nlp):
+    """"le pays" is a country, not the city or the continent named last; "la ville" a city, not a country."""
+    ex = read(nlp, "Un séisme a frappé le Maroc. À Rabat, les secours sont arrivés. Le pays est en deuil.")
+    assert [ex.mentions[r].text for m in ex.mentions if m.text == "Le pays" for r in m.refs] == ["Maroc"]
+    ex = read(nlp, "Un réseau opérait dans toute l'Europe. Les enquêteurs ont saisi des armes dans le pays.")
+    assert [m.refs for m in ex.mentions if m.text == "le pays"] == [[]]
+    ex = read(nlp, "Un incendie a touché Lyon, en France. La ville est en deuil.")
+    assert [ex.mentions[r].text for m in ex.mentions if m.text == "La ville" for r in m.refs] == ["Lyon"]
+
+
 def test_relations_definite_description_is_the_topic_demonstrative_the_last_said(nlp):
     ex = read(nlp, "Le groupe Vantel cherche un ingénieur. Plus tard, Orbiq a présenté un robot. La société a aussi recruté Paul Martin.")
     society = next(m for m in ex.mentions if m.text == "La société")
