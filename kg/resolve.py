@@ -173,8 +173,6 @@ def resolve(extractions: list[Extraction]) -> Resolution:
     return Resolution(entities, nodes, extractions)
 
 
-
-
 @cache
 def _bodies() -> frozenset[str]:
     """The keys of the bodies named by one word ("l'État", "le Gouvernement", name_heads.tsv): each
