@@ -139,9 +139,10 @@ class _Lexicon:
     relative_day: re.Pattern[str]
     relative_period: re.Pattern[str]
     month_cue: re.Pattern[str]
-    needles: dict[str, tuple[str, ...]]
-    """Per date pattern, words one of which its every match contains: a text with none of them (a plain
-    substring search) is not scanned with it."""
+    needles: dict[re.Pattern[str], tuple[str, ...]]
+    """For the date patterns of rare words (weekdays, "hier"), words one of which their every match
+    contains: a text with none of them (a plain substring search) is not scanned with them. Month names are
+    in nearly every text ("mai" in "maison"), so the named-date pattern has none."""
 
 
 def _folded_keys(mapping: dict) -> dict:
@@ -218,6 +219,8 @@ def _lexicon() -> _Lexicon:
         rf"(?:(?<!\w)(?:la|le|l') *(?P<unit>{units}) +(?P<rel>{relative})"
         rf"|{_alternation(words['this_words'])} +(?P<this_unit>{units})(?:-ci)?(?!\w))"
     )
+    weekday_date = re.compile(rf"(?P<weekday>{weekdays}) +(?P<rel>{relative})")
+    relative_day = re.compile(_alternation(words["relative_days"]))
     return _Lexicon(
         words=words,
         currencies=currencies,
@@ -229,12 +232,11 @@ def _lexicon() -> _Lexicon:
         amount=re.compile(amount),
         amount_anchor=re.compile(anchor),
         named_date=re.compile(named_date),
-        weekday_date=re.compile(rf"(?P<weekday>{weekdays}) +(?P<rel>{relative})"),
-        relative_day=re.compile(_alternation(words["relative_days"])),
+        weekday_date=weekday_date,
+        relative_day=relative_day,
         relative_period=re.compile(relative_period),
         month_cue=re.compile(rf"{_alternation(words['month_cues'])} *$"),
-        needles={"named_date": _first_words(words["months"]), "weekday_date": _first_words(words["weekdays"]),
-                 "relative_day": _first_words(words["relative_days"])},
+        needles={weekday_date: _first_words(words["weekdays"]), relative_day: _first_words(words["relative_days"])},
     )
 
 
@@ -531,18 +533,17 @@ def _find_values(text: str, article_date: datetime.date | None) -> tuple[Value, 
     lexicon = _lexicon()
     folded = _fold(text)
     amounts = _scan(lexicon.amount, folded, lambda m: _amount(m, text, lexicon), _amount_windows(folded, lexicon.amount_anchor))
-    def has(name: str) -> bool:
-        return any(needle in folded for needle in lexicon.needles[name])
-
     dates: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Value | None]]] = [
-        *([(lexicon.named_date, lambda m: _named_date(m, text, lexicon, article_date))] if has("named_date") else []),
-        *([(lexicon.weekday_date, lambda m: _weekday_date(m, text, lexicon, article_date))] if has("weekday_date") else []),
-        *([(lexicon.relative_day, lambda m: _relative_day(m, text, lexicon, article_date))] if has("relative_day") else []),
+        (lexicon.named_date, lambda m: _named_date(m, text, lexicon, article_date)),
+        (lexicon.weekday_date, lambda m: _weekday_date(m, text, lexicon, article_date)),
+        (lexicon.relative_day, lambda m: _relative_day(m, text, lexicon, article_date)),
         (lexicon.relative_period, lambda m: _relative_period(m, text, lexicon, article_date)),
         (_ISO_DATE, lambda m: _numeric_date(m, text)),
         (_SLASH_DATE, lambda m: _numeric_date(m, text)),
         (_YEAR, lambda m: _date_value(m, text, m.group(), "gYear")),
     ]
+    dates = [(pattern, build) for pattern, build in dates
+             if pattern not in lexicon.needles or any(needle in folded for needle in lexicon.needles[pattern])]
     return tuple(_non_overlapping([*amounts, *(value for pattern, build in dates for value in _scan(pattern, folded, build))]))
 
 

@@ -423,7 +423,7 @@ def clause_places(ctx: Context, verb: Token) -> list[Mention]:
     return [place for token, place in _place_heads(ctx, verb.sent) if locative_case(token) and (governing := _governing_verb(token, ctx.by_token)) is not None and governing.i == verb.i]
 
 
-def _governing_verb(token: Token, names: Container[int] = ()) -> Token | None:
+def _governing_verb(token: Token, names: Container[int]) -> Token | None:
     """The verb of the clause a phrase belongs to, climbing through nouns and names; None when that "verb"
     is a word of a name (`names`: the tokens of the article's mentions): in "l'association « Vivre mieux »
     au Togo" the place is the association's, and no clause's."""

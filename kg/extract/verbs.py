@@ -25,7 +25,7 @@ _REFLEXIVE = frozenset({"se", "s'"})
 @rule("verb-lexicon")
 def verb_clauses(ctx: Context, sent: Span, n: int) -> None:
     """A verb of the lexicon with a subject and an object of the allowed classes."""
-    if not any(m.label in _CLAUSE_LABELS for m in ctx.mentions_in(sent)):
+    if not ctx.names_any(sent, _CLAUSE_LABELS):
         return  # no agent, work, product or description, nor a name a frame could type as an organisation
     verbs = lexicon.verbs()
     for token in ctx.tokens_tagged(sent, _VERB_TAGS):
