@@ -15,7 +15,7 @@ and an article's schema:url is written (as an IRI) only when it is an absolute h
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 
 import pyoxigraph as ox
@@ -79,10 +79,7 @@ def graph_triples(resolution: Resolution, *, language: str = "fr", base: str = B
         triples = {_rebased(triple, base) for triple in triples}
         dataset = ox.NamedNode(base)
         triples.update({(dataset, A, OX_VOID.Dataset), (dataset, OX_VOID.uriSpace, text(base))})
-    ordered = list(triples)
-    del triples  # the set goes before sorting: one container of the triples at a time
-    ordered.sort(key=term_texts())
-    return ordered
+    return _sorted(triples)
 
 
 def _rebased(triple: Triple, base: str) -> Triple:
@@ -91,11 +88,13 @@ def _rebased(triple: Triple, base: str) -> Triple:
                  and not term.value.startswith(ONTOLOGY_IRI) else term for term in triple)  # type: ignore[return-value]
 
 
-def term_texts() -> Callable[[Triple], tuple[str, str, str]]:
-    """A sort key: a triple's terms in N-Triples form, each distinct term's text made once.
+def _sorted(triples: set[Triple]) -> list[Triple]:
+    """The triples sorted by their terms in N-Triples form (subject, predicate, object), emptying `triples`.
 
-    `str(term)` per triple would hold a fresh copy of every term for the whole sort, as much memory as
-    the serialised graph; reused texts make the cost grow with the distinct terms, not the triples.
+    Each distinct term's text is made once (`str(term)` per triple would hold a copy of every term for the
+    whole sort, as much memory as the serialised graph); triples are grouped by subject first, so the
+    subjects sort by one text each and each subject's few triples by two (a third faster than one sort
+    of every triple by three).
     """
     texts: dict[ox.NamedNode | ox.Literal, str] = {}
 
@@ -105,7 +104,16 @@ def term_texts() -> Callable[[Triple], tuple[str, str, str]]:
             found = texts[term] = str(term)
         return found
 
-    return lambda triple: (text_of(triple[0]), text_of(triple[1]), text_of(triple[2]))
+    by_subject: dict[ox.NamedNode, list[Triple]] = {}
+    while triples:  # the set empties as the groups fill: one container of the triples at a time
+        triple = triples.pop()
+        by_subject.setdefault(triple[0], []).append(triple)
+    ordered: list[Triple] = []
+    for subject in sorted(by_subject, key=text_of):
+        group = by_subject[subject]
+        group.sort(key=lambda triple: (text_of(triple[1]), text_of(triple[2])))
+        ordered += group
+    return ordered
 
 
 def entity_iri(resolution: Resolution, key: str) -> ox.NamedNode:
