@@ -41,6 +41,22 @@ def test_extract_negated_and_speculative_facts_are_not_facts(nlp):
     assert not triples(read(nlp, "Spotify n'utilise plus la blockchain."))
     assert ("Spotify", "uses", "blockchain") in triples(read(nlp, "Spotify n'utilise que la blockchain."))
     assert ("Spotify", "uses", "blockchain") in triples(read(nlp, "Spotify utilise plus souvent la blockchain."))
+    assert ("Vantel", "acquired", "Bexa") in triples(read(nlp, "Le groupe Vantel rachète la société Bexa."))
+    assert not triples(read(nlp, "Le groupe Vantel rachèterait la société Bexa."))  # conditional
+
+
+def test_extract_has_feature_reads_each_field_of_the_analysis():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from kg.extract.syntax import has_feature
+
+    doc = Doc(Vocab(), words=["utilisera", "lesquels", "utilise"],
+              morphs=["Mood=Ind|Number=Sing|Tense=Fut|VerbForm=Fin", "Number=Plur|PronType=Int,Rel", ""])
+    assert has_feature(doc[0], "Tense", "Fut") and has_feature(doc[0], "VerbForm", "Fin")
+    assert not has_feature(doc[0], "Tense", "Pres") and not has_feature(doc[0], "Mood", "Cnd")
+    assert has_feature(doc[1], "PronType", "Rel") and has_feature(doc[1], "PronType", "Int")  # two values
+    assert not has_feature(doc[1], "Number", "Plu") and not has_feature(doc[2], "Number", "Plur")
 
 
 def test_extract_description_resolves_to_named_organisation(nlp):

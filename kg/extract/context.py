@@ -12,7 +12,7 @@ from kg import lexicon
 from kg.accents import strip_accents
 from kg.articles import Article
 from kg.extract.model import Fact, Mention
-from kg.extract.syntax import head_and_modifiers, stripped
+from kg.extract.syntax import has_feature, head_and_modifiers, stripped
 from kg.nlp import prepared_text
 
 if TYPE_CHECKING:
@@ -188,7 +188,7 @@ class Context:
     def subject(self, verb: Token) -> tuple[Mention | None, str]:
         """The agent of the verb, and how it was found: its subject (""), the subject of the verb it
         depends on (""), or the nearest agent before it in the sentence ("nearest")."""
-        participle = verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm")
+        participle = verb.dep_ == "acl" and has_feature(verb, "VerbForm", "Part")
         if participle or any(c.dep_ == "aux:pass" for c in verb.children):
             agents = [c for c in verb.children if c.dep_ == "obl:agent" or c.dep_.startswith("obl") and any(g.lower_ == "par" for g in c.children if g.dep_ == "case")]
             for child in agents:
@@ -240,7 +240,7 @@ class Context:
         if rule.preposition is None and any(c.dep_ == "obj" for c in verb.children):
             return None  # the parser found an object, and it is not of an allowed class
         by_agent = any(c.dep_ == "obl:agent" or c.dep_.startswith("obl") and any(g.lower_ == "par" for g in c.children) for c in verb.children)
-        if rule.preposition is None and verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and by_agent:
+        if rule.preposition is None and verb.dep_ == "acl" and has_feature(verb, "VerbForm", "Part") and by_agent:
             head = verb.head  # "Galaxy AI, la suite logicielle développée par X": what the participle qualifies
             for token in (head, head.head if head.dep_ == "appos" else head):
                 found = self.mention_of(token)

@@ -25,7 +25,7 @@ from kg.extract.context import Context, key
 from kg.extract.model import Mention
 from kg.extract.registry import rule
 from kg.extract.relational import FORMER, aside_start, possessor
-from kg.extract.syntax import POSSESSIVES, honorific_subject, lemma_candidates, with_companions
+from kg.extract.syntax import POSSESSIVES, has_feature, honorific_subject, lemma_candidates, with_companions
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -110,7 +110,7 @@ def place_verbs(ctx: Context, sent: Span, n: int) -> None:
 
 def _bare_participle(verb: Token) -> bool:
     """A past participle without auxiliary ("née", "basée"): a reduced clause."""
-    return "Part" in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children)
+    return has_feature(verb, "VerbForm", "Part") and not any(c.dep_.startswith("aux") for c in verb.children)
 
 
 @rule("place-in-place")

@@ -19,7 +19,7 @@ from kg.accents import strip_accents
 from kg.extract.context import AGENT_CLASSES, Context, key
 from kg.extract.model import Mention
 from kg.extract.registry import rule
-from kg.extract.syntax import POSSESSIVES
+from kg.extract.syntax import POSSESSIVES, has_feature
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -125,7 +125,7 @@ def _by_training(ctx: Context, noun: _Noun) -> bool:
 def _plural(ctx: Context, noun: _Noun) -> bool:
     """Whether the noun is plural: so tagged, or a listed noun with a plural ending ("cofondatrices")."""
     first = noun.surface.split()[0]
-    return "Plur" in ctx.doc[noun.start].morph.get("Number") or first.endswith(("s", "x")) and first[:-1] in lexicon.relational_nouns()
+    return has_feature(ctx.doc[noun.start], "Number", "Plur") or first.endswith(("s", "x")) and first[:-1] in lexicon.relational_nouns()
 
 
 def _coordinated_before(ctx: Context, holder: Mention) -> list[Mention]:
@@ -165,7 +165,7 @@ def _nouns_in(ctx: Context, sent: Span) -> list[_Noun]:
             found.append(_Noun(token.i, token.i + 2, entry, pair, None))  # "sa ville natale"
             continue
         entry = nouns.get(token.lower_) or nouns.get(token.lemma_.lower())
-        if entry is not None and (not entry.is_role or "Plur" in token.morph.get("Number")):
+        if entry is not None and (not entry.is_role or has_feature(token, "Number", "Plur")):
             found.append(_Noun(token.i, token.i + 1, entry, token.lower_, None))  # a plural position: no kg:Role node
     return sorted(found, key=lambda noun: noun.start)
 

@@ -7,7 +7,7 @@ from kg import lexicon
 from kg.extract.context import AGENT_CLASSES, WORK_CLASSES, Context
 from kg.extract.model import Mention
 from kg.extract.registry import rule
-from kg.extract.syntax import SUBJECTS, TRAILING_LINK, honorific_subject, lemma_candidates, negated, speculative
+from kg.extract.syntax import SUBJECTS, TRAILING_LINK, has_feature, honorific_subject, lemma_candidates, negated, speculative
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -110,7 +110,7 @@ def purpose_of(verb: Token, by_token: dict[int, Mention]) -> str | None:
             nxt = t.nbor(1) if t.i + 1 < sent.end else None
             if nxt is None:
                 continue
-            if want_infinitive and not (nxt.pos_ == "VERB" and "Inf" in nxt.morph.get("VerbForm")):
+            if want_infinitive and not (nxt.pos_ == "VERB" and has_feature(nxt, "VerbForm", "Inf")):
                 continue
             if not want_infinitive and (nxt.pos_ not in {"DET", "NOUN"} or nxt.lower_ in {"la", "le"} and t.i + 2 < sent.end and t.nbor(2).lower_ in {"première", "premiere", "fois"}):
                 continue
@@ -178,7 +178,7 @@ def verb_families(ctx: Context, sent: Span, n: int) -> None:
 def _plural(verb: Token) -> bool:
     """Whether the verb or its auxiliary is plural: "X et Y se sont rencontrés" (not "X, membre de Y,
     s'est retrouvé", where the parser may coordinate Y with X)."""
-    return any("Plur" in t.morph.get("Number") for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))])
+    return any(has_feature(t, "Number", "Plur") for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))])
 
 
 def _clause_subjects(ctx: Context, verb: Token) -> list[Mention]:
@@ -198,7 +198,7 @@ def _clause_subjects(ctx: Context, verb: Token) -> list[Mention]:
                     found.append(mention)
     if not found and verb.dep_ in {"acl", "acl:relcl"}:
         mention = ctx.mention_of(verb.head)
-        passive = any(c.dep_ in {"aux:pass", "obl:agent"} for c in verb.children) or verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm")
+        passive = any(c.dep_ in {"aux:pass", "obl:agent"} for c in verb.children) or verb.dep_ == "acl" and has_feature(verb, "VerbForm", "Part")
         if mention is not None and not passive and any(t.label in AGENTS for t in ctx.targets(mention)):
             found.append(mention)  # "X, qui dirige Y"
     if not found and _subject_controlled(ctx, verb):
@@ -214,7 +214,7 @@ def _subject_controlled(ctx: Context, verb: Token) -> bool:
     rencontrer", "venu à Lyon pour aider" — not when that verb has a person or organisation as object or
     "à" complement, who may be the one meant ("a demandé à Y de contacter Z", "l'a invité à rejoindre Z")."""
     head = verb.head
-    if verb.dep_ not in {"xcomp", "advcl"} or "Inf" not in verb.morph.get("VerbForm") or head.i == verb.i or head.pos_ not in {"VERB", "AUX"}:
+    if verb.dep_ not in {"xcomp", "advcl"} or not has_feature(verb, "VerbForm", "Inf") or head.i == verb.i or head.pos_ not in {"VERB", "AUX"}:
         return False
     for child in head.children:
         complement = child.dep_ in {"obj", "iobj"} or child.dep_ == "obl:arg" and any(
@@ -252,7 +252,7 @@ def _clause_objects(ctx: Context, verb: Token) -> list[tuple[Mention, str | None
     # "a mis aux arrêts M. X": X is the object, not also the name after "arrêts" (ctx.mention_of reads on)
     objects = {mention.id for mention, preposition in found if preposition is None}
     found = [(m, p) for m, p in found if p is None or m.id not in objects]
-    if passive or "Part" not in verb.morph.get("VerbForm"):
+    if passive or not has_feature(verb, "VerbForm", "Part"):
         return found
     if verb.dep_ == "acl":
         head = ctx.mention_of(verb.head)  # "l'association dirigée par X": the noun is the object
