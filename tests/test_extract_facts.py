@@ -43,6 +43,26 @@ def test_extract_negated_and_speculative_facts_are_not_facts(nlp):
     assert ("Spotify", "uses", "blockchain") in triples(read(nlp, "Spotify utilise plus souvent la blockchain."))
     assert ("Vantel", "acquired", "Bexa") in triples(read(nlp, "Le groupe Vantel rachète la société Bexa."))
     assert not triples(read(nlp, "Le groupe Vantel rachèterait la société Bexa."))  # conditional
+    assert not triples(read(nlp, "Spotify utiliserait la blockchain pour ses podcasts."))  # a conditional tagged Imp
+    assert ("Spotify", "uses", "blockchain") in triples(read(nlp, "Spotify utilisait la blockchain pour ses podcasts."))
+
+
+@pytest.mark.parametrize(("form", "lemma", "conditional"), [
+    ("utiliserait", "utiliser", True), ("prendraient", "prendre", True), ("obtiendrait", "obtenir", True),
+    ("recevrions", "recevoir", True), ("élèverait", "élever", True), ("appellerait", "appeler", True),
+    ("serait", "être", True), ("tirait", "tirer", False), ("souffrait", "souffrir", False),
+    ("mourait", "mourir", False), ("courions", "courir", False), ("rentrait", "rentraire", False),
+])
+def test_extract_conditional_form_by_the_future_stem(form, lemma, conditional):
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extract.syntax import conditional_form
+
+    vocab = spacy.blank("fr").vocab  # its lexical attributes give the lower-case form
+    doc = Doc(vocab, words=["Il", form], pos=["PRON", "VERB"], lemmas=["il", lemma])
+    assert conditional_form(doc[1]) is conditional
+    assert not conditional_form(Doc(vocab, words=[form], pos=["NOUN"], lemmas=[lemma])[0])  # verbs only
 
 
 def test_extract_has_feature_reads_each_field_of_the_analysis():

@@ -81,7 +81,7 @@ def speculative(token: Token) -> bool:
     """Future, conditional, or under "imaginer que", "pouvoir", "devoir": not a stated fact."""
     head = token
     for _ in range(4):
-        if has_feature(head, "Tense", "Fut") or has_feature(head, "Mood", "Cnd"):
+        if has_feature(head, "Tense", "Fut") or has_feature(head, "Mood", "Cnd") or conditional_form(head):
             return True
         if any(c.lemma_ in SPECULATIVE_HEADS and c.dep_.startswith("aux") for c in head.children):
             return True
@@ -91,6 +91,28 @@ def speculative(token: Token) -> bool:
             return False
         head = head.head
     return False
+
+
+_CONDITIONAL_ENDINGS = ("raient", "rions", "riez", "rais", "rait")
+
+
+def conditional_form(verb: Token) -> bool:
+    """Whether a verb's form is its lemma's conditional, which the parser's morphology sometimes tags an
+    imperfect ("utiliserait": Tense=Imp): the future stem — the infinitive ("utiliser"), less the final
+    "e" of "-re" ("prendr"), or as ontology/lexicon/future_stems.tsv makes it ("viendr") — and an ending
+    ("-ait"). An imperfect is built on another stem ("tirait" is "tir" + "ait")."""
+    form = verb.lower_
+    if not form.endswith(_CONDITIONAL_ENDINGS) or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    return strip_accents(form[:form.rindex("r") + 1]) in _future_stems(strip_accents(verb.lemma_.lower()))
+
+
+@lru_cache(maxsize=4096)
+def _future_stems(infinitive: str) -> frozenset[str]:
+    """The future stems an infinitive may have: its regular one and those future_stems.tsv gives."""
+    stems = {infinitive[:-1] if infinitive.endswith("re") else infinitive}
+    stems.update(infinitive[:-len(ending)] + stem for ending, stem in lexicon.future_stems() if infinitive.endswith(ending))
+    return frozenset(stems)
 
 
 def has_feature(token: Token, field: str, value: str) -> bool:
