@@ -242,7 +242,8 @@ class EntityFinder:
         "la ville de Rome"; a known place after an organisation's noun is a place ("la mairie de Lyon").
         `texts`: the doc's token texts."""
         lowers = [text.lower() for text in texts]
-        for token in [doc[i] for i, lower in enumerate(lowers) if lower in self.group_nouns or strip_accents(lower) in self.triggers]:
+        listed = {lower for lower in set(lowers) if lower in self.group_nouns or strip_accents(lower) in self.triggers}  # each word once
+        for token in [doc[i] for i, lower in enumerate(lowers) if lower in listed]:
             if token.lower_ in self.group_nouns:
                 yield from _family(doc, token)
                 continue

@@ -119,8 +119,17 @@ def _descriptions_of_names(ctx: Context) -> dict[int, set[str]]:
         nouns |= {strip_accents(d.group(1)) for d in _described_before().finditer(window)}
         described[m.id] = {n for n in nouns if n in description_nouns()}
         for noun in list(described[m.id]):
-            described[m.id] |= {p for p in lexicon.descriptions() if strip_accents(p) == noun}
+            described[m.id] |= _descriptions_by_fold().get(noun, frozenset())
     return described
+
+
+@cache
+def _descriptions_by_fold() -> dict[str, frozenset[str]]:
+    """The description phrases by their accent-free form ("societe" → {"société"})."""
+    found: dict[str, set[str]] = {}
+    for phrase in lexicon.descriptions():
+        found.setdefault(strip_accents(phrase), set()).add(phrase)
+    return {form: frozenset(phrases) for form, phrases in found.items()}
 
 
 def _nearest_value(values: dict, ent) -> Any:

@@ -53,7 +53,7 @@ def job_postings(ctx: Context, sent: Span, n: int) -> None:
 def _hiring(ctx: Context, sent: Span, low: str) -> bool:
     """The sentence offers a job ("une offre d'emploi", "a publié une offre") or hires ("recrute")."""
     lemmas = {t.lemma_ for t in ctx.tokens_of(sent)}
-    lemmas |= {guess for t in ctx.tokens_of(sent) if t.pos_ == "VERB" for guess in lemma_candidates(t)}  # "cherche"
+    lemmas |= {guess for t in ctx.tokens_tagged(sent, {"VERB"}) for guess in lemma_candidates(t)}  # "cherche"
     hiring = any(strip_accents(lemma) in _HIRING for lemma in lemmas) or any(c in low for c in _JOB_CUES)
     return hiring and "offre" in low or bool(lemmas & {"embaucher", "recruter", "rechercher", "chercher"})
 
