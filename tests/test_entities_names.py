@@ -145,6 +145,7 @@ def test_entities_long_name_does_not_swallow_a_coordinated_name(nlp):
 
 def test_entities_body_known_by_one_word(nlp):
     assert ("Gouvernement", "GovernmentOrganization") in ents(nlp, "Le texte a été voté. Ensuite, le Gouvernement a reculé.")
+    assert ("Police", "GovernmentOrganization") in ents(nlp, "Une femme a été arrêtée par la Police dans un magasin.")
 
 
 def test_entities_known_place_after_an_organisation_noun_is_a_place(nlp):

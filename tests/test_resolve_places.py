@@ -39,6 +39,17 @@ def test_a_one_word_body_is_the_one_of_the_country_its_article_names():
     assert states == {"État (Tchad)": {"a1_000000000000", "a3_000000000000"}, "État (Mali)": {"a2_000000000000"}}
 
 
+def test_the_police_and_the_army_named_by_one_word_are_each_country_s():
+    """"la Police" of an article about Mexico and that of one about Belgium are two bodies, not one node."""
+    def body_in(number: int, country: str, word: str) -> Extraction:
+        text = f"Au {country}, la {word} a arrêté un homme."
+        return article(number, text, [named(text, 0, country, "Place", "ner:LOC"), named(text, 1, word, "Organization", "ner:ORG")], [])
+
+    resolution = resolve([body_in(1, "Mexique", "Police"), body_in(2, "Belgique", "Police"), body_in(3, "Mali", "Armée")])
+    assert sorted(e.label for e in resolution.entities.values() if e.type == "Organization") == \
+        ["Armée (Mali)", "Police (Belgique)", "Police (Mexique)"]
+
+
 def test_a_one_word_body_of_an_article_naming_no_country_or_several_stays_in_that_article():
     text = "L'État a promis une aide."
     alone = [article(n, text, [named(text, 0, "État", "Organization", "name:head")], []) for n in (1, 2)]
