@@ -217,24 +217,24 @@ def split_lines(doc: Doc) -> Doc:
     from spacy.attrs import SENT_START
 
     starts = doc.to_array([SENT_START]).view("int64")
+    texts = [token.text for token in doc]  # read once: the loop below visits plain strings, not Token objects
     after_break = False
     after_final = False
     in_quote = False
     closing = False
-    for token in doc:
-        if token.text == '"':
+    for i, text in enumerate(texts):
+        if text == '"':
             in_quote = not in_quote
-        if token.i > 0:
-            closing = token.text in _CLOSING and (not in_quote if token.text == '"' else _closes(doc, token.i))
-            starts[token.i] = (
-                1 if not token.is_space and (after_break or after_final and not closing and not token.text[:1].islower()) else -1
-            )
-        if token.is_space or "\n" in token.whitespace_:
-            after_break = after_break or "\n" in token.text or "\n" in token.whitespace_
+        space = text.isspace()  # Token.is_space; a token's trailing whitespace is one space or none
+        if i > 0:
+            closing = text in _CLOSING and (not in_quote if text == '"' else _closes(doc, i))
+            starts[i] = 1 if not space and (after_break or after_final and not closing and not text[:1].islower()) else -1
+        if space:
+            after_break = after_break or "\n" in text
             continue
-        if token.text in _FINAL and token.i > 0 and doc[token.i - 1].text not in _ABBREVIATIONS:
+        if text in _FINAL and i > 0 and texts[i - 1] not in _ABBREVIATIONS:
             after_final = True
-        elif not (after_final and token.text in _CLOSING and closing):
+        elif not (after_final and text in _CLOSING and closing):
             after_final = False
         after_break = False
     doc.from_array([SENT_START], starts.view("uint64"))
