@@ -227,7 +227,7 @@ def split_lines(doc: Doc) -> Doc:
             in_quote = not in_quote
         space = text.isspace()  # Token.is_space; a token's trailing whitespace is one space or none
         if i > 0:
-            closing = text in _CLOSING and (not in_quote if text == '"' else _closes(doc, i))
+            closing = text in _CLOSING and (not in_quote if text == '"' else text in _ALWAYS_CLOSING or _closes(doc, i))
             starts[i] = 1 if not space and (after_break or after_final and not closing and not text[:1].islower()) else -1
         if space:
             after_break = after_break or "\n" in text
@@ -250,4 +250,6 @@ def _closes(doc: Doc, i: int) -> bool:
 
 _FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 _CLOSING = frozenset({'"', "'", "»", ")", "”", "’"})
+_ALWAYS_CLOSING = frozenset({"»", ")", "”"})
+"""Closing marks that never open anything (an apostrophe may be a quote's or a word's)."""
 _ABBREVIATIONS = frozenset({"M", "Mme", "Mlle", "Dr", "Pr", "St", "Me", "av", "env", "cf", "etc", "p", "n°"})

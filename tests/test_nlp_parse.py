@@ -54,3 +54,20 @@ def test_nlp_parse_texts_scans_values_once_with_the_article_date(nlp) -> None:
     values = find_values(prepared_text(doc), article_date=date)  # as the extraction asks
     assert _find_values.cache_info().hits == hits + 1
     assert [v.date for v in values if v.kind == "date"] == ["2025-03-03"]
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("Il a dit : « Je pars. » Puis il est parti.", ["Il a dit : « Je pars. »", "Puis il est parti."]),
+    ("Il est venu (à pied.) Ensuite il est reparti.", ["Il est venu (à pied.)", "Ensuite il est reparti."]),
+    ("« Je pars. » a-t-il dit. Fin", ["« Je pars. » a-t-il dit.", "Fin"]),
+    ("Selon M. Dupont, tout va bien.\nUn titre\nLa suite. le reste", ["Selon M. Dupont, tout va bien.\n", "Un titre\n", "La suite. le reste"]),
+])
+def test_nlp_split_lines_ends_a_sentence_after_its_closing_marks(text: str, sentences: list[str]) -> None:
+    """A closing guillemet or parenthesis after a final stop ends the sentence with it, whatever follows
+    ("» Puis": the next one starts after the mark); a break starts one; an abbreviation or a lower-case
+    word after a stop does not."""
+    import spacy
+
+    from kg.nlp import split_lines
+
+    assert [s.text for s in split_lines(spacy.blank("fr")(text)).sents] == sentences
