@@ -68,3 +68,12 @@ def test_accents_detect_unaccented_text():
     assert is_unaccented(plain)
     assert not is_unaccented("la société a déclaré que les résultats étaient très bons " * 20)
     assert not is_unaccented("trop court")
+
+
+@given(st.text())
+def test_accents_strip_drops_exactly_the_combining_marks_of_the_decomposed_text(text):
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text)
+    assert strip_accents(text) == (text if text.isascii() else "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+    assert strip_accents("Société Générale à Zürich, Ḁ̸͓ עִבְרִית") == "Societe Generale a Zurich, A עברית"
