@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from kg import lexicon, places
 from kg.accents import strip_accents
 from kg.articles import normalize_typography
-from kg.nlp import NER_CLASSES, article_date, prepared_text
+from kg.nlp import NER_CLASSES, article_date, prepared_text, token_strings
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -95,6 +95,8 @@ class EntityFinder:
         }
 
     def __call__(self, doc: Doc) -> Doc:
+        from spacy.attrs import ORTH
+
         from kg.values import find_values
 
         candidates: list[Candidate] = []
@@ -108,7 +110,7 @@ class EntityFinder:
         kb = list(self._kb_matches(doc))
         candidates += kb
         candidates += self._branches(doc, kb)
-        texts = [t.text for t in doc]  # read once: the word-list sources below visit only the tokens they list
+        texts = token_strings(doc, ORTH)  # read once: the word-list sources below visit only the tokens they list
         candidates += self._triggered_names(doc, texts)
         candidates += self._honorific_names(doc, texts)
         candidates += self._product_names(doc, texts)

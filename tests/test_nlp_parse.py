@@ -71,3 +71,13 @@ def test_nlp_split_lines_ends_a_sentence_after_its_closing_marks(text: str, sent
     from kg.nlp import split_lines
 
     assert [s.text for s in split_lines(spacy.blank("fr")(text)).sents] == sentences
+
+
+def test_nlp_token_strings_are_the_tokens_own() -> None:
+    import spacy
+    from spacy.attrs import LOWER, ORTH
+
+    from kg.nlp import token_strings
+
+    doc = spacy.blank("fr")("L'Élysée a répondu : « Non. »\nFin")
+    assert token_strings(doc, ORTH) == [t.text for t in doc] and token_strings(doc, LOWER) == [t.lower_ for t in doc]

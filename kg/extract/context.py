@@ -13,7 +13,7 @@ from kg.accents import strip_accents
 from kg.articles import Article
 from kg.extract.model import Fact, Mention
 from kg.extract.syntax import has_feature, head_and_modifiers, stripped
-from kg.nlp import prepared_text
+from kg.nlp import prepared_text, token_strings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -26,6 +26,8 @@ class Context:
     """One parsed article while it is read: rules add mentions and facts to it."""
 
     def __init__(self, article: Article, doc: Doc) -> None:
+        from spacy.attrs import LEMMA, LOWER
+
         self.article = article
         self.doc = doc
         self.text = article.text
@@ -33,8 +35,8 @@ class Context:
         """The parsed text (typography folded, accents restored; offsets as in `text`)."""
         self.tokens = list(doc)
         """Every token, made once: indexing or iterating a Doc or Span makes new Token objects."""
-        self.lowers = [t.lower_ for t in self.tokens]
-        self.lemmas = [t.lemma_.lower() for t in self.tokens]
+        self.lowers = token_strings(doc, LOWER)
+        self.lemmas = [lemma.lower() for lemma in token_strings(doc, LEMMA)]
         """Each token's lower-case form and lemma, read once: the word-list rules look words up in them."""
         self._words: dict[int, set[str]] = {}
         """The forms and lemmas of each sentence (by its first token), made when a word-list rule first asks."""
