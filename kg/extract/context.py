@@ -4,7 +4,7 @@ is the subject or the object of a verb, which entities a sentence names)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Set
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -75,15 +75,15 @@ class Context:
     def tokens_of(self, sent: Span) -> list[Token]:
         return self.tokens[sent.start:sent.end]
 
-    def tokens_with(self, sent: Span, words: Container[str]) -> list[Token]:
-        """The sentence's tokens whose lower-case form or lemma is one of `words`: what a word-list rule
-        reads, found without visiting the other tokens."""
+    def tokens_with(self, sent: Span, words: Set[str]) -> list[Token]:
+        """The sentence's tokens whose lower-case form or lemma is one of `words` (a set, or a dict's keys):
+        what a word-list rule reads, found without visiting the other tokens."""
         lowers, lemmas = self.lowers, self.lemmas
         here = self._words.get(sent.start)
         if here is None:
             here = self._words[sent.start] = {*lowers[sent.start:sent.end], *lemmas[sent.start:sent.end]}
-        if not any(w in words for w in here):
-            return []  # most sentences have none of a list's words: one look per distinct word
+        if words.isdisjoint(here):
+            return []  # most sentences have none of a list's words: one set operation says so
         return [self.tokens[i] for i in range(sent.start, sent.end) if lowers[i] in words or lemmas[i] in words]
 
     def tokens_tagged(self, sent: Span, tags: Container[str]) -> list[Token]:

@@ -200,7 +200,7 @@ def seats(ctx: Context, sent: Span, n: int) -> None:
     Lille, où se trouve le siège de l'entreprise", "Acme a son siège à Lyon", "Acme, dont le siège est
     à Nantes"."""
     nouns = lexicon.seat_nouns()
-    for token in ctx.tokens_with(sent, nouns):
+    for token in ctx.tokens_with(sent, nouns.keys()):
         if token.pos_ not in {"NOUN", "PROPN"} or token.lower_ not in nouns:
             continue
         following = ctx.text[token.idx:sent.end_char].lower()

@@ -24,7 +24,7 @@ def nominalisations(ctx: Context, sent: Span, n: int) -> None:
     """A noun of the nominalisation lexicon: its "de" complement is the object; the agent comes from
     "par Y" / "chez Y", an organisation in the same noun phrase, or the governing verb's subject."""
     nouns = lexicon.nouns()
-    for token in ctx.tokens_with(sent, nouns):
+    for token in ctx.tokens_with(sent, nouns.keys()):
         if token.pos_ != "NOUN":
             continue
         rules = nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
@@ -80,7 +80,7 @@ def nouns_between(ctx: Context, sent: Span, n: int) -> None:
         return
     nouns = lexicon.nouns()
     doc = ctx.doc
-    for token in ctx.tokens_with(sent, nouns):
+    for token in ctx.tokens_with(sent, nouns.keys()):
         rules = nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
         if not rules or rules[0].preposition != "avec" or negated(token.head) or speculative(token.head):
             continue  # any tag: "entre" settles it, and the tagger calls "dispute" a verb

@@ -324,7 +324,7 @@ def possessed_organisation(ctx: Context, sent: Span, n: int) -> None:
     """A possessive before a noun naming an organisation ("son ONG « X »", "leur syndicat X"): the
     person it refers to is a member of it (or works for it: "son entreprise X")."""
     triggers = lexicon.name_triggers()
-    for token in ctx.tokens_with(sent, triggers):
+    for token in ctx.tokens_with(sent, triggers.keys()):
         kind = triggers.get(token.lower_, ("", None))[0]
         if kind not in _BELONGING or token.i == 0 or ctx.doc[token.i - 1].lower_ not in POSSESSIVES:
             continue
