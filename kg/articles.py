@@ -173,7 +173,21 @@ def normalize_typography(text: str) -> str:
     >>> normalize_typography("l\u2019IA \u00abcr\u00e9ative\u00bb\u202f!")
     'l\\'IA "créative" !'
     """
-    return text.translate(load_typography())
+    return text.translate(_translation())
+
+
+class _Translation(dict):
+    """A `str.translate` table that maps each character it lacks to itself once seen: translate then
+    finds every character and never raises, then catches, a KeyError per character it leaves alone."""
+
+    def __missing__(self, code: int) -> int:
+        self[code] = code
+        return code
+
+
+@functools.cache
+def _translation() -> _Translation:
+    return _Translation(load_typography())
 
 
 @functools.cache
