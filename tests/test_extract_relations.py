@@ -340,6 +340,18 @@ def test_relations_scene_places_the_actors_of_later_sentences(nlp):
     assert scene[0].sentence == 2 and scene[0].support == [0]
 
 
+def test_relations_scene_a_name_after_its_noun_plays_the_noun_s_part(nlp):
+    """The parser hangs the words of « Terre Vive » on the clause; the name is the complement of
+    "responsables de l'ONG", so the NGO is the organisation of participants, not one itself."""
+    ex = read(nlp, "Un accident est survenu à Lyon. Un minibus transportant Paul Marchand et sa femme, tous deux "
+                   "responsables de l’ONG « Terre Vive » s’est renversé sur la route.")
+    assert {("Paul Marchand", "presentIn", "Lyon"), ("Terre Vive", "memberInvolvedAt", "Lyon")} <= scene_facts(ex)
+    assert ("Terre Vive", "operatesIn", "Lyon") not in scene_facts(ex)
+    for text in ("Un accident est survenu à Lyon. L'ONG « Terre Vive » a aidé les victimes.",
+                 "Un accident est survenu à Lyon. L'association Terre Vive a aidé les victimes."):
+        assert ("Terre Vive", "operatesIn", "Lyon") in scene_facts(read(nlp, text))  # the noun is the subject
+
+
 def test_relations_clause_place_only_involves_the_organisation_of_a_member(nlp):
     found = facts(nlp, "Mme Ana Ruiz, membre de l'association « Terre Vive », a été blessée à Lyon.")
     assert ("Ana Ruiz", "presentIn", "Lyon") in found

@@ -106,8 +106,22 @@ def _participants(ctx: Context) -> tuple[set[str], set[str]]:
         into = afar if _from_afar(token.head) else found
         for part in with_companions(token, _COMPANIONS):
             for target in ctx.targets(ctx.mention_of(part)):
-                into.add(_name(target))
+                noun = _naming_noun(ctx, target)
+                if noun is None or noun.i == part.i or noun.dep_ in _PARTICIPATING:
+                    into.add(_name(target))  # else "responsables de l'ONG « X »" parsed with X on the verb: the noun's role is the name's
     return found, afar - found
+
+
+def _naming_noun(ctx: Context, mention: Mention) -> Token | None:
+    """The noun a trigger-typed name comes after ("l'ONG « X »": ONG), or None: whatever the parser hangs
+    the name's words on, the name plays that noun's part in the clause."""
+    if not mention.evidence.startswith("trigger:"):
+        return None
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    i = span.start - 1 if span is not None else -1
+    while i >= 0 and ctx.tokens[i].text in {'"', "'"}:
+        i -= 1
+    return ctx.tokens[i] if i >= 0 and ctx.lowers[i] == mention.evidence.split(":")[1] else None
 
 
 def _from_afar(verb: Token) -> bool:
