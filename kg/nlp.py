@@ -152,7 +152,7 @@ def parse_texts(
 
 def token_strings(doc: Doc, attribute: int) -> list[str]:
     """Each token's string for a string attribute (`spacy.attrs.ORTH` for its text, `LOWER`, `LEMMA`),
-    read from one array: `[t.text for t in doc]` makes a Token object per token, 2.5 times slower."""
+    read from one array: `[t.text for t in doc]` makes a Token object per token, more than twice as slow."""
     strings, known = doc.vocab.strings, _STRINGS
     if len(known) > 1_000_000:
         known.clear()  # bounded, whatever a long-lived process reads
