@@ -340,6 +340,16 @@ def test_relations_scene_places_the_actors_of_later_sentences(nlp):
     assert scene[0].sentence == 2 and scene[0].support == [0]
 
 
+def test_relations_native_town_with_no_name_is_the_last_place_of_its_kind(nlp):
+    """"sa ville natale" alone stands for the last town named before it, which stays the scene; "son village
+    natal" is no country, and with no town named before there is nothing to say."""
+    found = facts(nlp, "Un incendie a eu lieu à Lyon. M. Paul Roux aimerait prendre part à la reconstruction de sa ville natale.")
+    assert found[("Paul Roux", "bornIn", "Lyon")].support == [0] and ("Paul Roux", "presentIn", "Lyon") in found
+    assert ("Paul Roux", "bornIn", "France") in facts(nlp, "Un incendie a eu lieu en France. M. Paul Roux a aidé les habitants de son pays natal.")
+    assert not [f for f in facts(nlp, "Un incendie a eu lieu en France. M. Paul Roux a aidé les habitants de son village natal.") if f[1] == "bornIn"]
+    assert not [f for f in facts(nlp, "M. Paul Roux est retourné dans sa ville natale.") if f[1] == "bornIn"]
+
+
 def test_relations_scene_a_name_after_its_noun_plays_the_noun_s_part(nlp):
     """The parser hangs the words of « Terre Vive » on the clause; the name is the complement of
     "responsables de l'ONG", so the NGO is the organisation of participants, not one itself."""

@@ -8,7 +8,7 @@ from collections.abc import Container, Set
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from kg import lexicon
+from kg import lexicon, places
 from kg.accents import strip_accents
 from kg.articles import Article
 from kg.extract.model import Fact, Mention
@@ -301,6 +301,15 @@ def _tags(doc: Doc) -> list[str]:
     from spacy.parts_of_speech import NAMES
 
     return [NAMES[i] for i in doc.to_array(POS).tolist()] if len(doc) else []
+
+
+def of_kind(mention: Mention, wanted: str) -> bool:
+    """Whether a place can be what a description of this class stands for: "le pays" is no city nor
+    continent the gazetteer knows (a name it does not know may be anything)."""
+    if lexicon.class_families().get(wanted) != "Place" or wanted == "Place":
+        return True
+    found = places.lookup(mention.text)
+    return found is None or places.KIND_CLASSES[found.kind] == wanted
 
 
 def key(mention: Mention) -> str:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg import lexicon, places
+from kg import lexicon
 from kg.entities import FAMILY
-from kg.extract.context import AGENT_CLASSES, Context, description_noun, name_key, unique_entities
+from kg.extract.context import AGENT_CLASSES, Context, description_noun, name_key, of_kind, unique_entities
 from kg.extract.model import Mention
 from kg.extract.registry import rule
 
@@ -38,28 +38,19 @@ def resolve_descriptions(ctx: Context) -> None:
             mention.refs = sorted(set(previous), key=previous.index) if len(previous) >= 2 else []
             mention.refs = unique_entities(ctx.mentions, mention.refs)
         else:
-            before = [m for m in ctx.named_before(mention, classes) if _of_kind(m, wanted)]
+            before = [m for m in ctx.named_before(mention, classes) if of_kind(m, wanted)]
             noun = description_noun(mention.text)
             described = [m for m in before if noun in ctx.described.get(m.id, ())]
             recent = [m for m in before if mention.sentence - m.sentence <= 3]
-            topic = [t for t in ctx.targets(_topic(ctx)) if t.label in classes and t.start < mention.start and _of_kind(t, wanted)]
+            topic = [t for t in ctx.targets(_topic(ctx)) if t.label in classes and t.start < mention.start and of_kind(t, wanted)]
             subjects = [m for m in recent if _is_subject(ctx, m)]  # "L'éditeur" is the company the text is about:
             salient = ctx.salient(classes, mention)  # the first sentence's subject, else the most mentioned
-            salient = salient if salient is not None and _of_kind(salient, wanted) else None
+            salient = salient if salient is not None and of_kind(salient, wanted) else None
             known = topic or ([salient] if salient else [])
             nearby = subjects or recent
             order = (nearby, known) if text.startswith(_DEMONSTRATIVES) else (known, nearby)
             pick = (described or order[0] or order[1] or [None])[-1]
             mention.refs = [pick.id] if pick else []
-
-
-def _of_kind(mention: Mention, wanted: str) -> bool:
-    """Whether a place can be what a description of this class stands for: "le pays" is no city nor
-    continent the gazetteer knows (a name it does not know may be anything)."""
-    if lexicon.class_families().get(wanted) != "Place" or wanted == "Place":
-        return True
-    found = places.lookup(mention.text)
-    return found is None or places.KIND_CLASSES[found.kind] == wanted
 
 
 def _bearers(ctx: Context, family: Mention) -> list[int]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from kg import lexicon, places
 from kg.accents import strip_accents
-from kg.extract.context import AGENT_CLASSES, Context, key
+from kg.extract.context import AGENT_CLASSES, Context, key, of_kind
 from kg.extract.model import Mention
 from kg.extract.registry import rule
 from kg.extract.syntax import POSSESSIVES, has_feature
@@ -75,6 +75,9 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
         if before in FORMER or noun.surface.lower().startswith("ex-") or _by_training(ctx, noun):
             continue  # "l'ancien président du club": a role no longer held, and the graph has no end dates
         holder, how = _holder(ctx, noun)
+        support: tuple[int, ...] = ()
+        if holder is None and (holder := _native_place(ctx, noun)) is not None:
+            how, support = "description", (holder.sentence,) if holder.sentence != n else ()
         if holder is None:
             continue
         if noun.entry.property == "^developed" and holder.label in {"MISC", "Organization"} and holder.evidence.startswith("ner:"):
@@ -113,7 +116,19 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
                 prop = prop.lstrip("^")
                 subject, obj = (complement, each) if inverse else (each, complement)
                 event = "Appointment" if noun.role is not None else None
-                ctx.add_fact(prop, subject, obj, n, name, event, roles if event else None)
+                ctx.add_fact(prop, subject, obj, n, name, event, roles if event else None, support)
+
+
+def _native_place(ctx: Context, noun: _Noun) -> Mention | None:
+    """The place a possessive "sa ville natale" or "son pays natal" with no name beside it stands for: the
+    last place of the noun's kind (ontology/lexicon/descriptions.tsv) named before it ("Un incendie a eu lieu
+    à Paris. … il aimerait prendre part à la reconstruction de sa ville natale")."""
+    if "^bornIn" not in noun.entry.properties or noun.start == 0 or ctx.lowers[noun.start - 1] not in POSSESSIVES:
+        return None
+    wanted = lexicon.descriptions().get(noun.surface.split()[0])
+    start = ctx.tokens[noun.start].idx
+    before = [m for m in ctx.mentions if m.start < start and m.label == "Place" and m.is_named and wanted and of_kind(m, wanted)]
+    return max(before, key=lambda m: m.start) if before else None
 
 
 def _by_training(ctx: Context, noun: _Noun) -> bool:

@@ -172,7 +172,8 @@ def _scene(ctx: Context) -> tuple[list[Mention], int] | None:
     Burkina, à Ouagadougou"), else the first place the first sentence names, unless as an origin ("La
     ville de Marrakech a été touchée", not "venu de Lyon" nor "pour conquérir l'Asie"), and that sentence; a
     birthplace is no scene."""
-    births = {f.object for f in ctx.facts if f.predicate == "bornIn"}  # "une veuve née en Iran": no scene
+    births = {f.object for f in ctx.facts if f.predicate == "bornIn" and ctx.mentions[f.object].sentence == f.sentence}
+    # "une veuve née en Iran": no scene; but the scene stays one when a later "sa ville natale" stands for it
     lead = [(n, p) for n, p in _locative_places(ctx) if n < SCENE_SENTENCES and p.id not in births]
     if lead:
         first = lead[0][0]
