@@ -340,6 +340,17 @@ def test_relations_scene_places_the_actors_of_later_sentences(nlp):
     assert scene[0].sentence == 2 and scene[0].support == [0]
 
 
+def test_relations_home_with_no_place_is_at_the_scene(nlp):
+    """"depuis son appartement" with no place: the home is in the scene's town, recorded with its sentence;
+    a home with its place, or an article with no scene, says nothing more."""
+    found = facts(nlp, "Un incendie a éclaté à Rome dans la nuit. Madame Elsa Rossi a été réveillée par les cris. "
+                       "Depuis son appartement, elle a appelé les pompiers.")
+    assert 0 in found[("Elsa Rossi", "residesIn", "Rome")].support
+    elsewhere = facts(nlp, "Un incendie a éclaté à Rome. Madame Elsa Rossi a été retrouvée à son domicile à Naples.")
+    assert [f for f in elsewhere if f[1] == "residesIn"] == [("Elsa Rossi", "residesIn", "Naples")]
+    assert not [f for f in facts(nlp, "Madame Elsa Rossi a été retrouvée à son domicile.") if f[1] == "residesIn"]
+
+
 def test_relations_native_town_with_no_name_is_the_last_place_of_its_kind(nlp):
     """"sa ville natale" alone stands for the last town named before it, which stays the scene; "son village
     natal" is no country, and with no town named before there is nothing to say."""

@@ -268,6 +268,12 @@ def homes(ctx: Context, sent: Span, n: int) -> None:
         if owner is not None and place is not None:
             ctx.add_fact("residesIn", owner, place, n, "home")
             _placed(ctx).add((owner.id, place.id))
+        elif owner is not None:
+            ctx.memory.setdefault(UNPLACED_HOMES, []).append((owner.id, n))  # "à son domicile": the scene's, later
+
+
+UNPLACED_HOMES = "locatives:unplaced-homes"
+"""Context memory: (person mention id, sentence) of each home named with no place ("retrouvé à son domicile")."""
 
 
 def _place_right_after(ctx: Context, noun: Token) -> Mention | None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from kg import lexicon, places
 from kg.extract.context import Context, key
-from kg.extract.locatives import locative_case, member_at, place_of
+from kg.extract.locatives import UNPLACED_HOMES, locative_case, member_at, place_of
 from kg.extract.model import Mention
 from kg.extract.registry import rule
 from kg.extract.syntax import honorific_subject, with_companions
@@ -243,3 +243,23 @@ def _containers(ctx: Context) -> dict[str, list[Mention]]:
                     if further not in outers and key(further) != inner:
                         outers.append(further)
     return around
+
+
+@rule("home-at-scene", stage="scene")
+def home_at_scene(ctx: Context) -> None:
+    """A home named with no place in a sentence that names none ("retrouvé mort à son domicile", "depuis
+    son appartement") is in the place of the article's scene ("Un incendie a éclaté à Rome."): its owner
+    resides there, unless the article gives them a home elsewhere. The fact records the scene's sentence."""
+    homes = ctx.memory.get(UNPLACED_HOMES)
+    found = _scene(ctx) if homes else None
+    if found is None:
+        return
+    lead, sentence = found
+    housed = {key(ctx.mentions[f.subject]) for f in ctx.facts if f.predicate == "residesIn"}
+    for owner_id, n in homes:
+        owner = ctx.mentions[owner_id]
+        if any(m.label == "Place" for m in ctx.by_sentence.get(n, ())):
+            continue  # "a quitté sa maison pour aller à Lyon": a place of the sentence, not the home's
+        if key(owner) not in housed:
+            housed.add(key(owner))
+            ctx.add_fact("residesIn", owner, lead[0], n, "home-at-scene", support=(sentence,))
