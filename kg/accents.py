@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,17 +28,22 @@ _BETWEEN_AUX_AND_PARTICIPLE = frozenset(
 _ADVERBS_AFTER_HAS = frozenset("pas plus jamais deja bien toujours aussi souvent encore beaucoup ete eu".split())
 
 
-class _MarkTable(dict):
-    """str.translate's table dropping combining marks (category Mn), filled as characters come: one
-    lookup per character instead of a Python loop asking each one's category."""
+class CharTable(dict):
+    """A `str.translate` table filled as characters come: `replace(code)` gives a character's replacement
+    (a code point, a string, or None to drop it) the first time it is met and the table keeps it, so
+    translate finds every character with one lookup and never raises, then catches, a KeyError."""
 
-    def __missing__(self, code: int) -> int | None:
-        kept = None if unicodedata.category(chr(code)) == "Mn" else code
-        self[code] = kept
-        return kept
+    def __init__(self, replace: Callable[[int], int | str | None], known: Mapping[int, int | str] | None = None) -> None:
+        super().__init__(known or {})
+        self._replace = replace
+
+    def __missing__(self, code: int) -> int | str | None:
+        self[code] = found = self._replace(code)
+        return found
 
 
-_MARKS = _MarkTable()
+_MARKS = CharTable(lambda code: None if unicodedata.category(chr(code)) == "Mn" else code)
+"""Drops combining marks (category Mn): one lookup per character, not a Python loop asking each one's category."""
 
 
 def strip_accents(text: str) -> str:

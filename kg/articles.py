@@ -35,6 +35,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.accents import CharTable
 from kg.data import LEXICON_DIR
 from kg.errors import KgError
 
@@ -176,18 +177,10 @@ def normalize_typography(text: str) -> str:
     return text.translate(_translation())
 
 
-class _Translation(dict):
-    """A `str.translate` table that maps each character it lacks to itself once seen: translate then
-    finds every character and never raises, then catches, a KeyError per character it leaves alone."""
-
-    def __missing__(self, code: int) -> int:
-        self[code] = code
-        return code
-
-
 @functools.cache
-def _translation() -> _Translation:
-    return _Translation(load_typography())
+def _translation() -> CharTable:
+    """load_typography's table, keeping every other character as it is."""
+    return CharTable(lambda code: code, load_typography())
 
 
 @functools.cache

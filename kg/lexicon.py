@@ -206,8 +206,8 @@ def remote_verbs() -> frozenset[str]:
 @cache
 def future_stems() -> tuple[tuple[str, str], ...]:
     """ontology/lexicon/future_stems.tsv: (infinitive ending, future stem ending) of the verbs whose future
-    and conditional are not built on the infinitive ("venir" → "viendr"), longest ending first."""
-    return tuple(sorted(((row[0], row[1]) for row in _rows("future_stems.tsv")), key=lambda row: -len(row[0])))
+    and conditional are not built on the infinitive ("venir" → "viendr")."""
+    return tuple((row[0], row[1]) for row in _rows("future_stems.tsv"))
 
 
 @cache

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from pathlib import Path
 
+from kg.accents import CharTable
 from kg.data import LEXICON_DIR
 
 KINDS = ("date", "money", "percent", "quantity")
@@ -75,15 +76,7 @@ def _fold_char(char: str) -> str:
     return lower if len(lower) == 1 else base
 
 
-class _FoldTable(dict):
-    """str.translate's table for `_fold`, filled as characters come: a dict lookup per character."""
-
-    def __missing__(self, code: int) -> int:
-        self[code] = folded = ord(_fold_char(chr(code)))
-        return folded
-
-
-_FOLD_TABLE = _FoldTable()
+_FOLD_TABLE = CharTable(lambda code: ord(_fold_char(chr(code))))
 
 
 def _fold(text: str) -> str:

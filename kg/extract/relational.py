@@ -123,11 +123,11 @@ def _native_place(ctx: Context, noun: _Noun) -> Mention | None:
     """The place a possessive "sa ville natale" or "son pays natal" with no name beside it stands for: the
     last place of the noun's kind (ontology/lexicon/descriptions.tsv) named before it ("Un incendie a eu lieu
     à Paris. … il aimerait prendre part à la reconstruction de sa ville natale")."""
-    if "^bornIn" not in noun.entry.properties or noun.start == 0 or ctx.lowers[noun.start - 1] not in POSSESSIVES:
-        return None
     wanted = lexicon.descriptions().get(noun.surface.split()[0])
+    if wanted is None or "^bornIn" not in noun.entry.properties or noun.start == 0 or ctx.lowers[noun.start - 1] not in POSSESSIVES:
+        return None
     start = ctx.tokens[noun.start].idx
-    before = [m for m in ctx.mentions if m.start < start and m.label == "Place" and m.is_named and wanted and of_kind(m, wanted)]
+    before = [m for m in ctx.mentions if m.start < start and m.label == "Place" and m.is_named and of_kind(m, wanted)]
     return max(before, key=lambda m: m.start) if before else None
 
 

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 SCENE_SENTENCES = 3
 """The scene is stated in the first sentences (the lead)."""
+_SCENE = "scene:lead"
+"""Context memory: the scene rule's lead places and their sentence (or None), for the rules after it."""
 _PLACED_BY = frozenset({"locatedIn", "presentIn", "operatesIn", "onStrikeIn", "involvedAt", "memberInvolvedAt"})
 """Facts that place an agent at the time of the article, or involve it there (a birthplace or a home does
 not: "X, qui vit à Villeurbanne, a aidé les pompiers" at the scene in Lyon)."""
@@ -42,7 +44,7 @@ def scene(ctx: Context) -> None:
     """Place every named agent the article does not place elsewhere at the scene of its sentence: the
     nearest place a locative preposition introduced before it, else the article's lead scene (the
     first place so introduced in its first sentences, with the places stated to contain it)."""
-    found = _scene(ctx)
+    found = ctx.memory[_SCENE] = _scene(ctx)
     if found is None:
         return
     lead, sentence = found
@@ -251,7 +253,7 @@ def home_at_scene(ctx: Context) -> None:
     son appartement") is in the place of the article's scene ("Un incendie a éclaté à Rome."): its owner
     resides there, unless the article gives them a home elsewhere. The fact records the scene's sentence."""
     homes = ctx.memory.get(UNPLACED_HOMES)
-    found = _scene(ctx) if homes else None
+    found = ctx.memory.get(_SCENE) if homes else None
     if found is None:
         return
     lead, sentence = found
