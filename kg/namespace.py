@@ -96,6 +96,7 @@ class KG(DefinedNamespace):
     endChar: URIRef
     event: URIRef
     field: URIRef
+    formerMemberOf: URIRef
     founded: URIRef
     gained: URIRef
     gender: URIRef

@@ -46,9 +46,15 @@ def test_relations_holder_after_the_noun_phrase_may_follow_an_honorific(nlp):
     assert not [k for k in found if k[1] == "headOf"]  # the subject of the clause, not an apposition
 
 
-def test_relations_a_former_role_gives_no_fact(nlp):
+def test_relations_a_former_role_is_a_former_membership_and_no_role(nlp):
     found = facts(nlp, "Charles Joseph, ancien président du Club des Patrons, a été arrêté.")
-    assert not [k for k in found if k[1] in {"hasRole", "headOf", "worksFor"}]
+    assert not [k for k in found if k[1] in {"hasRole", "headOf", "worksFor", "memberOf"}]
+    assert found[("Charles Joseph", "formerMemberOf", "Club des Patrons")].rule == "relational-noun:former:apposition"
+    assert ("Marie Durand", "formerMemberOf", "Terre Libre") in facts(nlp, "Marie Durand, ancienne membre de l'association « Terre Libre », a témoigné.")
+    now = facts(nlp, "Marie Durand, présidente de l'association « Terre Libre », a témoigné.")
+    assert ("Marie Durand", "headOf", "Terre Libre") in now and not [k for k in now if k[1] == "formerMemberOf"]
+    for text in ("Son ex-mari, Paul Martin, est parti.", "L'ancien maire de Lyon, Paul Martin, est venu."):  # not of an organisation
+        assert not [k for k in facts(nlp, text) if k[1] in {"formerMemberOf", "spouseOf", "headOf", "hasRole"}], text
     assert not [k for k in facts(nlp, "Le propriétaire, M. Paul Roux, infirmier de formation, a appelé la police.") if k[1] == "hasRole"]
     assert not [k for k in facts(nlp, "Le propriétaire, M. Paul Roux, infirmier militaire de formation a appelé la police.") if k[1] == "hasRole"]
     assert ("Paul Roux", "hasRole", "infirmier") in facts(nlp, "Le propriétaire, M. Paul Roux, infirmier à Lyon, a appelé la police.")

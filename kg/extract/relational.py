@@ -72,8 +72,11 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
     event naming the role and the organisation)."""
     for noun in _nouns_in(ctx, sent):
         before = ctx.doc[noun.start - 1].lower_ if noun.start > 0 else ""
-        if before in FORMER or noun.surface.lower().startswith("ex-") or _by_training(ctx, noun):
-            continue  # "l'ancien président du club": a role no longer held, and the graph has no end dates
+        if _by_training(ctx, noun):
+            continue
+        if before in FORMER or noun.surface.lower().startswith("ex-"):
+            _former_position(ctx, noun, n)
+            continue
         holder, how = _holder(ctx, noun)
         support: tuple[int, ...] = ()
         if holder is None and (holder := _native_place(ctx, noun)) is not None:
@@ -117,6 +120,24 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
                 subject, obj = (complement, each) if inverse else (each, complement)
                 event = "Appointment" if noun.role is not None else None
                 ctx.add_fact(prop, subject, obj, n, name, event, roles if event else None, support)
+
+
+_HELD_POSITIONS = frozenset({"worksFor", "memberOf", "headOf", "ceoOf"})
+"""Properties of a position or membership in an organisation, which a former one says no longer holds."""
+
+
+def _former_position(ctx: Context, noun: _Noun, n: int) -> None:
+    """"X, ancien président du Club Y", "l'ex-membre de Y": X belonged to the organisation and no longer
+    does (kg:formerMemberOf), and holds no role now. A former tie of another kind ("son ex-mari", "l'ancien
+    maire de Lyon") gives nothing: the graph has no end dates."""
+    if not _HELD_POSITIONS.intersection(noun.entry.properties):
+        return
+    holder, how = _holder(ctx, noun)
+    if holder is None:
+        return
+    complement, link = _complement(ctx, noun, holder)
+    if any(t.label in ORGANISATIONS for t in ctx.targets(complement)):
+        ctx.add_fact("formerMemberOf", holder, complement, n, f"relational-noun:former:{how}" + (f":{link}" if link else ""))
 
 
 def _native_place(ctx: Context, noun: _Noun) -> Mention | None:
