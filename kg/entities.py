@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from kg import lexicon, places
@@ -587,6 +588,13 @@ _PORTFOLIO_TITLES = frozenset({"ministre", "ministres", "ministère"})
 _ROLE_NOT_COMPLEMENT = frozenset({"général", "générale", "adjoint", "adjointe"})
 
 
+@cache
+def _organisation_descriptions() -> frozenset[str]:
+    """The one-word descriptions of organisations ("laboratoire", "groupe", "parti"; descriptions.tsv)."""
+    families = lexicon.class_families()
+    return frozenset(p for p, c in lexicon.descriptions().items() if " " not in p and families.get(c, c) == "Organization")
+
+
 def _role_end(doc: Doc, end: int, nationalities: set[str] | frozenset[str] = frozenset()) -> int:
     """Extend a role over its lowercase complement: "directrice des opérations", "directrice marketing",
     "directeur des systèmes d'information" — not over a name ("directeur de Dassault") nor a
@@ -607,6 +615,8 @@ def _role_end(doc: Doc, end: int, nationalities: set[str] | frozenset[str] = fro
         return i + 1
     if i + 1 < len(doc) and doc[i].lower_ in _ROLE_LINKS and doc[i + 1].text.islower():
         j = i + 1
+        if doc[i].lower_ == "du" and doc[j].lower_ in _organisation_descriptions():
+            return end  # "chercheur du laboratoire": the one named before, a description of its own ("technicien de laboratoire" is a title)
         if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].text.islower():
             j += 1
             while j + 1 < len(doc) and doc[j].lower_ in {"d'", "de"} and doc[j + 1].pos_ == "NOUN" and doc[j + 1].text.islower():

@@ -678,6 +678,21 @@ def test_relations_definite_description_is_the_topic_demonstrative_the_last_said
     assert [ex.mentions[r].text for r in this.refs] == ["blockchain"]
 
 
+def test_relations_description_is_the_topic_a_parser_made_the_root_of_the_lead(nlp):
+    text = ("Decathlon, la blockchain au service des clients. La solution repose sur la plateforme CityFlow, développée par "
+            "Oracle. Claire Masson, directrice qualité du groupe, a présenté le projet.")
+    found = facts(nlp, text)  # the lead has no verb: its root is the name it is about
+    assert ("Claire Masson", "worksFor", "Decathlon") in found and ("Claire Masson", "worksFor", "Oracle") not in found
+
+
+def test_relations_a_role_then_du_and_an_organisation_noun_refers_back(nlp):
+    found = facts(nlp, "Le laboratoire Biomédia a été cambriolé. Hugo Lenoir, un chercheur du laboratoire, a donné l'alerte.")
+    assert ("Hugo Lenoir", "hasRole", "chercheur") in found and ("Hugo Lenoir", "worksFor", "Biomédia") in found
+    found = facts(nlp, "Le laboratoire Biomédia a été cambriolé. Hugo Lenoir, technicien de laboratoire, a donné l'alerte.")
+    assert ("Hugo Lenoir", "hasRole", "technicien de laboratoire") in found  # a title: no laboratory referred to
+    assert not [k for k in found if k[1] == "worksFor"]
+
+
 def test_relations_betting_on_a_technology_is_using_it_on_a_company_investing(nlp):
     assert ("Vantel", "uses", "intelligence artificielle") in facts(nlp, "Le groupe Vantel mise sur l'intelligence artificielle pour trier ses colis.")
     found = facts(nlp, "Le fonds Arcadia mise sur Orbiq pour conquérir l'Asie.")

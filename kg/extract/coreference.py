@@ -87,12 +87,20 @@ def resolve_pronouns(ctx: Context) -> None:
 
 
 def _topic(ctx: Context) -> Mention | None:
-    """What the article is about: the named subject of its first sentence that has one."""
+    """What the article is about: the named subject of its first sentence that has one, or a name the
+    parser made that sentence's root ("Carrefour mise sur la blockchain", with "mise" read as its participle)."""
     for n in range(min(2, len(ctx.sents))):
-        subject = _subject_of(ctx, n)
+        subject = _subject_of(ctx, n) or _named_root(ctx, n)
         if subject is not None:
             return subject
     return None
+
+
+def _named_root(ctx: Context, n: int) -> Mention | None:
+    """The named agent a sentence's root token is part of, if any."""
+    mention = ctx.mention_of(ctx.sents[n].root)
+    targets = [t for t in ctx.targets(mention) if t.label in AGENT_FAMILIES and t.is_named]
+    return targets[0] if targets else None
 
 
 def _is_subject(ctx: Context, mention: Mention) -> bool:

@@ -440,7 +440,8 @@ def _complement(ctx: Context, noun: _Noun, holder: Mention) -> tuple[Mention | N
                 return None, ""
             if mention.label == "Place" and doc[i - 1].lower_ in _WHERE:
                 return None, ""  # "présidente de l'association « one hand » à Mexico": where, not of what
-            if doc[i - 1].lower_ in _LINKS or doc[i - 1].text in {'"', "'"} or _linked_by_de(doc, noun.end, i):
+            if doc[i - 1].lower_ in _LINKS or doc[i - 1].text in {'"', "'"} or _linked_by_de(doc, noun.end, i) \
+                    or mention.label == "DESC" and doc[i].lower_ in _LINKS:  # "chercheur du laboratoire": "du" opens the description
                 if mention.label == "DESC" and any(key(t) == key(h) for t in ctx.targets(mention) for h in ctx.targets(holder)):
                     mention = _other_antecedent(ctx, mention, holder)  # "Dacia, la filiale du groupe": not Dacia
                     return (mention, "") if mention is not None else (None, "")
