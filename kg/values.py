@@ -112,6 +112,10 @@ _NO_LETTER_AFTER = r"(?![^\W\d_])"
 _NOUN = r"[^\W\d_]+(?:-[^\W\d_]+)*(?!\w)"
 _WORD_START = r"(?<!\w)(?=\w)"
 """Where dates start; checked first, it spares trying every pattern inside words (3x faster)."""
+_AMOUNT_START = rf"(?:{_WORD_START}|(?=[^\w\s]))"
+"""Where amounts start: a word or a sign."""
+_AMOUNT_STARTS = re.compile(_AMOUNT_START)
+"""Those positions, found alone: the amount pattern is tried at each one of its windows (`_scan`)."""
 
 
 @dataclass(frozen=True)
@@ -128,6 +132,9 @@ class _Lexicon:
     amount: re.Pattern[str]
     amount_anchor: re.Pattern[str]
     named_date: re.Pattern[str]
+    month: re.Pattern[str]
+    """A month name where it stands (what the named-date pattern's month group matches)."""
+    month_forms: tuple[str, ...]
     weekday_date: re.Pattern[str]
     relative_day: re.Pattern[str]
     relative_period: re.Pattern[str]
@@ -187,7 +194,7 @@ def _lexicon() -> _Lexicon:
     anchor = rf"[0-9]|{'|'.join(sorted({w[:4] for w in words['scales']}))}"
     amount = (
         # where amounts start: a word or a sign, with a digit or a scale word ("mill", "bill") not far ahead
-        rf"(?:{_WORD_START}|(?=[^\w\s]))(?=[^\n]{{0,{_AMOUNT_REACH}}}?(?:{anchor}))"
+        rf"{_AMOUNT_START}(?=[^\n]{{0,{_AMOUNT_REACH}}}?(?:{anchor}))"
         rf"(?:(?P<approx>{_alternation(words['approximations'])}) *|(?P<bound>{_alternation(words['bounds'])}) *)?"
         r"(?:(?P<open_de>(?<!\w)de) +|(?P<open_entre>(?<!\w)entre) +)?"
         rf"(?:(?P<cur1>{currency_before}) ?)?"
@@ -225,6 +232,8 @@ def _lexicon() -> _Lexicon:
         amount=re.compile(amount),
         amount_anchor=re.compile(anchor),
         named_date=re.compile(named_date),
+        month=re.compile(months),
+        month_forms=tuple(sorted(set(words["months"]))),
         weekday_date=weekday_date,
         relative_day=relative_day,
         relative_period=re.compile(relative_period),
@@ -461,18 +470,22 @@ def _numeric_date(match: re.Match[str], text: str) -> Value | None:
 
 
 def _scan(pattern: re.Pattern[str], folded: str, build: Callable[[re.Match[str]], Value | None],
-          windows: Iterable[tuple[int, int]] | None = None) -> Iterator[Value]:
+          windows: Iterable[tuple[int, int]] | None = None, starts: re.Pattern[str] | None = None) -> Iterator[Value]:
     """Values built from the matches of `pattern`; after a rejected match, look again one character on.
-    With `windows`, matches start only inside them, and the text is searched only there (plus a tail
-    longer than any value, searched again in full should a match reach it)."""
+    With `windows`, matches start only inside them, at the positions `starts` finds there (where the
+    pattern may start): each is tried in turn, so no start is looked for past a window, and a match
+    reads on past it up to a tail longer than any value (in full should a match reach that tail)."""
     position = 0
     for low, high in windows if windows is not None else [(0, len(folded))]:
         position = max(position, low)
         while position < high:
-            end = len(folded) if windows is None else min(len(folded), high + _TAIL)
-            match = pattern.search(folded, position, end)
-            if match is not None and end < len(folded) and match.end() > end - _TAIL // 4:
-                match = pattern.search(folded, match.start())  # it may run on past the cut
+            if starts is None:
+                match = pattern.search(folded, position)
+            else:
+                end = min(len(folded), high + _TAIL)
+                match = next((m for start in starts.finditer(folded, position, high) if (m := pattern.match(folded, start.start(), end))), None)
+                if match is not None and end < len(folded) and match.end() > end - _TAIL // 4:
+                    match = pattern.search(folded, match.start())  # it may run on past the cut
             if match is None or match.start() >= high:
                 break
             value = build(match)
@@ -497,6 +510,36 @@ def _amount_windows(folded: str, anchor: re.Pattern[str]) -> list[tuple[int, int
         else:
             windows.append((low, high))
     return windows
+
+
+def _month_windows(folded: str, lexicon: _Lexicon) -> list[tuple[int, int]]:
+    """Where named dates may start: at a month name, or before it over a day and a weekday ("lundi 3
+    mars"). Month names are found by plain string search, five times quicker than trying the date
+    pattern at every word."""
+    found: set[int] = set()
+    for form in lexicon.month_forms:
+        i = folded.find(form)
+        while i >= 0:
+            found.add(i)
+            i = folded.find(form, i + 1)
+    backwards = folded[::-1] if found else ""
+    windows: list[tuple[int, int]] = []
+    for start in sorted(found):
+        if lexicon.month.match(folded, start) is None:
+            continue  # inside a word ("maison"), or a longer word ("marseille")
+        at = len(folded) - start
+        low = start - (_BEFORE_MONTH.match(backwards, at).end() - at)
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], start + 1)
+        else:
+            windows.append((low, start + 1))
+    return windows
+
+
+_BEFORE_MONTH = re.compile(r" *(?:re)?[0-9]{0,2} *[^\W\d_]{0,12}")
+"""What may come before a month in a named date, read backwards from it: spaces, a day ("1er" reads
+"re1"), spaces, a weekday — more than the date pattern allows, so its window starts early enough."""
+_WORD_STARTS = re.compile(_WORD_START)
 
 
 def _non_overlapping(candidates: Iterable[Value]) -> list[Value]:
@@ -525,9 +568,9 @@ def _find_values(text: str, article_date: datetime.date | None) -> tuple[Value, 
     extraction ask for the values of each article, with its date (the scan is a fifth of extraction)."""
     lexicon = _lexicon()
     folded = _fold(text)
-    amounts = _scan(lexicon.amount, folded, lambda m: _amount(m, text, lexicon), _amount_windows(folded, lexicon.amount_anchor))
+    amounts = _scan(lexicon.amount, folded, lambda m: _amount(m, text, lexicon), _amount_windows(folded, lexicon.amount_anchor), _AMOUNT_STARTS)
+    named = _scan(lexicon.named_date, folded, lambda m: _named_date(m, text, lexicon, article_date), _month_windows(folded, lexicon), _WORD_STARTS)
     dates: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Value | None]]] = [
-        (lexicon.named_date, lambda m: _named_date(m, text, lexicon, article_date)),
         (lexicon.weekday_date, lambda m: _weekday_date(m, text, lexicon, article_date)),
         (lexicon.relative_day, lambda m: _relative_day(m, text, lexicon, article_date)),
         (lexicon.relative_period, lambda m: _relative_period(m, text, lexicon, article_date)),
@@ -537,7 +580,7 @@ def _find_values(text: str, article_date: datetime.date | None) -> tuple[Value, 
     ]
     dates = [(pattern, build) for pattern, build in dates
              if pattern not in lexicon.needles or any(needle in folded for needle in lexicon.needles[pattern])]
-    return tuple(_non_overlapping([*amounts, *(value for pattern, build in dates for value in _scan(pattern, folded, build))]))
+    return tuple(_non_overlapping([*amounts, *named, *(value for pattern, build in dates for value in _scan(pattern, folded, build))]))
 
 
 __all__ = ["KINDS", "Value", "find_values", "parse_number"]

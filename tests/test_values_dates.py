@@ -105,3 +105,14 @@ def test_impossible_days_are_not_dates(text: str) -> None:
 
 def test_bare_month_name_is_not_a_date() -> None:
     assert find_values("La sonde a atteint Mars et le groupe Mars a répondu.", article_date=ARTICLE) == []
+
+
+def test_dates_named_dates_are_found_from_their_month_wherever_their_day_and_weekday_start() -> None:
+    """Named dates are looked for only around month names (kg.values._month_windows): a date still starts
+    at its weekday or day however many spaces stand between them, at the start of the text, and words
+    that contain a month's letters give none."""
+    spaced = "Mardi" + " " * 40 + "4" + " " * 30 + "février 2025 : le vote."
+    assert dates(spaced, None) == [(spaced[: spaced.index(" :")], "2025-02-04", "date")]
+    assert dates("1er mars 2026, ouverture.", None) == [("1er mars 2026", "2026-03-01", "date")]
+    assert dates("La maison de Marseille a rouvert en mai, puis en décembre 2024.", None) == [
+        ("mai", None, None), ("décembre 2024", "2024-12", "gYearMonth")]
