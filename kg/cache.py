@@ -115,9 +115,9 @@ def check_entry(data: Any, text: str) -> None:
     or sentences that do not exist, knowledge-base ids, predicates, event classes or roles the
     ontology does not have, values of the wrong type. What passes is safe to resolve and write."""
     from kg.lexicon import knowledge_base
-    from kg.namespace import KG
+    from kg.namespace import KG_TERMS
 
-    terms = set(KG.__annotations__)
+    terms = KG_TERMS
     sentences, mentions, facts = (_list(data, name) for name in ("sentences", "mentions", "facts"))
     for number, sentence in enumerate(sentences):
         start, end, said = sentence if isinstance(sentence, list) and len(sentence) == 3 else (None, None, None)

@@ -23,10 +23,13 @@ import pyoxigraph as ox
 from kg.articles import clean_text, http_iri
 from kg.lexicon import class_families, term_labels
 from kg.extract import Extraction, Fact
-from kg.namespace import (BASE, ENT, EVENT, ONTOLOGY_IRI, OX_KG, OX_OWL, OX_PROV, OX_RDF, OX_RDFS, OX_SDO, OX_SKOS,
-                          OX_VOID, OX_XSD, SRC, STMT)
+from kg.namespace import (BASE, ONTOLOGY_IRI, OX_KG, OX_OWL, OX_PROV, OX_RDF, OX_RDFS, OX_SDO, OX_SKOS, OX_VOID, OX_XSD,
+                          PREFIXES)
 from kg import places
 from kg.resolve import Node, Resolution
+
+ENT, EVENT, STMT, SRC = (PREFIXES[prefix] for prefix in ("ent", "event", "stmt", "src"))
+"""kg's minted namespaces, as the strings IRIs are made from."""
 
 Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
 
