@@ -39,6 +39,8 @@ class Candidate:
 
 _QUOTES = "'\""
 _TITLE_FUNCTION_WORDS = frozenset("of the and a an in on to for & : - – de du des la le les et à".split())
+_APPOSITION_DETERMINERS = frozenset("un une le la l'".split())
+"""Determiners of a noun set off after a name that says what the name is ("X, une association")."""
 _DEFINITE = frozenset("le la l' les ce cet cette ces du au aux".split())
 """Determiners of a description that refers back, "du" and "au" included ("la filiale du groupe")."""
 NAMING_PARTICIPLES = frozenset(f"{verb}{ending}" for verb in ("nommé", "appelé", "baptisé", "dénommé", "surnommé") for ending in ("", "e", "s", "es"))
@@ -158,7 +160,7 @@ class EntityFinder:
             open_at += lead
             if not words or len(words) > 10:
                 continue
-            named = self._trigger_before(doc, open_at + 1)
+            named = self._trigger_before(doc, open_at + 1) or self._trigger_after(doc, close_at)
             if named is None and not inner[:1].isupper():
                 continue  # a quotation, unless a naming noun announces it: l'association « non à la pollution »
             if named is not None:
@@ -199,12 +201,13 @@ class EntityFinder:
             label = lexicon.work_nouns()[self.vocab.strings[match_id]]
             sentence_end = doc[start].sent.end
             for i in range(end, min(end + 8, sentence_end)):
-                if doc[i].text == "," and i + 1 < sentence_end and doc[i + 1].text[:1].isupper():
+                if doc[i].text == "," and i + 1 < sentence_end and doc[i + 1].text[:1].isupper() and doc[i + 1].text not in self.honorifics:
                     run_end = _title_run(doc, i + 1, sentence_end)
                     if run_end > i + 1 and (run_end == sentence_end or doc[run_end].is_punct):
                         yield Candidate(i + 1, run_end, label, 85, evidence="title")
                 if doc[i].is_punct:
-                    break  # the title follows the first comma: "Dans une vidéo, le père de Mary, Paul X" names none
+                    break  # the title follows the first comma: "Dans une vidéo, le père de Mary, Paul X" names none,
+                    # nor does a person named after it ("Dans une vidéo, M. X a conseillé")
 
     def _work_before(self, doc: Doc, char: int) -> str | None:
         """The class announced by a work noun just before `char` ("le film 'X'"), if any."""
@@ -239,6 +242,16 @@ class EntityFinder:
             return None  # "La Banque « X »": the noun is part of a name ("l'ONG « X »", "l'Association « X »" are not)
         trigger = self.triggers.get(strip_accents(doc[i].lower_))
         return (trigger[0], doc[i].lower_, i) if trigger is not None and trigger[0] != "Person" else None
+
+    def _trigger_after(self, doc: Doc, char: int) -> tuple[str, str, int] | None:
+        """(class, noun, its token) of a naming noun set off after the quoted name closing at `char`: "« Tous
+        à l'école », une association dissoute", "« X », l'ONG de Paul Roux"."""
+        token = doc.char_span(char, char + 1, alignment_mode="expand")
+        i = token.end if token is not None else len(doc)
+        if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in _APPOSITION_DETERMINERS:
+            return None
+        trigger = self.triggers.get(strip_accents(doc[i + 2].lower_))
+        return (trigger[0], doc[i + 2].lower_, i + 2) if trigger is not None and trigger[0] != "Person" else None
 
     def _triggered_names(self, doc: Doc, texts: list[str]) -> Iterable[Candidate]:
         """Names typed by the noun before them: "les syndicats X et Y", "l'acteur X", "la start-up X",
@@ -656,7 +669,8 @@ def _is_name_start(token, *, sentence_start: bool = False) -> bool:
 def _name_run(doc: Doc, start: int) -> int:
     """End of a proper name: capitalised tokens, hyphen-joined parts and trailing numbers."""
     end = start + 1
-    while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].like_num and len(doc[end]) <= 2 or doc[end].text in {"-", "&"}):
+    while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].like_num and not doc[end].is_alpha and len(doc[end]) <= 2
+                              or doc[end].text in {"-", "&"}):  # "Renault 5", not "SMT un"
         if doc[end].text in {"-", "&"} and not (end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
             break
         end += 1

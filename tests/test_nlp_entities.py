@@ -29,6 +29,20 @@ def test_nlp_title_after_work_noun_and_comma(nlp):
     assert ("Harbor Tales : Night Shift", "VideoGame") in found
     found = ents(nlp, "Dans une vidéo, le père de Léa, Paul Verdier, a lancé un appel.")  # the title follows the first comma
     assert ("Paul Verdier", "Person") in found
+    found = ents(nlp, "Dans une vidéo, M. Paul Verdier, médecin du village, a lancé un appel.")  # a person, not a title
+    assert ("Paul Verdier", "Person") in found and not any(label == "Video" for _, label in found)
+
+
+def test_nlp_a_name_runs_on_over_digits_not_over_a_number_word(nlp):
+    found = ents(nlp, "Elle avait fait installer par la compagnie Zorix un système d'alerte.")
+    assert ("Zorix", "Company") in found and not any(text.startswith("Zorix un") for text, _ in found)
+
+
+def test_nlp_a_quoted_name_typed_by_the_noun_set_off_after_it(nlp):
+    found = ents(nlp, "Le voleur est un membre de « Tous pour le vent », une association dissoute.")
+    assert ("Tous pour le vent", "NGO") in found
+    found = ents(nlp, "Il répète souvent « la vie est belle », une phrase de son père.")  # a phrase is no organisation
+    assert not any(text == "la vie est belle" for text, _ in found)
 
 
 def test_nlp_trigger_noun_types_coordinated_names(nlp):
