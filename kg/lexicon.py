@@ -158,7 +158,13 @@ def descriptions() -> dict[str, str]:
 @cache
 def description_synonyms() -> dict[str, str]:
     """Descriptions that mean another one ("jeune pousse" → "start-up")."""
-    return {row[0]: row[2] for row in _rows("descriptions.tsv") if len(row) > 2}
+    return {row[0]: row[2] for row in _rows("descriptions.tsv") if len(row) > 2 and row[2] != "-"}
+
+
+@cache
+def capital_descriptions() -> frozenset[str]:
+    """Descriptions whose referent is a national capital ("la capitale")."""
+    return frozenset(row[0] for row in _rows("descriptions.tsv") if len(row) > 3 and row[3] == "capital")
 
 
 @cache

