@@ -39,6 +39,8 @@ class Candidate:
 
 _QUOTES = "'\""
 _TITLE_FUNCTION_WORDS = frozenset("of the and a an in on to for & : - – de du des la le les et à".split())
+_ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ère|ème|es)")
+"""A Roman ordinal ("XVIIIe", "Ier"): a century or a rank, not a name."""
 _APPOSITION_DETERMINERS = frozenset("un une le la l'".split())
 """Determiners of a noun set off after a name that says what the name is ("X, une association")."""
 _DEFINITE = frozenset("le la l' les ce cet cette ces du au aux".split())
@@ -455,6 +457,8 @@ class EntityFinder:
             return True  # "Parisienne", "Lyonnaises": people of a place, not the place
         if any(t.pos_ in {"VERB", "AUX"} and t.text[:1].islower() for t in span):
             return True
+        if len(span) == 1 and _ROMAN_ORDINAL.fullmatch(first.text):
+            return True  # "au XVIIIe siècle": an ordinal, not a name
         if first.i >= 2 and first.nbor(-1).lower_ in {"d'", "d’"} and first.nbor(-2).lower_ in {"coup", "coups"}:
             return True  # "un coup d'État": a kind of event, not the state
         if len(span) > 6 and (len(span) > 12 or strip_accents(first.text) not in self.heads):

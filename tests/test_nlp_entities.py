@@ -101,3 +101,11 @@ def test_nlp_prepare_text_keeps_offsets(nlp):
     prepared = prepare_text(text, nlp)
     assert len(prepared) == len(text)
     assert "société a déclaré" in prepared and "à Paris" in prepared
+
+
+def test_nlp_a_military_rank_marks_a_person_and_a_roman_ordinal_is_no_name(nlp):
+    found = ents(nlp, "Grâce à l'action du Major Antoine Vasseur, la voleuse a été arrêtée par le Colonel Léa Brun.")
+    assert {("Antoine Vasseur", "Person"), ("Léa Brun", "Person")} <= found
+    assert not any(text in {"Major", "Colonel"} or text.startswith(("Major ", "Colonel ")) for text, _ in found)
+    found = ents(nlp, "La variole a tué des milliers de gens jusqu'au XVIIIe siècle en Europe.")
+    assert ("Europe", "Place") in found and not any(text == "XVIIIe" for text, _ in found)
