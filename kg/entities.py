@@ -434,6 +434,8 @@ class EntityFinder:
         label = NER_CLASSES.get(ner_label, "MISC")
         evidence = f"ner:{ner_label}"
         rest = [t for t in span if not any(c.start <= t.i < c.end for c in inside)]
+        while rest and rest[-1].lower_ in _TRAILING_GLUE:
+            rest.pop()  # "Jeux Olympiques de Paris", Jeux named elsewhere: "Jeux Olympiques", not "… de"
         rest_text = " ".join(t.text for t in rest)
         only_places = all(strip_accents(t.lower_) in self.places for t in rest) and all(c.label == "Place" for c in inside[1:])
         if rest and any(t.text in names for t in rest if t.text[:1].isupper()) and not only_places:

@@ -109,3 +109,8 @@ def test_nlp_a_military_rank_marks_a_person_and_a_roman_ordinal_is_no_name(nlp):
     assert not any(text in {"Major", "Colonel"} or text.startswith(("Major ", "Colonel ")) for text, _ in found)
     found = ents(nlp, "La variole a tué des milliers de gens jusqu'au XVIIIe siècle en Europe.")
     assert ("Europe", "Place") in found and not any(text == "XVIIIe" for text, _ in found)
+
+
+def test_nlp_a_name_split_around_a_known_place_keeps_no_trailing_de(nlp):
+    found = ents(nlp, "Il veut assister aux Jeux Nautiques de Lyon cette année. L'ouverture des Jeux a eu lieu hier.")
+    assert ("Lyon", "Place") in found and not any(text.endswith(" de") for text, _ in found)
