@@ -694,6 +694,17 @@ def test_relations_description_is_the_topic_a_parser_made_the_root_of_the_lead(n
     assert ("Claire Masson", "worksFor", "Decathlon") in found and ("Claire Masson", "worksFor", "Oracle") not in found
 
 
+def test_relations_an_acronym_in_parentheses_is_the_name_it_abbreviates(nlp):
+    from kg.extract.context import key
+
+    ex = read(nlp, "L'Organisation mondiale des marins (OMM) a alerté Lyon. Selon l'OMM, la tempête arrive. Marie Roux, présidente de l'OMM, a parlé.")
+    full = next(m for m in ex.mentions if m.text == "Organisation mondiale des marins")
+    assert {key(m) for m in ex.mentions if m.text == "OMM"} == {key(full)}
+    assert all(m.label == full.label for m in ex.mentions if m.text == "OMM")
+    ex = read(nlp, "L'Organisation mondiale des marins (ONU) a alerté Lyon. L'OMM et l'ONU ont parlé.")  # not its initials
+    assert {key(m) for m in ex.mentions if m.text == "ONU"} != {key(next(m for m in ex.mentions if m.text.startswith("Organisation")))}
+
+
 def test_relations_a_role_then_du_and_an_organisation_noun_refers_back(nlp):
     found = facts(nlp, "Le laboratoire Biomédia a été cambriolé. Hugo Lenoir, un chercheur du laboratoire, a donné l'alerte.")
     assert ("Hugo Lenoir", "hasRole", "chercheur") in found and ("Hugo Lenoir", "worksFor", "Biomédia") in found

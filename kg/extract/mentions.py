@@ -167,3 +167,29 @@ def name_variants(ctx: Context) -> None:
 def _covered(short: frozenset[str], full: frozenset[str]) -> bool:
     """Whether every word of a name is a word of the fuller one, or the initial of one ("j." of "joseph")."""
     return all(w in full or len(w) == 2 and w[1] == "." and any(f[0] == w[0] and len(f) > 2 for f in full) for w in short)
+
+
+@rule("acronym-alias", stage="mentions")
+def acronym_aliases(ctx: Context) -> None:
+    """An acronym in parentheses right after a name whose words it abbreviates ("l'Association des Tailleurs
+    de Pierre de Berne (ATPB)", "l'Organisation mondiale de la santé (OMS)") is that name: it and every
+    other mention written so in the article are the same entity, of its type."""
+    for m in ctx.mentions:
+        if not _ACRONYM.fullmatch(m.text) or m.start < 2 or ctx.text[m.start - 1] != "(" or ctx.text[m.end:m.end + 1] != ")":
+            continue
+        named = next((n for n in reversed(ctx.by_sentence.get(m.sentence, [])) if n.end <= m.start - 1 and n.is_named), None)
+        if named is None or ctx.text[named.end:m.start - 1].strip(" \"'»”’") or _initials(named.text) != m.text:
+            continue
+        for other in ctx.mentions:
+            if other.text == m.text:
+                other.label, other.extra["name"] = named.label, str(named.extra.get("name") or named.text)
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,8}")
+_FUNCTION_WORDS = frozenset("de du des d la le les l et pour en à au aux sur contre par".split())
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's words, function words left out ("Organisation mondiale de la santé": OMS)."""
+    words = [w for w in re.split(r"[\s'’-]+", strip_accents(name)) if w and w.lower() not in _FUNCTION_WORDS]
+    return "".join(w[0].upper() for w in words)
