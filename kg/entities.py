@@ -614,6 +614,12 @@ def _organisation_descriptions() -> frozenset[str]:
     return frozenset(p for p, c in lexicon.descriptions().items() if " " not in p and families.get(c, c) == "Organization")
 
 
+def _names_organisation(noun: str) -> bool:
+    """Whether a noun types the name after it as an organisation ("le club Azur"; org_triggers.tsv)."""
+    trigger = lexicon.name_triggers().get(noun)
+    return trigger is not None and lexicon.class_families().get(trigger[0] or "", trigger[0]) == "Organization"
+
+
 def _role_end(doc: Doc, end: int, nationalities: set[str] | frozenset[str] = frozenset()) -> int:
     """Extend a role over its lowercase complement: "directrice des opérations", "directrice marketing",
     "directeur des systèmes d'information" — not over a name ("directeur de Dassault") nor a
@@ -634,8 +640,10 @@ def _role_end(doc: Doc, end: int, nationalities: set[str] | frozenset[str] = fro
         return i + 1
     if i + 1 < len(doc) and doc[i].lower_ in _ROLE_LINKS and doc[i + 1].text.islower():
         j = i + 1
-        if doc[i].lower_ == "du" and doc[j].lower_ in _organisation_descriptions():
-            return end  # "chercheur du laboratoire": the one named before, a description of its own ("technicien de laboratoire" is a title)
+        if doc[i].lower_ == "du" and (doc[j].lower_ in _organisation_descriptions()
+                                      or j + 1 < len(doc) and doc[j + 1].text[:1].isupper() and _names_organisation(doc[j].lower_)):
+            return end  # "chercheur du laboratoire" (the one named before), "présidente du club Azur": the complement's
+            # noun, not the title's ("technicien de laboratoire" is a title)
         if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].text.islower():
             j += 1
             while j + 1 < len(doc) and doc[j].lower_ in {"d'", "de"} and doc[j + 1].pos_ == "NOUN" and doc[j + 1].text.islower():

@@ -51,6 +51,8 @@ def test_relations_a_former_role_is_a_former_membership_and_no_role(nlp):
     assert not [k for k in found if k[1] in {"hasRole", "headOf", "worksFor", "memberOf"}]
     assert found[("Charles Joseph", "formerMemberOf", "Club des Patrons")].rule == "relational-noun:former:apposition"
     assert ("Marie Durand", "formerMemberOf", "Terre Libre") in facts(nlp, "Marie Durand, ancienne membre de l'association « Terre Libre », a témoigné.")
+    assert ("Marie Durand", "formerMemberOf", "Terre Libre") in facts(nlp, "Marie Durand, ex-membre de l'association « Terre Libre », a témoigné.")
+    assert ("Marie Durand", "formerMemberOf", "Azur") in facts(nlp, "Marie Durand, l'ex-présidente du club Azur, a témoigné.")
     now = facts(nlp, "Marie Durand, présidente de l'association « Terre Libre », a témoigné.")
     assert ("Marie Durand", "headOf", "Terre Libre") in now and not [k for k in now if k[1] == "formerMemberOf"]
     for text in ("Son ex-mari, Paul Martin, est parti.", "L'ancien maire de Lyon, Paul Martin, est venu."):  # not of an organisation
@@ -708,6 +710,8 @@ def test_relations_an_acronym_in_parentheses_is_the_name_it_abbreviates(nlp):
 def test_relations_a_role_then_du_and_an_organisation_noun_refers_back(nlp):
     found = facts(nlp, "Le laboratoire Biomédia a été cambriolé. Hugo Lenoir, un chercheur du laboratoire, a donné l'alerte.")
     assert ("Hugo Lenoir", "hasRole", "chercheur") in found and ("Hugo Lenoir", "worksFor", "Biomédia") in found
+    found = facts(nlp, "Hugo Lenoir, président du club Azur, a donné l'alerte.")  # the club's noun is the complement's
+    assert ("Hugo Lenoir", "headOf", "Azur") in found and ("Hugo Lenoir", "hasRole", "président") in found
     found = facts(nlp, "Le laboratoire Biomédia a été cambriolé. Hugo Lenoir, technicien de laboratoire, a donné l'alerte.")
     assert ("Hugo Lenoir", "hasRole", "technicien de laboratoire") in found  # a title: no laboratory referred to
     assert not [k for k in found if k[1] == "worksFor"]
