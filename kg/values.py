@@ -502,14 +502,7 @@ _TAIL = 400
 
 def _amount_windows(folded: str, anchor: re.Pattern[str]) -> list[tuple[int, int]]:
     """Where amounts may start: within _AMOUNT_REACH characters before a digit or a scale word."""
-    windows: list[tuple[int, int]] = []
-    for found in anchor.finditer(folded):
-        low, high = max(0, found.start() - _AMOUNT_REACH), found.start() + 1
-        if windows and low <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], high)
-        else:
-            windows.append((low, high))
-    return windows
+    return _merged((max(0, found.start() - _AMOUNT_REACH), found.start() + 1) for found in anchor.finditer(folded))
 
 
 def _month_windows(folded: str, lexicon: _Lexicon) -> list[tuple[int, int]]:
@@ -523,17 +516,24 @@ def _month_windows(folded: str, lexicon: _Lexicon) -> list[tuple[int, int]]:
             found.add(i)
             i = folded.find(form, i + 1)
     backwards = folded[::-1] if found else ""
-    windows: list[tuple[int, int]] = []
-    for start in sorted(found):
-        if lexicon.month.match(folded, start) is None:
-            continue  # inside a word ("maison"), or a longer word ("marseille")
+
+    def window(start: int) -> tuple[int, int]:
         at = len(folded) - start
-        low = start - (_BEFORE_MONTH.match(backwards, at).end() - at)
-        if windows and low <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], start + 1)
+        return start - (_BEFORE_MONTH.match(backwards, at).end() - at), start + 1
+
+    # a start inside a word ("maison") or a longer word ("marseille") is no month
+    return _merged(window(start) for start in sorted(found) if lexicon.month.match(folded, start) is not None)
+
+
+def _merged(windows: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Windows (low, high), in order of their highs, with those that touch or overlap joined."""
+    joined: list[tuple[int, int]] = []
+    for low, high in windows:
+        if joined and low <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], high)
         else:
-            windows.append((low, start + 1))
-    return windows
+            joined.append((low, high))
+    return joined
 
 
 _BEFORE_MONTH = re.compile(r" *(?:re)?[0-9]{0,2} *[^\W\d_]{0,12}")

@@ -203,10 +203,11 @@ def _nouns_in(ctx: Context, sent: Span) -> list[_Noun]:
         entry = nouns.get(token.lower_) or nouns.get(token.lemma_.lower())
         if entry is not None and (not entry.is_role or has_feature(token, "Number", "Plur")):
             found.append(_Noun(token.i, token.i + 1, entry, token.lower_, None))  # a plural position: no kg:Role node
-    for i in range(sent.start, sent.end):  # "l'ex-présidente du club": a former position, one word
-        lower = ctx.lowers[i]
-        if lower.startswith("ex-") and i not in taken and (entry := nouns.get(lower[3:])) is not None:
-            found.append(_Noun(i, i + 1, entry, lower, None))
+    if "ex-" in ctx.lower_texts[ctx.sentence_of_token[sent.start]]:  # "l'ex-présidente du club": a former position, one word
+        for i in range(sent.start, sent.end):
+            lower = ctx.lowers[i]
+            if lower.startswith("ex-") and i not in taken and (entry := nouns.get(lower[3:])) is not None:
+                found.append(_Noun(i, i + 1, entry, lower, None))
     return sorted(found, key=lambda noun: noun.start)
 
 
