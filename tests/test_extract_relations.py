@@ -401,26 +401,47 @@ def test_relations_clause_place_only_involves_who_is_named_inside_the_clause(nlp
     assert ("Anna Sauvage", "presentIn", "Lyon") not in found and ("Anna Sauvage", "involvedAt", "Lyon") in found
 
 
-def test_relations_scene_only_involves_who_comments_or_is_named_in_passing(nlp):
+def test_relations_scene_says_who_comments_commented_and_only_involves_who_is_named_in_passing(nlp):
     ex = read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a donné l'alerte. "
                    "« Le feu était très violent », a déclaré Paul Roux. La maison du frère de Léa Vidal a brûlé.")
     scene = scene_facts(ex)
-    assert scene == {("Karl Mendez", "presentIn", "Denver"), ("Paul Roux", "involvedAt", "Denver"), ("Léa Vidal", "involvedAt", "Denver")}
+    assert scene == {("Karl Mendez", "presentIn", "Denver"), ("Paul Roux", "commentedOn", "Denver"), ("Léa Vidal", "involvedAt", "Denver")}
+    assert {f.rule for f in ex.facts if f.predicate == "commentedOn"} == {"scene:Person:first:source"}
+
+
+def test_relations_scene_source_named_by_selon_or_d_apres(nlp):
+    ex = read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a donné l'alerte. "
+                   "Selon Mme Léa Vidal, le feu était très violent. D'après l'ONG « Terre Vive », les dégâts sont lourds.")
+    assert {("Léa Vidal", "commentedOn", "Denver"), ("Terre Vive", "commentedOn", "Denver")} <= scene_facts(ex)
+
+
+def test_relations_scene_source_who_also_takes_part_is_present(nlp):
+    ex = read(nlp, "Un incendie a détruit une usine à Denver. « Le feu était très violent », a déclaré Paul Roux. "
+                   "M. Paul Roux a appelé les pompiers.")
+    scene = scene_facts(ex)
+    assert ("Paul Roux", "presentIn", "Denver") in scene and ("Paul Roux", "commentedOn", "Denver") not in scene
+
+
+def test_relations_scene_agent_of_a_verb_describing_a_thing_is_no_source(nlp):
+    ex = read(nlp, "Un accident a eu lieu dans la forêt de Durbon. L'homme abattait des arbres, une mission qui lui "
+                   "avait été confiée par l'Office Vert.")
+    scene = scene_facts(ex)
+    assert ("Office Vert", "commentedOn", "Durbon") not in scene and ("Office Vert", "operatesIn", "Durbon") in scene
 
 
 def test_relations_scene_only_involves_who_acts_from_elsewhere_or_later(nlp):
     ex = read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a donné l'alerte. "
                    "M. Paul Roux a vu les images à la télévision. Deux ans plus tard, Léa Vidal a écrit un livre.")
     scene = scene_facts(ex)
-    assert scene == {("Karl Mendez", "presentIn", "Denver"), ("Paul Roux", "involvedAt", "Denver"), ("Léa Vidal", "involvedAt", "Denver")}
+    assert scene == {("Karl Mendez", "presentIn", "Denver"), ("Paul Roux", "involvedAt", "Denver"), ("Léa Vidal", "commentedOn", "Denver")}
 
 
-def test_relations_scene_only_involves_who_reveals_posts_or_is_the_agent_of_a_report(nlp):
+def test_relations_scene_says_who_reveals_posts_or_is_the_agent_of_a_report_commented(nlp):
     ex = read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a donné l'alerte. "
                    "Comme rapporté par le journal Denver Post, les dégâts sont lourds. Mme Léa Vidal a révélé la cause "
                    "dans un message sur son compte.")
     scene = scene_facts(ex)
-    assert scene == {("Karl Mendez", "presentIn", "Denver"), ("Denver Post", "involvedAt", "Denver"), ("Léa Vidal", "involvedAt", "Denver")}
+    assert scene == {("Karl Mendez", "presentIn", "Denver"), ("Denver Post", "commentedOn", "Denver"), ("Léa Vidal", "commentedOn", "Denver")}
 
 
 def test_relations_scene_member_named_by_surname_alone_is_the_member(nlp):
@@ -459,7 +480,7 @@ def test_relations_subject_after_an_honorific_the_parser_misread_takes_part(nlp)
     found = facts(nlp, "Une épidémie frappe Lyon. Madame Ana Ruiz, une voisine, a déclaré sa peur. "
                        "Hier, Madame Léa Vidal, une jeune femme belge, s'est rendue à l'association \"Terre Vive\" de Lyon.")
     assert ("Léa Vidal", "inContactWith", "Terre Vive") in found
-    assert ("Léa Vidal", "presentIn", "Lyon") in found and ("Ana Ruiz", "involvedAt", "Lyon") in found
+    assert ("Léa Vidal", "presentIn", "Lyon") in found and ("Ana Ruiz", "commentedOn", "Lyon") in found
 
 
 def test_relations_reflexive_verb_relates_coordinated_subjects_only_when_plural(nlp):
@@ -481,7 +502,7 @@ def test_relations_scene_source_of_information_is_not_a_participant(nlp):
     ex = read(nlp, "Un incendie a détruit une usine à Denver. D'après les informations fournies par M. Karl Mendez, "
                    "le feu a duré deux heures.")
     scene = scene_facts(ex)
-    assert scene == {("Karl Mendez", "involvedAt", "Denver")}
+    assert scene == {("Karl Mendez", "commentedOn", "Denver")}
 
 
 def test_relations_scene_involves_the_organisation_of_a_participant(nlp):
@@ -491,9 +512,9 @@ def test_relations_scene_involves_the_organisation_of_a_participant(nlp):
     assert ("Terre Vive", "operatesIn", "Lyon") in facts(nlp, "Un accident a eu lieu à Lyon. L'association « Terre Vive » a aidé les victimes.")
 
 
-def test_relations_scene_an_organisation_with_no_member_there_is_only_involved(nlp):
+def test_relations_scene_an_organisation_with_no_member_there_has_no_member_involved(nlp):
     found = facts(nlp, "Un incendie a détruit une usine à Denver. Selon l'association « Terre Vive », le feu a duré deux heures.")
-    assert ("Terre Vive", "involvedAt", "Denver") in found and ("Terre Vive", "memberInvolvedAt", "Denver") not in found
+    assert ("Terre Vive", "commentedOn", "Denver") in found and ("Terre Vive", "memberInvolvedAt", "Denver") not in found
 
 
 def test_relations_clause_place_leaves_out_a_former_position_s_organisation(nlp):

@@ -54,5 +54,5 @@ def test_query_whereabouts_presence_and_birth(graph):
     found = rows(graph, "whereabouts", "whoLabel", "relation", "placeLabel")
     assert ("Karl Mendez", "https://example.org/kg/ontology#bornIn", "Boston") in found
     assert ("Karl Mendez", "https://example.org/kg/ontology#presentIn", "Denver") in found
-    assert ("Léa Vidal", "https://example.org/kg/ontology#involvedAt", "Denver") in found  # comments, not said there
+    assert ("Léa Vidal", "https://example.org/kg/ontology#commentedOn", "Denver") in found  # comments, not said there
     assert ("Terre Vive", "https://example.org/kg/ontology#memberInvolvedAt", "Lyon") in found  # its president met the mayor there

@@ -2,11 +2,11 @@
 and then speak of the people and organisations involved in other sentences. This rule relates them to it,
 at a lower confidence, recording both its own sentence and the scene's: each named person or organisation
 the article places nowhere else and that takes part in a clause (subject, object, agent) is present at the
-scene (persons) or operating there (organisations); the others — who only comment on the event ("a
-déclaré X", "selon X"), are named in passing ("le fils de X"), or are the organisation of a participant —
-are involved in the event at the scene (kg:involvedAt; kg:memberInvolvedAt for the organisation of a person
-put there), which does not say they were there; the head of an organisation named once is left out unless
-they take part (they speak for it from elsewhere as often as not).
+scene (persons) or operating there (organisations); who only speaks of it ("a déclaré X", "selon X") commented
+on the event at the scene (kg:commentedOn); the others — named in passing ("le fils de X"), acting from afar,
+or the organisation of a participant — are involved in the event at the scene (kg:involvedAt;
+kg:memberInvolvedAt for the organisation of a person put there). Neither says they were there. The head of an
+organisation named once is left out unless they take part (they speak for it from elsewhere as often as not).
 
 A second rule, run after it, carries every fact of presence, activity or involvement to the places the
 article names around its place ("à Lyon" → France, stated or known to the gazetteer).
@@ -29,7 +29,7 @@ SCENE_SENTENCES = 3
 """The scene is stated in the first sentences (the lead)."""
 _SCENE = "scene:lead"
 """Context memory: the scene rule's lead places and their sentence (or None), for the rules after it."""
-_PLACED_BY = frozenset({"locatedIn", "presentIn", "operatesIn", "onStrikeIn", "involvedAt", "memberInvolvedAt"})
+_PLACED_BY = frozenset({"locatedIn", "presentIn", "operatesIn", "onStrikeIn", "involvedAt", "memberInvolvedAt", "commentedOn"})
 """Facts that place an agent at the time of the article, or involve it there (a birthplace or a home does
 not: "X, qui vit à Villeurbanne, a aidé les pompiers" at the scene in Lyon)."""
 _PARTICIPATING = frozenset({"nsubj", "nsubj:pass", "obj", "obl:agent", "iobj", "vocative"})
@@ -53,7 +53,7 @@ def scene(ctx: Context) -> None:
     placed = {f.subject for f in ctx.facts if f.predicate in _PLACED_BY}
     homes = {(_name(ctx.mentions[f.subject]), _name(ctx.mentions[f.object])) for f in ctx.facts if f.predicate == "residesIn"}
     there = homes | {(_name(ctx.mentions[f.subject]), _name(ctx.mentions[f.object])) for f in ctx.facts if f.predicate in _PLACED_BY}
-    participants, from_afar = _participants(ctx)
+    participants, from_afar, sources = _participants(ctx)
     heads = {_name(ctx.mentions[f.subject]) for f in ctx.facts if f.predicate in {"headOf", "ceoOf"}}
     seen: set[str] = set()
     chosen: list[tuple[Mention, str]] = []
@@ -68,42 +68,59 @@ def scene(ctx: Context) -> None:
         if not acts and name not in from_afar and m.label == "Person" and name in heads \
                 and sum(_name(o) == name for o in ctx.mentions if o.label == "Person") == 1:
             continue  # the head of an organisation, named once, speaks for it from elsewhere as often as not
-        chosen.append((m, "presentIn" if acts and m.label == "Person" else "operatesIn" if acts else "involvedAt"))
+        chosen.append((m, "presentIn" if acts and m.label == "Person" else "operatesIn" if acts
+                       else "commentedOn" if name in sources else "involvedAt"))
     people = {key(m) for m, _ in chosen if m.label == "Person"}
     for m, prop in chosen:
         for i, target in enumerate({p.id: p for p in [*lead, *containers]}.values()):
             if (_name(m), _name(target)) in there:
                 continue  # put there through another mention, or a resident ("X, ayant immigré en France"): already said
             said = "memberInvolvedAt" if prop == "involvedAt" and member_at(ctx, m, target, people) else prop
-            rule_name = f"scene:{m.label}:{'first' if i == 0 else 'other'}:{'involved' if prop == 'involvedAt' else 'participant'}"
+            rule_name = f"scene:{m.label}:{'first' if i == 0 else 'other'}:{_RULE_ROLES[prop]}"
             ctx.add_fact(said, m, target, m.sentence, rule_name, support=(sentence,))
 
 
+_RULE_ROLES = {"presentIn": "participant", "operatesIn": "participant", "commentedOn": "source", "involvedAt": "involved"}
+"""The part of the scene rule each kind of fact comes from, named in the rule (each is calibrated apart)."""
 _REPORTERS = frozenset({"nsubj", "obl:agent", "vocative"})
-"""Who reports, with a reporting verb: its subject ("a déclaré X", or the honorific the parser misread)
-or its passive agent ("rapporté par X")."""
+"""The dependencies of who reports, on a reporting verb (`_reports`)."""
 
 
-def _participants(ctx: Context) -> tuple[set[str], set[str]]:
+def _reports(token: Token, repaired: bool, reporting: frozenset[str]) -> bool:
+    """Whether an agent reports: the subject of a reporting verb ("a déclaré X", or the honorific the parser
+    misread), or its passive agent ("comme rapporté par X") unless the verb describes a thing ("une mission
+    confiée par X": entrusted, not confided)."""
+    if not (repaired or token.dep_ in _REPORTERS) or token.head.lemma_ not in reporting:
+        return False
+    return token.dep_ != "obl:agent" or not token.head.dep_.startswith("acl")
+
+
+def _participants(ctx: Context) -> tuple[set[str], set[str], set[str]]:
     """The names of the agents that take part in the article's clauses: subjects and objects (or in
     apposition to them), not names cited in passing ("le fils de X"), nor agents that only report ("a
     déclaré X", "selon X"), nor those of a sentence that says they act from elsewhere or later ("a vu
-    les nouvelles à la télévision", "deux ans plus tard"; ontology/lexicon/remote_cues.txt); and apart,
+    les nouvelles à la télévision", "deux ans plus tard"; ontology/lexicon/remote_cues.txt); apart,
     those that take part from afar, with a verb of ontology/lexicon/remote_verbs.txt ("a été choquée par
-    l'attaque", "a fait un don")."""
+    l'attaque", "a fait un don"); and the names of the sources: who reports, or a "selon" phrase names."""
     found: set[str] = set()
     afar: set[str] = set()
+    sources: set[str] = set()
     reporting = lexicon.reporting_verbs()
     remote = {n for n, text in enumerate(ctx.lower_texts) if any(cue in text for cue in lexicon.remote_cues())}
     remote |= {n + 1 for n in remote if n + 1 < len(ctx.sents) and _continues(ctx, n + 1)}
     honorifics = lexicon.honorifics()
     for token in ctx.tokens:
         dep = token.dep_
+        if dep == "case" and _attribution(token):
+            sources |= _names(ctx, token.head)  # "selon X", "d'après Mme X"
+            continue
         repaired = dep not in _PARTICIPATING and token.text in honorifics and honorific_subject(token.head) == token
         if dep not in _PARTICIPATING and not repaired:
             continue
-        reports = (repaired or dep in _REPORTERS) and token.head.lemma_ in reporting
-        if reports or ctx.sentence_of_token.get(token.i) in remote or _in_attribution(token):
+        if _reports(token, repaired, reporting) or _in_attribution(token):
+            sources |= _names(ctx, token)
+            continue
+        if ctx.sentence_of_token.get(token.i) in remote:
             continue
         into = afar if _from_afar(token.head) else found
         for part in with_companions(token, _COMPANIONS):
@@ -111,7 +128,12 @@ def _participants(ctx: Context) -> tuple[set[str], set[str]]:
                 noun = _naming_noun(ctx, target)
                 if noun is None or noun.i == part.i or noun.dep_ in _PARTICIPATING:
                     into.add(_name(target))  # else "responsables de l'ONG « X »" parsed with X on the verb: the noun's role is the name's
-    return found, afar - found
+    return found, afar - found, sources - found
+
+
+def _names(ctx: Context, token: Token) -> set[str]:
+    """The names of the agents of a phrase: its word's and those of its appositions and coordinates."""
+    return {_name(target) for part in with_companions(token, _COMPANIONS) for target in ctx.targets(ctx.mention_of(part))}
 
 
 def _naming_noun(ctx: Context, mention: Mention) -> Token | None:
@@ -141,13 +163,17 @@ def _in_attribution(token: Token) -> bool:
     X"): who the phrase names is a source, not a participant."""
     head = token.head
     for _ in range(4):
-        if any(c.dep_ == "case" and c.lower_ + "".join(f.lower_ for f in c.children if f.dep_ == "fixed") in _ATTRIBUTIONS
-               for c in head.children):
+        if any(c.dep_ == "case" and _attribution(c) for c in head.children):
             return True
         if head.head.i == head.i:
             return False
         head = head.head
     return False
+
+
+def _attribution(case: Token) -> bool:
+    """Whether a preposition is "selon" or "d'après" (parsed as "d'" with "après" fixed to it)."""
+    return case.lower_ + "".join(f.lower_ for f in case.children if f.dep_ == "fixed") in _ATTRIBUTIONS
 
 
 def _continues(ctx: Context, n: int) -> bool:
@@ -196,7 +222,7 @@ def _origin(token) -> bool:
     return bool(cases & {"depuis", "dès"}) or bool(cases & {"de", "d'", "du", "des"}) and token.head.pos_ in {"VERB", "AUX"}
 
 
-_INHERITED = frozenset({"presentIn", "operatesIn", "involvedAt", "memberInvolvedAt", "locatedIn"})
+_INHERITED = frozenset({"presentIn", "operatesIn", "involvedAt", "memberInvolvedAt", "commentedOn", "locatedIn"})
 """Facts that hold of every place containing their place (a birthplace or a home is the most precise one)."""
 _LARGER = frozenset({"country", "continent"})
 
