@@ -143,6 +143,7 @@ class _Terms:
     person: URIRef
     published: URIRef
     purpose: URIRef
+    reactedTo: URIRef
     relatedTo: URIRef
     relativeOf: URIRef
     residesIn: URIRef

@@ -429,11 +429,24 @@ def test_relations_scene_agent_of_a_verb_describing_a_thing_is_no_source(nlp):
     assert ("Office Vert", "commentedOn", "Durbon") not in scene and ("Office Vert", "operatesIn", "Durbon") in scene
 
 
-def test_relations_scene_only_involves_who_acts_from_elsewhere_or_later(nlp):
+def test_relations_scene_says_who_acts_from_elsewhere_or_later_reacted(nlp):
     ex = read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a donné l'alerte. "
                    "M. Paul Roux a vu les images à la télévision. Deux ans plus tard, Léa Vidal a écrit un livre.")
     scene = scene_facts(ex)
-    assert scene == {("Karl Mendez", "presentIn", "Denver"), ("Paul Roux", "involvedAt", "Denver"), ("Léa Vidal", "commentedOn", "Denver")}
+    assert scene == {("Karl Mendez", "presentIn", "Denver"), ("Paul Roux", "reactedTo", "Denver"), ("Léa Vidal", "commentedOn", "Denver")}
+    assert {f.rule for f in ex.facts if f.predicate == "reactedTo"} == {"scene:Person:first:reaction"}
+
+
+def test_relations_scene_minutes_or_hours_later_is_still_the_event(nlp):
+    ex = read(nlp, "Un incendie a détruit une usine à Denver. Quelques heures plus tard, M. Karl Mendez a quitté l'hôpital.")
+    assert ("Karl Mendez", "presentIn", "Denver") in scene_facts(ex)
+
+
+def test_relations_scene_who_a_reported_clause_names_does_not_react(nlp):
+    ex = read(nlp, "M. Karl Mendez a été arrêté à Denver. Dans un communiqué, le porte-parole de la police a déclaré "
+                   "que M. Paul Roux serait jugé.")
+    scene = scene_facts(ex)
+    assert ("Paul Roux", "involvedAt", "Denver") in scene and ("Paul Roux", "reactedTo", "Denver") not in scene
 
 
 def test_relations_scene_says_who_reveals_posts_or_is_the_agent_of_a_report_commented(nlp):
@@ -464,9 +477,19 @@ def test_relations_scene_only_involves_who_takes_part_from_afar(nlp):
                    "La police a soupçonné le groupe Orkan.")
     scene = scene_facts(ex)
     assert ("Karl Mendez", "presentIn", "Denver") in scene
-    assert {("Léa Vidal", "involvedAt", "Denver"), ("Paul Roux", "involvedAt", "Denver"), ("Orkan", "involvedAt", "Denver")} <= scene
+    assert {("Léa Vidal", "reactedTo", "Denver"), ("Paul Roux", "reactedTo", "Denver")} <= scene
+    assert ("Orkan", "involvedAt", "Denver") in scene  # suspected: it did not react
     head = facts(nlp, "Une élection a eu lieu à Paris. M. Alain Dupond, directeur de l'ONG « Oisillons », a fait un don à la mairie.")
-    assert ("Alain Dupond", "involvedAt", "Paris") in head  # a head named once who gives from afar is still involved
+    assert ("Alain Dupond", "reactedTo", "Paris") in head  # a head named once who gives from afar still reacted
+
+
+def test_relations_scene_an_organisation_whose_head_speaks_commented(nlp):
+    ex = read(nlp, "Un incendie a détruit une usine à Denver. Selon M. Paul Roux, directeur de l'ONG « Terre Vive », "
+                   "le feu a duré deux heures.")
+    assert ("Terre Vive", "commentedOn", "Denver") in scene_facts(ex)
+    ex = read(nlp, "Un incendie a détruit une usine à Denver. Selon M. Paul Roux, membre de l'ONG « Terre Vive », "
+                   "le feu a duré deux heures.")
+    assert ("Terre Vive", "commentedOn", "Denver") not in scene_facts(ex)  # a member does not speak for it
 
 
 def test_relations_scene_places_a_head_named_once_only_when_taking_part(nlp):
@@ -495,7 +518,7 @@ def test_relations_scene_a_pronoun_goes_on_where_the_sentence_before_was(nlp):
     ex = read(nlp, "Une épidémie frappe la ville de Medan. M. Karl Mendez a soigné les malades. Dans une vidéo sur "
                    "Facebook, Mme Léa Vidal a salué les soignants. Elle a appelé les habitants au calme.")
     scene = scene_facts(ex)
-    assert scene == {("Karl Mendez", "presentIn", "Medan"), ("Léa Vidal", "involvedAt", "Medan")}
+    assert scene == {("Karl Mendez", "presentIn", "Medan"), ("Léa Vidal", "reactedTo", "Medan")}
 
 
 def test_relations_scene_source_of_information_is_not_a_participant(nlp):

@@ -2,18 +2,19 @@
 and then speak of the people and organisations involved in other sentences. This rule relates them to it,
 at a lower confidence, recording both its own sentence and the scene's: each named person or organisation
 the article places nowhere else and that takes part in a clause (subject, object, agent) is present at the
-scene (persons) or operating there (organisations); who only speaks of it ("a déclaré X", "selon X") commented
-on the event at the scene (kg:commentedOn); the others — named in passing ("le fils de X"), acting from afar,
-or the organisation of a participant — are involved in the event at the scene (kg:involvedAt;
-kg:memberInvolvedAt for the organisation of a person put there). Neither says they were there. The head of an
-organisation named once is left out unless they take part (they speak for it from elsewhere as often as not).
+scene (persons) or operating there (organisations); who only speaks of it ("a déclaré X", "selon X"), or whose
+head does, commented on the event at the scene (kg:commentedOn); who acts on it from afar or later ("a fait un
+don", "deux ans plus tard") reacted to it (kg:reactedTo); the others — named in passing ("le fils de X") or the
+organisation of a participant — are involved in the event at the scene (kg:involvedAt; kg:memberInvolvedAt for
+the organisation of a person put there). None of these says they were there. The head of an organisation named
+once is left out unless they take part (they speak for it from elsewhere as often as not).
 
 A second rule, run after it, carries every fact of presence, activity or involvement to the places the
 article names around its place ("à Lyon" → France, stated or known to the gazetteer).
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kg import lexicon, places
 from kg.extract.context import Context, key
@@ -29,7 +30,8 @@ SCENE_SENTENCES = 3
 """The scene is stated in the first sentences (the lead)."""
 _SCENE = "scene:lead"
 """Context memory: the scene rule's lead places and their sentence (or None), for the rules after it."""
-_PLACED_BY = frozenset({"locatedIn", "presentIn", "operatesIn", "onStrikeIn", "involvedAt", "memberInvolvedAt", "commentedOn"})
+_PLACED_BY = frozenset({"locatedIn", "presentIn", "operatesIn", "onStrikeIn", "involvedAt", "memberInvolvedAt", "commentedOn",
+                        "reactedTo"})
 """Facts that place an agent at the time of the article, or involve it there (a birthplace or a home does
 not: "X, qui vit à Villeurbanne, a aidé les pompiers" at the scene in Lyon)."""
 _PARTICIPATING = frozenset({"nsubj", "nsubj:pass", "obj", "obl:agent", "iobj", "vocative"})
@@ -53,8 +55,10 @@ def scene(ctx: Context) -> None:
     placed = {f.subject for f in ctx.facts if f.predicate in _PLACED_BY}
     homes = {(_name(ctx.mentions[f.subject]), _name(ctx.mentions[f.object])) for f in ctx.facts if f.predicate == "residesIn"}
     there = homes | {(_name(ctx.mentions[f.subject]), _name(ctx.mentions[f.object])) for f in ctx.facts if f.predicate in _PLACED_BY}
-    participants, from_afar, sources = _participants(ctx)
+    parts = _participants(ctx)
     heads = {_name(ctx.mentions[f.subject]) for f in ctx.facts if f.predicate in {"headOf", "ceoOf"}}
+    sources = parts.sources | {_name(ctx.mentions[f.object]) for f in ctx.facts if f.predicate in {"headOf", "ceoOf"}
+                               and _name(ctx.mentions[f.subject]) in parts.sources}  # "selon le directeur du FBI": the FBI's word
     seen: set[str] = set()
     chosen: list[tuple[Mention, str]] = []
     for m in ctx.mentions:
@@ -64,12 +68,12 @@ def scene(ctx: Context) -> None:
         if name in seen:
             continue
         seen.add(name)
-        acts = name in participants
-        if not acts and name not in from_afar and m.label == "Person" and name in heads \
+        acts = name in parts.found
+        if not acts and name not in parts.afar and m.label == "Person" and name in heads \
                 and sum(_name(o) == name for o in ctx.mentions if o.label == "Person") == 1:
             continue  # the head of an organisation, named once, speaks for it from elsewhere as often as not
-        chosen.append((m, "presentIn" if acts and m.label == "Person" else "operatesIn" if acts
-                       else "commentedOn" if name in sources else "involvedAt"))
+        chosen.append((m, "presentIn" if acts and m.label == "Person" else "operatesIn" if acts else "commentedOn"
+                       if name in sources else "reactedTo" if name in parts.reacting else "involvedAt"))
     people = {key(m) for m, _ in chosen if m.label == "Person"}
     for m, prop in chosen:
         for i, target in enumerate({p.id: p for p in [*lead, *containers]}.values()):
@@ -80,9 +84,12 @@ def scene(ctx: Context) -> None:
             ctx.add_fact(said, m, target, m.sentence, rule_name, support=(sentence,))
 
 
-_RULE_ROLES = {"presentIn": "participant", "operatesIn": "participant", "commentedOn": "source", "involvedAt": "involved"}
+_RULE_ROLES = {"presentIn": "participant", "operatesIn": "participant", "commentedOn": "source", "reactedTo": "reaction",
+               "involvedAt": "involved"}
 """The part of the scene rule each kind of fact comes from, named in the rule (each is calibrated apart)."""
 _REPORTERS = frozenset({"nsubj", "obl:agent", "vocative"})
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "vocative"})
+"""The dependencies of who acts in a clause (the parser reads some subjects after an honorific as vocatives)."""
 """The dependencies of who reports, on a reporting verb (`_reports`)."""
 
 
@@ -95,15 +102,26 @@ def _reports(token: Token, repaired: bool, reporting: frozenset[str]) -> bool:
     return token.dep_ != "obl:agent" or not token.head.dep_.startswith("acl")
 
 
-def _participants(ctx: Context) -> tuple[set[str], set[str], set[str]]:
+class _Parts(NamedTuple):
+    """The names of the article's agents by the part they play in its clauses (`_participants`)."""
+    found: set[str]
+    afar: set[str]
+    reacting: set[str]
+    sources: set[str]
+
+
+def _participants(ctx: Context) -> _Parts:
     """The names of the agents that take part in the article's clauses: subjects and objects (or in
     apposition to them), not names cited in passing ("le fils de X"), nor agents that only report ("a
     déclaré X", "selon X"), nor those of a sentence that says they act from elsewhere or later ("a vu
-    les nouvelles à la télévision", "deux ans plus tard"; ontology/lexicon/remote_cues.txt); apart,
-    those that take part from afar, with a verb of ontology/lexicon/remote_verbs.txt ("a été choquée par
-    l'attaque", "a fait un don"); and the names of the sources: who reports, or a "selon" phrase names."""
+    les nouvelles à la télévision", "deux ans plus tard"; ontology/lexicon/remote_cues.txt); apart, and
+    none of them a participant: those that take part from afar, with a verb of
+    ontology/lexicon/remote_verbs.txt ("a été choquée par l'attaque", "a fait un don"); those that react,
+    the subjects of those verbs and those of those sentences (not "le groupe X" a minister suspected, nor
+    who a reported clause names); and the sources: who reports, or a "selon" phrase names."""
     found: set[str] = set()
     afar: set[str] = set()
+    reacting: set[str] = set()
     sources: set[str] = set()
     reporting = lexicon.reporting_verbs()
     remote = {n for n, text in enumerate(ctx.lower_texts) if any(cue in text for cue in lexicon.remote_cues())}
@@ -120,20 +138,40 @@ def _participants(ctx: Context) -> tuple[set[str], set[str], set[str]]:
         if _reports(token, repaired, reporting) or _in_attribution(token):
             sources |= _names(ctx, token)
             continue
+        subject = repaired or dep in _SUBJECTS
         if ctx.sentence_of_token.get(token.i) in remote:
+            if subject and not _quoted(token):
+                reacting |= _names(ctx, token)
             continue
-        into = afar if _from_afar(token.head) else found
-        for part in with_companions(token, _COMPANIONS):
-            for target in ctx.targets(ctx.mention_of(part)):
-                noun = _naming_noun(ctx, target)
-                if noun is None or noun.i == part.i or noun.dep_ in _PARTICIPATING:
-                    into.add(_name(target))  # else "responsables de l'ONG « X »" parsed with X on the verb: the noun's role is the name's
-    return found, afar - found, sources - found
+        names = _names(ctx, token)
+        if _from_afar(token.head):
+            afar |= names
+            reacting |= names if subject else set()
+        else:
+            found |= names
+    return _Parts(found, afar - found, reacting - found, sources - found)
+
+
+def _quoted(token: Token) -> bool:
+    """Whether a word is inside a clause another verb reports ("a déclaré que X serait traité…")."""
+    while token.head.i != token.i:
+        if token.dep_ == "ccomp":
+            return True
+        token = token.head
+    return False
 
 
 def _names(ctx: Context, token: Token) -> set[str]:
-    """The names of the agents of a phrase: its word's and those of its appositions and coordinates."""
-    return {_name(target) for part in with_companions(token, _COMPANIONS) for target in ctx.targets(ctx.mention_of(part))}
+    """The names of the agents of a phrase: its word's and those of its appositions and coordinates; not a
+    name the parser hung on the verb in place of the noun it comes after ("responsables de l'ONG « X »"
+    with X read as an object): the noun's part is the name's."""
+    found = set()
+    for part in with_companions(token, _COMPANIONS):
+        for target in ctx.targets(ctx.mention_of(part)):
+            noun = _naming_noun(ctx, target)
+            if noun is None or noun.i == part.i or noun.dep_ in _PARTICIPATING:
+                found.add(_name(target))
+    return found
 
 
 def _naming_noun(ctx: Context, mention: Mention) -> Token | None:
@@ -222,7 +260,7 @@ def _origin(token) -> bool:
     return bool(cases & {"depuis", "dès"}) or bool(cases & {"de", "d'", "du", "des"}) and token.head.pos_ in {"VERB", "AUX"}
 
 
-_INHERITED = frozenset({"presentIn", "operatesIn", "involvedAt", "memberInvolvedAt", "commentedOn", "locatedIn"})
+_INHERITED = frozenset({"presentIn", "operatesIn", "involvedAt", "memberInvolvedAt", "commentedOn", "reactedTo", "locatedIn"})
 """Facts that hold of every place containing their place (a birthplace or a home is the most precise one)."""
 _LARGER = frozenset({"country", "continent"})
 
