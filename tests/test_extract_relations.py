@@ -528,6 +528,21 @@ def test_relations_scene_source_of_information_is_not_a_participant(nlp):
     assert scene == {("Karl Mendez", "commentedOn", "Denver")}
 
 
+def test_relations_place_of_unnamed_members_is_their_organisation_s_member_place(nlp):
+    found = facts(nlp, "Un bus transportant les membres de l'association « Terre Vive » en Tunisie a été retrouvé dans un ravin.")
+    assert ("Terre Vive", "memberInvolvedAt", "Tunisie") in found and ("Terre Vive", "operatesIn", "Tunisie") not in found
+    scene = scene_facts(read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a donné l'alerte. "
+                                  "Des bénévoles de l'ONG « Terre Vive » ont distribué des couvertures."))
+    assert ("Terre Vive", "memberInvolvedAt", "Denver") in scene
+
+
+def test_relations_scene_organisation_of_a_named_head_left_out_has_no_member_there(nlp):
+    scene = scene_facts(read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a donné l'alerte. "
+                                  "La fille de M. Paul Roux, président de l'ONG « Terre Vive », a pris des photos."))
+    assert ("Terre Vive", "involvedAt", "Denver") in scene and ("Terre Vive", "memberInvolvedAt", "Denver") not in scene
+    assert ("Vie Libre", "operatesIn", "Paris") in facts(nlp, "L'association « Vie Libre » a manifesté à Paris.")
+
+
 def test_relations_scene_involves_the_organisation_of_a_participant(nlp):
     found = facts(nlp, "Un accident a eu lieu à Lyon. Mme Ana Ruiz, membre de l'association « Terre Vive », a été blessée.")
     assert ("Ana Ruiz", "presentIn", "Lyon") in found

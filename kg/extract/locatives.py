@@ -356,17 +356,51 @@ def member_at(ctx: Context, organisation: Mention, place: Mention, people: Colle
 _MEMBER_WHEREABOUTS = frozenset({"presentIn", "involvedAt"})
 
 
+def naming_noun(ctx: Context, mention: Mention) -> Token | None:
+    """The noun a trigger-typed name comes after ("l'ONG « X »": ONG), or None: whatever the parser hangs
+    the name's words on, the name plays that noun's part in the clause."""
+    if not mention.evidence.startswith("trigger:"):
+        return None
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    i = span.start - 1 if span is not None else -1
+    while i >= 0 and ctx.tokens[i].text in {'"', "'"}:
+        i -= 1
+    return ctx.tokens[i] if i >= 0 and ctx.lowers[i] == mention.evidence.split(":")[1] else None
+
+
+def of_members(ctx: Context, organisation: Mention) -> bool:
+    """Whether this mention of an organisation is the complement of a member, head or employee noun said of
+    no named person ("les membres de l'association X", "des bénévoles de l'ONG X"): where they were, the
+    organisation has members involved (kg:memberInvolvedAt), which is all the text says of it. (A named
+    member, "Mme Y, membre de X", is `member_at`'s: the organisation's then depends on where Y was.)"""
+    span = ctx.doc.char_span(organisation.start, organisation.end, alignment_mode="expand")
+    if span is None:
+        return False
+    noun = naming_noun(ctx, organisation) or span.root
+    holder = noun.head
+    entry = lexicon.relational_nouns().get(holder.lemma_) if noun.dep_ == "nmod" else None
+    if entry is None or not _AFFILIATIONS.intersection(entry.properties):
+        return False
+    if any(c.dep_ in {"appos", "flat:name"} for c in holder.children):
+        return False  # "le président de Y, M. X"
+    person = holder.head  # "M. X, le président de Y" (an apposition, a coordinate or a modifier of the honorific)
+    named = [person, *(c for c in person.children if c.dep_ == "flat:name")]
+    return not any((m := ctx.mention_of(t)) is not None and m.label == "Person" for t in named)
+
+
 def _locate(ctx: Context, agent: Mention | None, place: Mention, n: int, name: str, *, people: bool = True,
             members: Collection[int] = (), nested: bool = False) -> None:
     """Put the agents a mention stands for at the place (presentIn a person, operatesIn an organisation),
     unless a more specific rule already did. An agent only named inside the clause (`nested`), or an
-    organisation named as a person's (`members`), is only involved in what happened there (kg:involvedAt)."""
+    organisation named as a person's (`members`) or as its members' (`of_members`), is only involved in what
+    happened there (kg:involvedAt), or has members involved there (kg:memberInvolvedAt)."""
     claimed = _placed(ctx)
     for target in ctx.targets(agent):
         if target.label not in AGENTS or (target.id, place.id) in claimed or not people and target.label == "Person":
             continue
-        if nested or target.id in members:
-            prop = "memberInvolvedAt" if member_at(ctx, target, place) else "involvedAt"
+        grouped = target.label != "Person" and of_members(ctx, target)
+        if nested or target.id in members or grouped:
+            prop = "memberInvolvedAt" if grouped or member_at(ctx, target, place) else "involvedAt"
             ctx.add_fact(prop, target, place, n, name if nested else f"{name}:of-member")
         else:
             prop = {"Organization": "operatesIn", "Union": "operatesIn", "Person": "presentIn"}.get(target.label, "locatedIn")

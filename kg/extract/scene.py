@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kg import lexicon, places
 from kg.extract.context import Context, key
-from kg.extract.locatives import UNPLACED_HOMES, locative_case, member_at, place_of
+from kg.extract.locatives import UNPLACED_HOMES, locative_case, member_at, naming_noun, of_members, place_of
 from kg.extract.model import Mention
 from kg.extract.registry import rule
 from kg.extract.syntax import honorific_subject, with_companions
@@ -79,7 +79,8 @@ def scene(ctx: Context) -> None:
         for i, target in enumerate({p.id: p for p in [*lead, *containers]}.values()):
             if (_name(m), _name(target)) in there:
                 continue  # put there through another mention, or a resident ("X, ayant immigré en France"): already said
-            said = "memberInvolvedAt" if prop == "involvedAt" and member_at(ctx, m, target, people) else prop
+            said = "memberInvolvedAt" if prop == "involvedAt" and (member_at(ctx, m, target, people)
+                                                                   or m.label != "Person" and of_members(ctx, m)) else prop
             rule_name = f"scene:{m.label}:{'first' if i == 0 else 'other'}:{_RULE_ROLES[prop]}"
             ctx.add_fact(said, m, target, m.sentence, rule_name, support=(sentence,))
 
@@ -168,22 +169,10 @@ def _names(ctx: Context, token: Token) -> set[str]:
     found = set()
     for part in with_companions(token, _COMPANIONS):
         for target in ctx.targets(ctx.mention_of(part)):
-            noun = _naming_noun(ctx, target)
+            noun = naming_noun(ctx, target)
             if noun is None or noun.i == part.i or noun.dep_ in _PARTICIPATING:
                 found.add(_name(target))
     return found
-
-
-def _naming_noun(ctx: Context, mention: Mention) -> Token | None:
-    """The noun a trigger-typed name comes after ("l'ONG « X »": ONG), or None: whatever the parser hangs
-    the name's words on, the name plays that noun's part in the clause."""
-    if not mention.evidence.startswith("trigger:"):
-        return None
-    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    i = span.start - 1 if span is not None else -1
-    while i >= 0 and ctx.tokens[i].text in {'"', "'"}:
-        i -= 1
-    return ctx.tokens[i] if i >= 0 and ctx.lowers[i] == mention.evidence.split(":")[1] else None
 
 
 def _from_afar(verb: Token) -> bool:
