@@ -483,13 +483,16 @@ def test_relations_scene_only_involves_who_takes_part_from_afar(nlp):
     assert ("Alain Dupond", "reactedTo", "Paris") in head  # a head named once who gives from afar still reacted
 
 
-def test_relations_scene_an_organisation_whose_head_speaks_commented(nlp):
+def test_relations_scene_an_organisation_whose_head_speaks_commented_or_reacts_reacted(nlp):
     ex = read(nlp, "Un incendie a détruit une usine à Denver. Selon M. Paul Roux, directeur de l'ONG « Terre Vive », "
                    "le feu a duré deux heures.")
     assert ("Terre Vive", "commentedOn", "Denver") in scene_facts(ex)
     ex = read(nlp, "Un incendie a détruit une usine à Denver. Selon M. Paul Roux, membre de l'ONG « Terre Vive », "
                    "le feu a duré deux heures.")
     assert ("Terre Vive", "commentedOn", "Denver") not in scene_facts(ex)  # a member does not speak for it
+    ex = read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a donné l'alerte. "
+                   "M. Paul Roux, président de l'ONG « Terre Vive », a fait un don pour les victimes.")
+    assert ("Terre Vive", "reactedTo", "Denver") in scene_facts(ex)
 
 
 def test_relations_scene_places_a_head_named_once_only_when_taking_part(nlp):

@@ -4,7 +4,7 @@ at a lower confidence, recording both its own sentence and the scene's: each nam
 the article places nowhere else and that takes part in a clause (subject, object, agent) is present at the
 scene (persons) or operating there (organisations); who only speaks of it ("a déclaré X", "selon X"), or whose
 head does, commented on the event at the scene (kg:commentedOn); who acts on it from afar or later ("a fait un
-don", "deux ans plus tard") reacted to it (kg:reactedTo); the others — named in passing ("le fils de X") or the
+don", "deux ans plus tard"), or whose head does, reacted to it (kg:reactedTo); the others — named in passing ("le fils de X") or the
 organisation of a participant — are involved in the event at the scene (kg:involvedAt; kg:memberInvolvedAt for
 the organisation of a person put there). None of these says they were there. The head of an organisation named
 once is left out unless they take part (they speak for it from elsewhere as often as not).
@@ -57,8 +57,7 @@ def scene(ctx: Context) -> None:
     there = homes | {(_name(ctx.mentions[f.subject]), _name(ctx.mentions[f.object])) for f in ctx.facts if f.predicate in _PLACED_BY}
     parts = _participants(ctx)
     heads = {_name(ctx.mentions[f.subject]) for f in ctx.facts if f.predicate in {"headOf", "ceoOf"}}
-    sources = parts.sources | {_name(ctx.mentions[f.object]) for f in ctx.facts if f.predicate in {"headOf", "ceoOf"}
-                               and _name(ctx.mentions[f.subject]) in parts.sources}  # "selon le directeur du FBI": the FBI's word
+    sources, reacting = _headed(ctx, parts.sources), _headed(ctx, parts.reacting)
     seen: set[str] = set()
     chosen: list[tuple[Mention, str]] = []
     for m in ctx.mentions:
@@ -73,7 +72,7 @@ def scene(ctx: Context) -> None:
                 and sum(_name(o) == name for o in ctx.mentions if o.label == "Person") == 1:
             continue  # the head of an organisation, named once, speaks for it from elsewhere as often as not
         chosen.append((m, "presentIn" if acts and m.label == "Person" else "operatesIn" if acts else "commentedOn"
-                       if name in sources else "reactedTo" if name in parts.reacting else "involvedAt"))
+                       if name in sources else "reactedTo" if name in reacting else "involvedAt"))
     people = {key(m) for m, _ in chosen if m.label == "Person"}
     for m, prop in chosen:
         for i, target in enumerate({p.id: p for p in [*lead, *containers]}.values()):
@@ -83,6 +82,13 @@ def scene(ctx: Context) -> None:
                                                                    or m.label != "Person" and of_members(ctx, m)) else prop
             rule_name = f"scene:{m.label}:{'first' if i == 0 else 'other'}:{_RULE_ROLES[prop]}"
             ctx.add_fact(said, m, target, m.sentence, rule_name, support=(sentence,))
+
+
+def _headed(ctx: Context, names: set[str]) -> set[str]:
+    """The names with those of the organisations they head: a head speaks and acts for it ("selon le
+    directeur du FBI": the FBI's word)."""
+    return names | {_name(ctx.mentions[f.object]) for f in ctx.facts
+                    if f.predicate in {"headOf", "ceoOf"} and _name(ctx.mentions[f.subject]) in names}
 
 
 _RULE_ROLES = {"presentIn": "participant", "operatesIn": "participant", "commentedOn": "source", "reactedTo": "reaction",
