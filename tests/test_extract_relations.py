@@ -395,6 +395,18 @@ def test_relations_a_site_of_an_organisation_stands_for_it(nlp):
     assert not [k for k in facts(nlp, "M. Paul Roux a visité la cuisine du laboratoire Vitalis.") if k[1] == "relatedTo"]
 
 
+def test_relations_clause_place_not_from_a_negated_or_speculative_clause(nlp):
+    for text in ("M. Paul Roux n'est pas allé à Lyon.", "Mme Ana Ruiz se rendra à Rennes.",
+                 "M. Karl Mendez a décidé de se rendre à Paris.", "Mme Léa Vidal pourrait se rendre à Nantes."):
+        assert not [k for k in facts(nlp, text) if k[1] == "presentIn"], text
+    assert ("Jean Dubois", "presentIn", "Brest") in facts(nlp, "M. Jean Dubois est allé à Brest.")
+
+
+def test_relations_scene_is_no_place_a_negated_clause_names(nlp):
+    found = facts(nlp, "M. Paul Roux n'est pas allé à Lyon. Il a rencontré Mme Léa Vidal.")
+    assert not [k for k in found if k[2] == "Lyon"]
+
+
 def test_relations_clause_place_only_involves_who_is_named_inside_the_clause(nlp):
     found = facts(nlp, "Mme Pauline Sauvage, la sœur de Mme Anna Sauvage, a été aperçue à Lyon.")
     assert ("Pauline Sauvage", "presentIn", "Lyon") in found
@@ -694,7 +706,8 @@ def test_relations_open_verb_at_an_organisations_site_says_so(nlp):
 
 
 def test_relations_infinitive_without_subject_is_said_of_the_governing_subject(nlp):
-    assert ("Paul Roux", "met", "Ana Ruiz") in facts(nlp, "M. Paul Roux a décidé de rencontrer Mme Ana Ruiz.")
+    assert ("Paul Roux", "met", "Ana Ruiz") in facts(nlp, "M. Paul Roux a réussi à rencontrer Mme Ana Ruiz.")
+    assert ("Paul Roux", "met", "Ana Ruiz") not in facts(nlp, "M. Paul Roux a décidé de rencontrer Mme Ana Ruiz.")  # a decision
     assert ("Paul Roux", "cooperatesWith", "Terre Vive") in facts(nlp, "M. Paul Roux est venu à Lyon pour aider l'association « Terre Vive ».")
     asked = facts(nlp, "La police a demandé à M. Paul Roux de contacter Mme Ana Ruiz.")  # the one asked contacts
     assert not any(s == "Police" or p == "inContactWith" and s != "Paul Roux" for s, p, _ in asked)

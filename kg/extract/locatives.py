@@ -25,7 +25,7 @@ from kg.extract.context import Context, key
 from kg.extract.model import Mention
 from kg.extract.registry import rule
 from kg.extract.relational import FORMER, aside_start, possessor
-from kg.extract.syntax import POSSESSIVES, has_feature, honorific_subject, lemma_candidates, with_companions
+from kg.extract.syntax import POSSESSIVES, has_feature, honorific_subject, lemma_candidates, negated, speculative, with_companions
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -303,12 +303,15 @@ def _home_owner(ctx: Context, noun: Token) -> Mention | None:
 @rule("clause-place")
 def clause_place(ctx: Context, sent: Span, n: int) -> None:
     """A place introduced by "à", "en", "au", "dans" locates the agents of its clause: those the clause's
-    verb governs, and the noun a relative or participial clause qualifies."""
+    verb governs, and the noun a relative or participial clause qualifies; not when the clause is negated
+    or speculative ("n'est pas allé à Lyon", "se rendra à Rennes", "a décidé de se rendre à Paris")."""
     containers = {outer for inner, outer in _placed(ctx)}
     for token, place in _place_heads(ctx, sent):
         if locative_case(token) is None or place.id in containers:
             continue  # "Donges, en Loire-Atlantique": the clause happens in Donges
         verb = _governing_verb(token, ctx.by_token)
+        if not stated(token, verb):
+            continue
         participants = _participants(ctx, verb) if verb is not None else []
         if verb is None or not participants and any(c.dep_ == "cop" for c in token.children):
             _locate(ctx, _copula_subject(ctx, token), place, n, "clause-place")  # "X était à Caen", read as one name
@@ -321,6 +324,18 @@ def clause_place(ctx: Context, sent: Span, n: int) -> None:
             _locate(ctx, agent, place, n, "clause-place", people=place_verb is None, members=members)
         for agent in others:  # named inside the clause ("la sœur de X", "le centre X"), not an argument
             _locate(ctx, agent, place, n, "clause-place:nested", people=place_verb is None, nested=True)
+
+
+def stated(token: Token, verb: Token | None) -> bool:
+    """Whether the clause of a place phrase that is its verb's own (`verb`: its governing verb, None for none)
+    states what happened: not negated, not speculative. A place inside a phrase the verb governs ("ne
+    feront plus partie de la société X, spécialisée dans la pâtisserie à Toulouse") is the phrase's."""
+    return verb is None or token.head.i != verb.i or not (negated(verb) or speculative(verb))
+
+
+def governing_verb(ctx: Context, token: Token) -> Token | None:
+    """The verb of the clause a place phrase belongs to (`_governing_verb` over the article's names)."""
+    return _governing_verb(token, ctx.by_token)
 
 
 def _formerly(token: Token, verb: Token) -> bool:

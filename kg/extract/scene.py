@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kg import lexicon, places
 from kg.extract.context import Context, key
-from kg.extract.locatives import UNPLACED_HOMES, locative_case, member_at, naming_noun, of_members, place_of
+from kg.extract.locatives import (UNPLACED_HOMES, governing_verb, locative_case, member_at, naming_noun, of_members, place_of,
+                                  stated)
 from kg.extract.model import Mention
 from kg.extract.registry import rule
 from kg.extract.syntax import honorific_subject, with_companions
@@ -221,11 +222,12 @@ def _name(mention: Mention) -> str:
 
 
 def _locative_places(ctx: Context) -> list[tuple[int, Mention]]:
-    """Every place a locative preposition introduces, with its sentence, in the article's order (read from
-    the tokens of mentions, not every token)."""
+    """Every place a locative preposition introduces in a clause that states what happened ("n'est pas allé
+    à Lyon" does not), with its sentence, in the article's order (read from the tokens of mentions, not
+    every token)."""
     return [(n, place) for i in sorted(ctx.by_token) if (n := ctx.sentence_of_token.get(i)) is not None
             and (place := place_of(ctx, ctx.tokens[i])) is not None and ctx.by_token.get(i - 1) is not ctx.by_token[i]
-            and locative_case(ctx.tokens[i])]
+            and locative_case(ctx.tokens[i]) and stated(ctx.tokens[i], governing_verb(ctx, ctx.tokens[i]))]
 
 
 def _scene(ctx: Context) -> tuple[list[Mention], int] | None:
@@ -240,7 +242,7 @@ def _scene(ctx: Context) -> tuple[list[Mention], int] | None:
         first = lead[0][0]
         return list({p.id: p for n, p in lead if n == first}.values()), first
     named = [place for token in ctx.tokens_of(ctx.sents[0]) if (place := place_of(ctx, token)) is not None and not _origin(token)
-             and not _aim(token) and place.id not in births] if ctx.sents else []
+             and not _aim(token) and place.id not in births and stated(token, governing_verb(ctx, token))] if ctx.sents else []
     return ([named[0]], 0) if named else None
 
 

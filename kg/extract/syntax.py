@@ -16,7 +16,7 @@ NEGATIONS = frozenset({"pas", "jamais", "aucun", "aucune", "guère", "nullement"
 POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 """Third-person possessive determiners: "son siège", "sa sœur" say whose."""
 SPECULATIVE_HEADS = frozenset({"imaginer", "envisager", "supposer", "pouvoir", "devoir", "falloir", "espérer", "craindre",
-                               "sembler", "paraître", "compter", "prévoir", "vouloir"})
+                               "sembler", "paraître", "compter", "prévoir", "vouloir", "décider", "projeter"})
 
 
 LIGHT_VERBS = frozenset({"faire", "prendre", "avoir", "porter", "rendre", "donner"})
@@ -78,7 +78,7 @@ def negated(token: Token) -> bool:
 
 
 def speculative(token: Token) -> bool:
-    """Future, conditional, or under "imaginer que", "pouvoir", "devoir": not a stated fact."""
+    """Future, conditional, or under "imaginer que", "pouvoir", "devoir", "décider de": not a stated fact."""
     head = token
     for _ in range(4):
         if has_feature(head, "Tense", "Fut") or has_feature(head, "Mood", "Cnd") or conditional_form(head):
