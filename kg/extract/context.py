@@ -26,7 +26,7 @@ class Context:
     """One parsed article while it is read: rules add mentions and facts to it."""
 
     def __init__(self, article: Article, doc: Doc) -> None:
-        from spacy.attrs import LEMMA, LOWER
+        from spacy.attrs import DEP, LEMMA, LOWER
 
         self.article = article
         self.doc = doc
@@ -38,6 +38,8 @@ class Context:
         self.lowers = token_strings(doc, LOWER)
         self.lemmas = [lemma.lower() for lemma in token_strings(doc, LEMMA)]
         """Each token's lower-case form and lemma, read once: the word-list rules look words up in them."""
+        self.deps = token_strings(doc, DEP)
+        """Each token's dependency label, read once: the rules that scan every token test it first."""
         self._words: dict[int, set[str]] = {}
         """The forms and lemmas of each sentence (by its first token), made when a word-list rule first asks."""
         self.tags = _tags(doc)

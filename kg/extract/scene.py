@@ -14,6 +14,7 @@ article names around its place ("à Lyon" → France, stated or known to the gaz
 """
 from __future__ import annotations
 
+from collections.abc import Container
 from typing import TYPE_CHECKING, NamedTuple
 
 from kg import lexicon, places
@@ -135,15 +136,22 @@ def _participants(ctx: Context) -> _Parts:
     remote = {n for n, text in enumerate(ctx.lower_texts) if any(cue in text for cue in lexicon.remote_cues())}
     remote |= {n + 1 for n in remote if n + 1 < len(ctx.sents) and _continues(ctx, n + 1)}
     honorifics = lexicon.honorifics()
-    for token in ctx.tokens:
-        dep = token.dep_
-        if dep == "case" and _attribution(token):
-            sources |= _names(ctx, token.head)  # "selon X", "d'après Mme X"
+    honorific_forms = {h.lower() for h in honorifics}
+    lowers, deps = ctx.lowers, ctx.deps
+    attributed = {token.head.i for i, dep in enumerate(deps)  # the heads of "selon X", "d'après Mme X"
+                  if dep == "case" and lowers[i] in _ATTRIBUTION_STARTS and _attribution(token := ctx.tokens[i])}
+    for i in attributed:
+        sources |= _names(ctx, ctx.tokens[i])
+    for i, dep in enumerate(deps):  # read from arrays: most tokens are no argument of a clause
+        if dep == "case":
             continue
+        if dep not in _PARTICIPATING and lowers[i] not in honorific_forms:
+            continue
+        token = ctx.tokens[i]
         repaired = dep not in _PARTICIPATING and token.text in honorifics and honorific_subject(token.head) == token
         if dep not in _PARTICIPATING and not repaired:
             continue
-        if _reports(token, repaired, reporting) or _in_attribution(token):
+        if _reports(token, repaired, reporting) or _in_attribution(token, attributed):
             sources |= _names(ctx, token)
             continue
         subject = repaired or dep in _SUBJECTS
@@ -190,14 +198,17 @@ def _from_afar(verb: Token) -> bool:
 
 
 _ATTRIBUTIONS = frozenset({"selon", "d'après"})
+_ATTRIBUTION_STARTS = frozenset({"selon", "d'"})
+"""The first words of those prepositions ("d'après" is "d'" with "après" fixed to it)."""
 
 
-def _in_attribution(token: Token) -> bool:
+def _in_attribution(token: Token, attributed: Container[int]) -> bool:
     """Whether the token is inside a "selon" or "d'après" phrase ("d'après les informations fournies par
-    X"): who the phrase names is a source, not a participant."""
+    X"; `attributed`: the indexes of those phrases' heads): who the phrase names is a source, not a
+    participant."""
     head = token.head
     for _ in range(4):
-        if any(c.dep_ == "case" and _attribution(c) for c in head.children):
+        if head.i in attributed:
             return True
         if head.head.i == head.i:
             return False
