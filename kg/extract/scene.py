@@ -127,7 +127,8 @@ def _participants(ctx: Context) -> _Parts:
     none of them a participant: those that take part from afar, with a verb of
     ontology/lexicon/remote_verbs.txt ("a été choquée par l'attaque", "a fait un don"); those that react,
     the subjects of those verbs and those of those sentences (not "le groupe X" a minister suspected, nor
-    who a reported clause names); and the sources: who reports, or a "selon" phrase names."""
+    who a reported clause names); and the sources: who reports, or a "selon" phrase names. The agent of a
+    participle that describes a noun ("l'association menée par X") is named to describe it, not an agent."""
     found: set[str] = set()
     afar: set[str] = set()
     reacting: set[str] = set()
@@ -154,6 +155,8 @@ def _participants(ctx: Context) -> _Parts:
         if _reports(token, repaired, reporting) or _in_attribution(token, attributed):
             sources |= _names(ctx, token)
             continue
+        if dep == "obl:agent" and token.head.dep_ == "acl":
+            continue  # "l'association menée par X": who leads it, named to describe it, not an agent of the event
         subject = repaired or dep in _SUBJECTS
         if ctx.sentence_of_token.get(token.i) in remote:
             if subject and not _quoted(token):
