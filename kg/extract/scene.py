@@ -128,7 +128,8 @@ def _participants(ctx: Context) -> _Parts:
     ontology/lexicon/remote_verbs.txt ("a été choquée par l'attaque", "a fait un don"); those that react,
     the subjects of those verbs and those of those sentences (not "le groupe X" a minister suspected, nor
     who a reported clause names); and the sources: who reports, or a "selon" phrase names. The agent of a
-    participle that describes a noun ("l'association menée par X") is named to describe it, not an agent."""
+    participle that describes an organisation ("l'association menée par X") is named to describe it, not
+    an agent."""
     found: set[str] = set()
     afar: set[str] = set()
     reacting: set[str] = set()
@@ -155,7 +156,7 @@ def _participants(ctx: Context) -> _Parts:
         if _reports(token, repaired, reporting) or _in_attribution(token, attributed):
             sources |= _names(ctx, token)
             continue
-        if dep == "obl:agent" and token.head.dep_ == "acl":
+        if dep == "obl:agent" and token.head.dep_ == "acl" and _names_an_agent(ctx, token.head.head):
             continue  # "l'association menée par X": who leads it, named to describe it, not an agent of the event
         subject = repaired or dep in _SUBJECTS
         if ctx.sentence_of_token.get(token.i) in remote:
@@ -177,6 +178,21 @@ def _quoted(token: Token) -> bool:
         if token.dep_ == "ccomp":
             return True
         token = token.head
+    return False
+
+
+def _names_an_agent(ctx: Context, noun: Token) -> bool:
+    """Whether a noun names an organisation or a group ("l'association menée par X", "un groupe dirigé par
+    Y"), named or described: its leader is named to describe it. Not an action ("les investigations menées
+    par le FBI": the FBI took part)."""
+    for _ in range(4):  # the parser may hang the participle on the last noun: "un groupe d'étudiants en médecine dirigé par"
+        mention = ctx.mention_of(noun)
+        if mention is not None and any(t.label in {"Organization", "Union"} for t in ctx.targets(mention)) \
+                or lexicon.descriptions().get(noun.lemma_.lower()) in {"Organization", "Union"}:
+            return True
+        if noun.dep_ != "nmod":
+            return False
+        noun = noun.head
     return False
 
 
