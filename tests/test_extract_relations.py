@@ -421,6 +421,12 @@ def test_relations_scene_says_who_comments_commented_and_only_involves_who_is_na
     assert {f.rule for f in ex.facts if f.predicate == "commentedOn"} == {"scene:Person:first:source"}
 
 
+def test_relations_scene_who_predicted_or_warned_commented(nlp):
+    scene = scene_facts(read(nlp, "Une crise frappe l'Europe. M. Paul Roux avait prédit une hausse du chômage. "
+                                  "M. Karl Mendez a averti les banques."))
+    assert scene == {("Paul Roux", "commentedOn", "Europe"), ("Karl Mendez", "commentedOn", "Europe")}
+
+
 def test_relations_scene_source_named_by_selon_or_d_apres(nlp):
     ex = read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a donné l'alerte. "
                    "Selon Mme Léa Vidal, le feu était très violent. D'après l'ONG « Terre Vive », les dégâts sont lourds.")
