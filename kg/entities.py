@@ -55,6 +55,8 @@ what the tokenizer leaves of "d'" before a spaced quote ("la procédure d' « X 
 _CAMEL = re.compile(r"[a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z][a-z][A-Za-z]*")
 """A product's name shape: a capital inside a word ("iPhone", "eBay", "PlayStation"), not an acronym."""
 _NAME_GLUE = frozenset("de d' du des la le l' les et pour contre sur en à aux".split())
+_CHARGED = frozenset({"chargé", "chargée", "chargés", "chargées"})
+"""The word that introduces the mission inside a body's name ("Agence nationale chargée de la Protection Sociale")."""
 """Words inside long names of organisations between capitalised words ("Parti pour la Liberté et les Valeurs")."""
 
 
@@ -374,7 +376,8 @@ class EntityFinder:
     def _extend_kind_name(self, span: Span) -> Span:
         """A name of a kind ("Ministère de la Défense", "Association des Tailleurs") the model cut short
         goes on over linking words and capitalised words: "Ministère de la Défense et de la Sécurité
-        Marine", "Association des Tailleurs de Pierre de Berne"."""
+        Marine", "Association des Tailleurs de Pierre de Berne", and over the mission a body is charged
+        with, after its nationality: "Agence Nationale australienne chargée de la Protection Sociale"."""
         if strip_accents(span[0].text) not in self.heads or len(span) < 2:
             return span
         doc, end = span.doc, span.end
@@ -382,10 +385,13 @@ class EntityFinder:
             end -= 1  # "Association des Chimistes de" + a known place the model left out: go on from "Chimistes"
         sentence_end = span[0].sent.end
         while end < sentence_end:
-            i = end
-            while i < sentence_end and i - end < 3 and doc[i].lower_ in _NAME_GLUE:
+            glue = end + (strip_accents(doc[end].lower_) in self.nationalities and end + 1 < sentence_end
+                          and doc[end + 1].lower_ in _CHARGED)
+            glue += glue < sentence_end and doc[glue].lower_ in _CHARGED
+            i = glue
+            while i < sentence_end and i - glue < 3 and doc[i].lower_ in _NAME_GLUE:
                 i += 1
-            if i == end or doc[i - 1].lower_ == "et" or i >= sentence_end or not doc[i].text[:1].isupper() or doc[i].is_punct:
+            if i == glue or doc[i - 1].lower_ == "et" or i >= sentence_end or not doc[i].text[:1].isupper() or doc[i].is_punct:
                 break  # "et" must be followed by a linking word: "et de la Sécurité", not "et Paris"
             if doc[i].ent_iob_ == "B" and doc[end].lower_ in {"à", "au", "aux"}:
                 break  # "a opposé le Front patriotique rwandais aux Forces armées": two names the model told apart

@@ -104,6 +104,13 @@ def test_entities_first_word_gives_the_kind_of_organisation(nlp):
     assert "Organisme de Lutte contre le Trafic Illégal de Biens" in found
 
 
+def test_entities_a_body_s_name_goes_on_over_its_nationality_and_mission(nlp):
+    found = names(nlp, "Ils ont manifesté devant l'Agence Nationale australienne chargée de la Protection Sociale.")
+    assert "Agence Nationale australienne chargée de la Protection Sociale" in found and "Protection Sociale" not in found
+    found = names(nlp, "L'Agence Nationale, chargée de la Sécurité, a parlé. L'Agence Nationale chargée de sécuriser Paris a parlé.")
+    assert "Agence Nationale" in found and not any("chargée" in name for name in found)  # a comma, a verb: no name goes on
+
+
 def test_entities_a_name_of_a_kind_stops_at_a_preposition_before_another_name(nlp):
     """"opposé le Parti libéral aux Forces démocratiques": the verb's two complements, which the model tells
     apart, are not one long name."""
