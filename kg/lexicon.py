@@ -198,6 +198,12 @@ def home_nouns() -> frozenset[str]:
 
 
 @cache
+def preposition_nouns() -> frozenset[str]:
+    """ontology/lexicon/preposition_nouns.txt: nouns of compound prepositions that say no place ("à la tête de")."""
+    return _words("preposition_nouns.txt")
+
+
+@cache
 def remote_cues() -> frozenset[str]:
     """ontology/lexicon/remote_cues.txt: words that say an agent acts away from the reported event."""
     return _words("remote_cues.txt")

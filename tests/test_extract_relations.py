@@ -395,6 +395,13 @@ def test_relations_a_site_of_an_organisation_stands_for_it(nlp):
     assert not [k for k in facts(nlp, "M. Paul Roux a visité la cuisine du laboratoire Vitalis.") if k[1] == "relatedTo"]
 
 
+def test_relations_clause_place_not_inside_a_compound_preposition(nlp):
+    found = facts(nlp, "À la tête d'un vaste réseau de trafic couvrant plusieurs pays d'Europe, d'Afrique et d'Asie, "
+                       "M. Paul Roux était recherché par la police.")
+    assert not [k for k in found if k[0] == "Paul Roux" and k[2] in {"Afrique", "Asie"}]
+    assert ("Paul Roux", "presentIn", "Lyon") in facts(nlp, "À la tête d'un réseau couvrant l'Afrique, M. Paul Roux a été arrêté à Lyon.")
+
+
 def test_relations_clause_place_not_from_a_negated_or_speculative_clause(nlp):
     for text in ("M. Paul Roux n'est pas allé à Lyon.", "Mme Ana Ruiz se rendra à Rennes.",
                  "M. Karl Mendez a décidé de se rendre à Paris.", "Mme Léa Vidal pourrait se rendre à Nantes."):

@@ -54,7 +54,9 @@ def place_of(ctx: Context, token: Token) -> Mention | None:
 def locative_case(token: Token) -> str | None:
     """The locative preposition introducing the phrase headed by this token ("à Rome", "en Italie"), or
     the phrase it completes with "de" ("dans les rues de Rome", "au sein d'un bâtiment de la ville de
-    Manille"); from a name's first word that modifies the next one, from that one ("dans la 88e Avenue")."""
+    Manille"); from a name's first word that modifies the next one, from that one ("dans la 88e Avenue").
+    None inside a compound preposition that says no place ("à la tête d'un réseau couvrant l'Afrique",
+    ontology/lexicon/preposition_nouns.txt)."""
     if token.dep_ in {"amod", "nummod"} and token.head.i == token.i + 1:
         token = token.head
     for _ in range(4):
@@ -62,7 +64,7 @@ def locative_case(token: Token) -> str | None:
         previous = token.doc[token.i - 1].lower_ if token.i > 0 else ""
         found = next(iter(cases & LOCATIVE), None) or (previous if previous in LOCATIVE else None)
         if found is not None:
-            return found
+            return None if token.lower_ in lexicon.preposition_nouns() else found
         if not cases & _OF or token.head.i == token.i or token.head.pos_ not in {"NOUN", "PROPN"}:
             return None
         token = token.head
