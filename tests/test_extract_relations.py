@@ -571,6 +571,12 @@ def test_relations_place_of_unnamed_members_is_their_organisation_s_member_place
     assert ("Terre Vive", "memberInvolvedAt", "Denver") in scene
 
 
+def test_relations_scene_organisation_of_a_member_who_only_reacted_is_not_involved(nlp):
+    scene = scene_facts(read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a donné l'alerte. "
+                                  "M. Paul Roux, membre de l'ONG « Terre Vive », a été très choqué par le drame."))
+    assert ("Paul Roux", "reactedTo", "Denver") in scene and not [k for k in scene if k[0] == "Terre Vive"]
+
+
 def test_relations_scene_organisation_of_a_named_head_left_out_has_no_member_there(nlp):
     scene = scene_facts(read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a donné l'alerte. "
                                   "La fille de M. Paul Roux, président de l'ONG « Terre Vive », a pris des photos."))

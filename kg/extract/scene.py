@@ -6,7 +6,8 @@ scene (persons) or operating there (organisations); who only speaks of it ("a d�
 head does, commented on the event at the scene (kg:commentedOn); who acts on it from afar or later ("a fait un
 don", "deux ans plus tard"), or whose head does, reacted to it (kg:reactedTo); the others — named in passing ("le fils de X") or the
 organisation of a participant — are involved in the event at the scene (kg:involvedAt; kg:memberInvolvedAt for
-the organisation of a person put there). None of these says they were there. The head of an organisation named
+the organisation of a person put there; an organisation whose named members only spoke or reacted has none
+there, and is left out). None of these says they were there. The head of an organisation named
 once is left out unless they take part (they speak for it from elsewhere as often as not).
 
 A second rule, run after it, carries every fact of presence, activity or involvement to the places the
@@ -75,13 +76,16 @@ def scene(ctx: Context) -> None:
             continue  # the head of an organisation, named once, speaks for it from elsewhere as often as not
         chosen.append((m, "presentIn" if acts and m.label == "Person" else "operatesIn" if acts else "commentedOn"
                        if name in sources else "reactedTo" if name in reacting else "involvedAt"))
-    people = {key(m) for m, _ in chosen if m.label == "Person"}
+    people = {key(m) for m, prop in chosen if m.label == "Person" and prop not in _FROM_ELSEWHERE}
+    reactors = {key(m) for m, prop in chosen if m.label == "Person" and prop in _FROM_ELSEWHERE}
     for m, prop in chosen:
         for i, target in enumerate({p.id: p for p in [*lead, *containers]}.values()):
             if (_name(m), _name(target)) in there:
                 continue  # put there through another mention, or a resident ("X, ayant immigré en France"): already said
             said = "memberInvolvedAt" if prop == "involvedAt" and (member_at(ctx, m, target, people)
                                                                    or m.label != "Person" and of_members(ctx, m)) else prop
+            if said == "involvedAt" and m.label != "Person" and member_at(ctx, m, target, reactors):
+                continue  # "X, membre de l'association Y, a écrit un livre deux ans plus tard": Y had no part in it
             rule_name = f"scene:{m.label}:{'first' if i == 0 else 'other'}:{_RULE_ROLES[prop]}"
             ctx.add_fact(said, m, target, m.sentence, rule_name, support=(sentence,))
 
@@ -93,6 +97,9 @@ def _headed(ctx: Context, names: set[str]) -> set[str]:
                     if f.predicate in {"headOf", "ceoOf"} and _name(ctx.mentions[f.subject]) in names}
 
 
+_FROM_ELSEWHERE = frozenset({"commentedOn", "reactedTo"})
+"""What the scene says of an agent that only spoke of the event or acted on it from elsewhere: its
+organisation has no member involved there."""
 _RULE_ROLES = {"presentIn": "participant", "operatesIn": "participant", "commentedOn": "source", "reactedTo": "reaction",
                "involvedAt": "involved"}
 """The part of the scene rule each kind of fact comes from, named in the rule (each is calibrated apart)."""
