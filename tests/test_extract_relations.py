@@ -428,6 +428,13 @@ def test_relations_scene_says_who_comments_commented_and_only_involves_who_is_na
     assert {f.rule for f in ex.facts if f.predicate == "commentedOn"} == {"scene:Person:first:source"}
 
 
+def test_relations_scene_whoever_a_selon_phrase_names_is_a_source(nlp):
+    scene = scene_facts(read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a donné l'alerte. Selon les avis "
+                                  "recueillis par le journaliste Paul Roux, le feu a duré deux heures. D'après le témoignage "
+                                  "de Mme Léa Vidal, les dégâts sont lourds."))
+    assert {("Paul Roux", "commentedOn", "Denver"), ("Léa Vidal", "commentedOn", "Denver")} <= scene
+
+
 def test_relations_scene_who_predicted_or_warned_commented(nlp):
     scene = scene_facts(read(nlp, "Une crise frappe l'Europe. M. Paul Roux avait prédit une hausse du chômage. "
                                   "M. Karl Mendez a averti les banques."))

@@ -149,8 +149,11 @@ def _participants(ctx: Context) -> _Parts:
     lowers, deps = ctx.lowers, ctx.deps
     attributed = {token.head.i for i, dep in enumerate(deps)  # the heads of "selon X", "d'après Mme X"
                   if dep == "case" and lowers[i] in _ATTRIBUTION_STARTS and _attribution(token := ctx.tokens[i])}
-    for i in attributed:
-        sources |= _names(ctx, ctx.tokens[i])
+    for i in attributed:  # who the phrase names, however deep: "selon les avis recueillis au micro du journaliste X"
+        head = ctx.tokens[i]
+        sources |= _names(ctx, head) | {_name(t) for j in range(head.left_edge.i, head.right_edge.i + 1)
+                                        if (m := ctx.by_token.get(j)) is not None for t in ctx.targets(m)
+                                        if t.label in {"Person", "Organization", "Union"}}
     for i, dep in enumerate(deps):  # read from arrays: most tokens are no argument of a clause
         if dep == "case":
             continue
