@@ -149,11 +149,13 @@ def _participants(ctx: Context) -> _Parts:
     lowers, deps = ctx.lowers, ctx.deps
     attributed = {token.head.i for i, dep in enumerate(deps)  # the heads of "selon X", "d'après Mme X"
                   if dep == "case" and lowers[i] in _ATTRIBUTION_STARTS and _attribution(token := ctx.tokens[i])}
+    affiliated = {f.object for f in ctx.facts if f.predicate in {"memberOf", "worksFor"}} - {
+        f.object for f in ctx.facts if f.predicate in {"headOf", "ceoOf"}}  # "selon X, membre de Y": Y does not speak
     for i in attributed:  # who the phrase names, however deep: "selon les avis recueillis au micro du journaliste X"
         head = ctx.tokens[i]
         sources |= _names(ctx, head) | {_name(t) for j in range(head.left_edge.i, head.right_edge.i + 1)
                                         if (m := ctx.by_token.get(j)) is not None for t in ctx.targets(m)
-                                        if t.label in {"Person", "Organization", "Union"}}
+                                        if t.label == "Person" or t.label in {"Organization", "Union"} and t.id not in affiliated}
     for i, dep in enumerate(deps):  # read from arrays: most tokens are no argument of a clause
         if dep == "case":
             continue
