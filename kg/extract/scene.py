@@ -4,11 +4,12 @@ at a lower confidence, recording both its own sentence and the scene's: each nam
 the article places nowhere else and that takes part in a clause (subject, object, agent) is present at the
 scene (persons) or operating there (organisations); who only speaks of it ("a déclaré X", "selon X"), or whose
 head does, commented on the event at the scene (kg:commentedOn); who acts on it from afar or later ("a fait un
-don", "deux ans plus tard"), or whose head does, reacted to it (kg:reactedTo); the others — named in passing ("le fils de X") or the
-organisation of a participant — are involved in the event at the scene (kg:involvedAt; kg:memberInvolvedAt for
-the organisation of a person put there; an organisation whose named members only spoke or reacted has none
-there, and is left out). None of these says they were there. The head of an organisation named
-once is left out unless they take part (they speak for it from elsewhere as often as not).
+don", "deux ans plus tard"), or whose head does, reacted to it (kg:reactedTo); the others — named in passing
+("le fils de X") or the organisation of a participant — are involved in the event at the scene
+(kg:involvedAt; kg:memberInvolvedAt for the organisation of a person put there; an organisation whose named
+members only spoke or reacted has none there, and is left out). None of these says they were there. The head
+of an organisation named once is left out unless they take part (they speak for it from elsewhere as often as
+not).
 
 A second rule, run after it, carries every fact of presence, activity or involvement to the places the
 article names around its place ("à Lyon" → France, stated or known to the gazetteer).
@@ -212,7 +213,7 @@ def _names(ctx: Context, token: Token) -> set[str]:
     """The names of the agents of a phrase: its word's and those of its appositions and coordinates; not a
     name the parser hung on the verb in place of the noun it comes after ("responsables de l'ONG « X »"
     with X read as an object): the noun's part is the name's."""
-    found = set()
+    found: set[str] = set()
     for part in with_companions(token, _COMPANIONS):
         for target in ctx.targets(ctx.mention_of(part)):
             noun = naming_noun(ctx, target)
