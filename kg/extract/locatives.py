@@ -312,7 +312,7 @@ def clause_place(ctx: Context, sent: Span, n: int) -> None:
         if locative_case(token) is None or place.id in containers:
             continue  # "Donges, en Loire-Atlantique": the clause happens in Donges
         verb = _governing_verb(token, ctx.by_token)
-        if not stated(token, verb):
+        if not _stated(token, verb):
             continue
         participants = _participants(ctx, verb) if verb is not None else []
         if verb is None or not participants and any(c.dep_ == "cop" for c in token.children):
@@ -328,16 +328,16 @@ def clause_place(ctx: Context, sent: Span, n: int) -> None:
             _locate(ctx, agent, place, n, "clause-place:nested", people=place_verb is None, nested=True)
 
 
-def stated(token: Token, verb: Token | None) -> bool:
+def stated(ctx: Context, token: Token) -> bool:
+    """Whether the clause a place phrase belongs to states what happened (`_stated`)."""
+    return _stated(token, _governing_verb(token, ctx.by_token))
+
+
+def _stated(token: Token, verb: Token | None) -> bool:
     """Whether the clause of a place phrase that is its verb's own (`verb`: its governing verb, None for none)
     states what happened: not negated, not speculative. A place inside a phrase the verb governs ("ne
     feront plus partie de la société X, spécialisée dans la pâtisserie à Toulouse") is the phrase's."""
     return verb is None or token.head.i != verb.i or not (negated(verb) or speculative(verb))
-
-
-def governing_verb(ctx: Context, token: Token) -> Token | None:
-    """The verb of the clause a place phrase belongs to (`_governing_verb` over the article's names)."""
-    return _governing_verb(token, ctx.by_token)
 
 
 def _formerly(token: Token, verb: Token) -> bool:

@@ -21,8 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kg import lexicon, places
 from kg.extract.context import Context, key
-from kg.extract.locatives import (UNPLACED_HOMES, governing_verb, locative_case, member_at, naming_noun, of_members, place_of,
-                                  stated)
+from kg.extract.locatives import UNPLACED_HOMES, locative_case, member_at, naming_noun, of_members, place_of, stated
 from kg.extract.model import Mention
 from kg.extract.registry import rule
 from kg.extract.syntax import honorific_subject, with_companions
@@ -34,8 +33,9 @@ SCENE_SENTENCES = 3
 """The scene is stated in the first sentences (the lead)."""
 _SCENE = "scene:lead"
 """Context memory: the scene rule's lead places and their sentence (or None), for the rules after it."""
-_PLACED_BY = frozenset({"locatedIn", "presentIn", "operatesIn", "onStrikeIn", "involvedAt", "memberInvolvedAt", "commentedOn",
-                        "reactedTo"})
+_INVOLVED = frozenset({"involvedAt", "memberInvolvedAt", "commentedOn", "reactedTo"})
+"""kg:involvedAt and its subproperties: named in the report of the event at the place, not put there."""
+_PLACED_BY = frozenset({"locatedIn", "presentIn", "operatesIn", "onStrikeIn"}) | _INVOLVED
 """Facts that place an agent at the time of the article, or involve it there (a birthplace or a home does
 not: "X, qui vit à Villeurbanne, a aidé les pompiers" at the scene in Lyon)."""
 _PARTICIPATING = frozenset({"nsubj", "nsubj:pass", "obj", "obl:agent", "iobj", "vocative"})
@@ -270,7 +270,7 @@ def _locative_places(ctx: Context) -> list[tuple[int, Mention]]:
     every token)."""
     return [(n, place) for i in sorted(ctx.by_token) if (n := ctx.sentence_of_token.get(i)) is not None
             and (place := place_of(ctx, ctx.tokens[i])) is not None and ctx.by_token.get(i - 1) is not ctx.by_token[i]
-            and locative_case(ctx.tokens[i]) and stated(ctx.tokens[i], governing_verb(ctx, ctx.tokens[i]))]
+            and locative_case(ctx.tokens[i]) and stated(ctx, ctx.tokens[i])]
 
 
 def _scene(ctx: Context) -> tuple[list[Mention], int] | None:
@@ -285,7 +285,7 @@ def _scene(ctx: Context) -> tuple[list[Mention], int] | None:
         first = lead[0][0]
         return list({p.id: p for n, p in lead if n == first}.values()), first
     named = [place for token in ctx.tokens_of(ctx.sents[0]) if (place := place_of(ctx, token)) is not None and not _origin(token)
-             and not _aim(token) and place.id not in births and stated(token, governing_verb(ctx, token))] if ctx.sents else []
+             and not _aim(token) and place.id not in births and stated(ctx, token)] if ctx.sents else []
     return ([named[0]], 0) if named else None
 
 
@@ -300,7 +300,7 @@ def _origin(token) -> bool:
     return bool(cases & {"depuis", "dès"}) or bool(cases & {"de", "d'", "du", "des"}) and token.head.pos_ in {"VERB", "AUX"}
 
 
-_INHERITED = frozenset({"presentIn", "operatesIn", "involvedAt", "memberInvolvedAt", "commentedOn", "reactedTo", "locatedIn"})
+_INHERITED = frozenset({"presentIn", "operatesIn", "locatedIn"}) | _INVOLVED
 """Facts that hold of every place containing their place (a birthplace or a home is the most precise one)."""
 _LARGER = frozenset({"country", "continent"})
 
