@@ -389,6 +389,20 @@ def test_relations_clause_place_only_involves_the_organisation_of_a_member(nlp):
     assert ("Terre Vive", "operatesIn", "Lyon") in facts(nlp, "L'association « Terre Vive » a distribué des repas à Lyon.")
 
 
+def test_relations_a_place_completing_an_organisation_s_name_is_the_organisation_s(nlp):
+    """"membre de l'association X au Niger": the association is in Niger; the clause, and the member, not
+    by that phrase."""
+    text = "Le 3 mai, une marche a eu lieu à Niamey. M. Ali Sanou, membre de l'association « Terre Verte » au Niger, a été invité."
+    found = facts(nlp, text)
+    assert found[("Terre Verte", "operatesIn", "Niger")].rule == "named-with-place:locative"
+    assert not [k for k, f in found.items() if k[0] == "Ali Sanou" and k[2] == "Niger" and f.rule.startswith("clause-place")]
+    found = facts(nlp, "Mme Agatha Roux, présidente de la fondation « Buenos » à Berlin, a été blessée.")
+    assert found[("Buenos", "operatesIn", "Berlin")].rule == "named-with-place:locative"
+    assert not [k for k, f in found.items() if k[0] == "Agatha Roux" and f.rule.startswith("clause-place")]
+    found = facts(nlp, "L'association « Terre Verte » a manifesté au Niger.")  # the clause's place, not the name's
+    assert found[("Terre Verte", "operatesIn", "Niger")].rule == "clause-place"
+
+
 def test_relations_a_site_of_an_organisation_stands_for_it(nlp):
     assert ("Paul Roux", "relatedTo", "Vitalis") in facts(nlp, "M. Paul Roux a pénétré dans les locaux du laboratoire « Vitalis » hier soir.")
     assert ("Paul Roux", "inContactWith", "Vitalis") in facts(nlp, "M. Paul Roux a visité les locaux du laboratoire Vitalis.")

@@ -4,8 +4,8 @@
   bornIn; "qui vit à Tunis": residesIn; "basée à Lyon": locatedIn);
 - a place stated inside another ("Manille, aux Philippines", "Donges, en Loire-Atlantique") is
   locatedIn it, unless the gazetteer knows both and says otherwise;
-- an organisation named with its place ("l'éditeur de Vélizy", "la raffinerie X de Donges"), or whose
-  name ends with it ("l'Université de Lyon"), is there;
+- an organisation named with its place ("l'éditeur de Vélizy", "la raffinerie X de Donges", "membre de
+  l'association X au Niger"), or whose name ends with it ("l'Université de Lyon"), is there;
 - a noun of an organisation's seat or sites (ontology/lexicon/seat_nouns.tsv) places the organisation
   ("le siège de X est à Lyon", "à Lille, où se trouve le siège de l'entreprise");
 - a person's home with its place (ontology/lexicon/home_nouns.txt: "à son domicile à Lisbonne") is where
@@ -34,6 +34,7 @@ LOCATIVE = frozenset({"à", "a", "au", "aux", "en", "dans", "sur"})
 """Prepositions that put something in a place (not "de", which also says where something comes from)."""
 _OF = frozenset({"de", "d'", "du", "des"})
 AGENTS = frozenset({"Person", "Organization", "Union", "JobPosting"})
+_HOLDERS = frozenset({"Organization", "Union"})
 _CLAIMED = "locatives:claimed"
 """Context memory: (mention id, place id) pairs a more specific rule already placed."""
 _NAMED_PLACES = "locatives:named-places"
@@ -155,17 +156,52 @@ def _is_date(mention: Mention | None) -> bool:
 
 @rule("named-with-place")
 def named_with_place(ctx: Context, sent: Span, n: int) -> None:
-    """An organisation, or a description of one, followed by "de" and a place: "l'éditeur de
-    Vélizy-Villacoublay", "la raffinerie TotalEnergies de Donges", "l'université du Texas"."""
+    """An organisation, or a description of one, followed by "de" and a place ("l'éditeur de
+    Vélizy-Villacoublay", "la raffinerie TotalEnergies de Donges", "l'université du Texas"), or whose name a
+    locative phrase completes ("membre de l'association « X » au Niger": `name_owner`)."""
     for token, place in _place_heads(ctx, sent):
-        if token.i < 2 or ctx.doc[token.i - 1].lower_ not in {"de", "d'", "du"}:
+        if (owner := name_owner(ctx, token)) is not None:
+            name = "named-with-place:locative"
+        elif token.i >= 2 and ctx.doc[token.i - 1].lower_ in {"de", "d'", "du"}:
+            owner, name = ctx.by_token.get(token.i - 2), "named-with-place"
+        else:
             continue
-        before = ctx.by_token.get(token.i - 2)
-        if before is None or not any(t.label in {"Organization", "Union"} for t in ctx.targets(before)):
+        if owner is None or not _is_organisation(ctx, owner):
             continue
-        named = before.label != "DESC"  # "la raffinerie TotalEnergies de Donges": the company works there;
-        ctx.add_fact("operatesIn" if named else "locatedIn", before, place, n, "named-with-place")  # "l'éditeur de Vélizy" is there
-        _placed(ctx).update((t.id, place.id) for t in ctx.targets(before))
+        named = owner.label != "DESC"  # "la raffinerie TotalEnergies de Donges": the company works there;
+        ctx.add_fact("operatesIn" if named else "locatedIn", owner, place, n, name)  # "l'éditeur de Vélizy" is there
+        _placed(ctx).update((t.id, place.id) for t in ctx.targets(owner))
+
+
+def _is_organisation(ctx: Context, mention: Mention) -> bool:
+    return any(t.label in _HOLDERS for t in ctx.targets(mention))
+
+
+def name_owner(ctx: Context, token: Token) -> Mention | None:
+    """The organisation (or description of one) whose name a locative phrase completes ("membre de
+    l'association « X » au Niger", "présidente de la fondation X à Berlin"): the phrase says where the
+    organisation is, and nothing of where its clause happened. Not in an object or a complement ("un bus
+    transportant les membres de l'association X en Tunisie", "lors de la réunion du Comité X à Strasbourg"),
+    where the place may be the verb's or the event's as well."""
+    if token.dep_ != "nmod" or token.head.pos_ not in {"NOUN", "PROPN"} or locative_case(token) is None:
+        return None
+    head = token.head
+    owner = ctx.by_token.get(head.i)
+    named = ctx.by_token.get(ctx.name_start(head.i + 1))
+    if owner is None and named is not None and (noun := naming_noun(ctx, named)) is not None and noun.i == head.i:
+        owner = named  # "l'association « X » au Niger", the place hung on the noun before the name
+    if owner is None or not _is_organisation(ctx, owner):
+        return None
+    top = head
+    while top.dep_ in {"nmod", "flat:name", "amod", "appos", "conj"} and top.head.i != top.i:
+        top = top.head
+    return owner if top.dep_ in _NAMING_PHRASES else None
+
+
+_NAMING_PHRASES = frozenset({"nsubj", "nsubj:pass", "vocative", "ROOT"})
+"""Where the noun phrase of a name with its place phrase (or the phrase it is an aside to) stands when the
+place can only be the name's: a subject, a title (an object or a complement after the verb may leave the
+place to the verb)."""
 
 
 @rule("place-in-name")
@@ -191,7 +227,6 @@ def place_in_name(ctx: Context, sent: Span, n: int) -> None:
                 break
 
 
-_HOLDERS = frozenset({"Organization", "Union"})
 _AFFILIATIONS = frozenset({"memberOf", "worksFor", "headOf", "ceoOf"})
 
 
@@ -309,8 +344,8 @@ def clause_place(ctx: Context, sent: Span, n: int) -> None:
     or speculative ("n'est pas allé à Lyon", "se rendra à Rennes", "a décidé de se rendre à Paris")."""
     containers = {outer for inner, outer in _placed(ctx)}
     for token, place in _place_heads(ctx, sent):
-        if locative_case(token) is None or place.id in containers:
-            continue  # "Donges, en Loire-Atlantique": the clause happens in Donges
+        if locative_case(token) is None or place.id in containers or name_owner(ctx, token) is not None:
+            continue  # "Donges, en Loire-Atlantique": the clause happens in Donges; "l'ONG X au Niger": the ONG is there
         verb = _governing_verb(token, ctx.by_token)
         if not _stated(token, verb):
             continue
