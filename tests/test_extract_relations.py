@@ -575,6 +575,9 @@ def test_relations_scene_agent_of_a_participle_describing_an_organisation_is_no_
                                   "en charge les frais. Les investigations menées par l'agence Orkan ont permis d'arrêter le chauffeur."))
     assert ("Terre Vive", "operatesIn", "Lyon") in scene and ("Paul Roux", "presentIn", "Lyon") not in scene
     assert ("Orkan", "operatesIn", "Lyon") in scene  # it led the investigations: an action, not a description
+    scene = scene_facts(read(nlp, "Un accident a eu lieu à Lyon. La brigade de gendarmerie de Nantes dirigée par M. Paul Roux "
+                                  "a été sollicitée. Le lendemain, M. Karl Mendez a réparé la route."))
+    assert ("Paul Roux", "involvedAt", "Lyon") in scene and ("Karl Mendez", "presentIn", "Lyon") in scene  # an unnamed brigade
 
 
 def test_relations_scene_source_of_information_is_not_a_participant(nlp):

@@ -196,17 +196,24 @@ def _quoted(token: Token) -> bool:
 
 def _names_an_agent(ctx: Context, noun: Token) -> bool:
     """Whether a noun names an organisation or a group ("l'association menée par X", "un groupe dirigé par
-    Y"), named or described: its leader is named to describe it. Not an action ("les investigations menées
+    Y", "la brigade de Washington dirigée par Z"), named or described: its leader is named to describe it. Not an action ("les investigations menées
     par le FBI": the FBI took part)."""
     for _ in range(4):  # the parser may hang the participle on the last noun: "un groupe d'étudiants en médecine dirigé par"
         mention = ctx.mention_of(noun)
         if mention is not None and any(t.label in {"Organization", "Union"} for t in ctx.targets(mention)) \
-                or lexicon.descriptions().get(noun.lemma_.lower()) in {"Organization", "Union"}:
+                or _organisation_noun(noun.lemma_.lower()):
             return True
         if noun.dep_ != "nmod":
             return False
         noun = noun.head
     return False
+
+
+def _organisation_noun(lemma: str) -> bool:
+    """Whether a noun names an organisation: a description of one ("l'entreprise"), or a noun that types an
+    organisation's name ("la brigade", "un mouvement"; ontology/lexicon/org_triggers.tsv)."""
+    kind = lexicon.descriptions().get(lemma) or lexicon.name_triggers().get(lemma, (None, None))[0]
+    return kind is not None and lexicon.class_families().get(kind, kind) in {"Organization", "Union"}
 
 
 def _names(ctx: Context, token: Token) -> set[str]:
