@@ -658,6 +658,19 @@ def test_relations_pronoun_subject_stands_for_the_person_before(nlp):
     assert met[0].rule.endswith("+pronoun") and met[0].support == [0]
 
 
+def test_relations_plural_pronoun_stands_for_the_agents_coordinated_as_subject(nlp):
+    met = {(ex.mentions[f.subject].text, ex.mentions[f.object].text) for ex in [read(nlp, "M. Paul Roux et Mme Léa Vidal sont "
+           "arrivés à Lyon. Ils ont rencontré M. Karl Mendez.")] for f in ex.facts if f.predicate == "met"}
+    assert met == {("Paul Roux", "Karl Mendez"), ("Léa Vidal", "Karl Mendez")}
+    ex = read(nlp, "Mme Ana Ruiz et Mme Léa Vidal se sont rendues à Lyon, où elles ont rencontré M. Karl Mendez.")
+    elles = next(m for m in ex.mentions if m.evidence == "pronoun:elles")  # the same sentence's subject, an honorific misread
+    assert sorted(ex.mentions[r].text for r in elles.refs) == ["Ana Ruiz", "Léa Vidal"]
+    for text in ("Les policiers sont arrivés à Lyon. Ils ont rencontré M. Karl Mendez.",  # a group no name gives
+                 "M. Paul Roux et M. Jean Dubois sont arrivés. Elles ont rencontré M. Karl Mendez.",  # "elles" for two men
+                 "M. Paul Roux est arrivé. Ils ont rencontré M. Karl Mendez."):  # one name is no plural antecedent
+        assert not any(m.evidence.startswith("pronoun:") for m in read(nlp, text).mentions), text
+
+
 def test_relations_family_stands_for_the_people_of_its_name(nlp):
     found = facts(nlp, "La famille Clavier a fêté ses noces à Reims. Meyven Clavier, le cadet, est arrivé en retard.")
     assert ("Meyven Clavier", "presentIn", "Reims") in found

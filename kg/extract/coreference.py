@@ -10,6 +10,7 @@ from kg.entities import FAMILY
 from kg.extract.context import AGENT_CLASSES, Context, description_noun, name_key, of_kind, unique_entities
 from kg.extract.model import Mention
 from kg.extract.registry import rule
+from kg.extract.syntax import honorific_subject, with_companions
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -74,7 +75,8 @@ def _bearers(ctx: Context, family: Mention) -> list[int]:
 
 _DEMONSTRATIVES = ("ce ", "cet ", "cette ")
 _SUBJECT_PRONOUNS = {"il": "m", "elle": "f"}
-_PRONOUN_FORMS = frozenset({*_SUBJECT_PRONOUNS, *(f"-{p}" for p in _SUBJECT_PRONOUNS)})
+_PLURAL_PRONOUNS = {"ils": "m", "elles": "f"}
+_PRONOUN_FORMS = frozenset({p for form in (*_SUBJECT_PRONOUNS, *_PLURAL_PRONOUNS) for p in (form, f"-{form}")})
 _IMPERSONAL_HEADS = frozenset({"falloir", "agir", "pleuvoir", "sembler", "paraître", "exister", "rester", "manquer", "suffire"})
 AGENT_FAMILIES = frozenset({"Person", "Organization", "Union"})
 
@@ -83,20 +85,49 @@ AGENT_FAMILIES = frozenset({"Person", "Organization", "Union"})
 def resolve_pronouns(ctx: Context) -> None:
     """A subject "il" or "elle" stands for the subject of the sentence before when it agrees, else the
     last person named in this or the two sentences before, else the last organisation; impersonal "il"
-    ("il faut", "il y a", "il s'agit") stands for nothing. The pronoun becomes a mention that refers
-    to its antecedent, so every rule reads it as that entity."""
+    ("il faut", "il y a", "il s'agit") stands for nothing. A subject "ils" or "elles" stands for the named
+    agents coordinated as the subject of its sentence's main verb, else of the sentence before ("M. X et
+    Mme Y sont arrivés. Ils ont rencontré Z"), when they agree; for nothing after any other subject ("Les
+    policiers sont arrivés. Ils ont arrêté X"). The pronoun becomes a mention that refers to its
+    antecedents, so every rule reads it as those entities."""
     genders = person_genders(ctx)
     for n, sent in enumerate(ctx.sents):
         for token in ctx.tokens_with(sent, _PRONOUN_FORMS):
-            gender = _SUBJECT_PRONOUNS.get(token.lower_.lstrip("-"))
-            if gender is None or token.dep_ not in {"nsubj", "nsubj:pass"} or token.i in ctx.by_token or _impersonal(token):
+            form = token.lower_.lstrip("-")
+            if form not in _SUBJECT_PRONOUNS and form not in _PLURAL_PRONOUNS or token.dep_ not in {"nsubj", "nsubj:pass"} \
+                    or token.i in ctx.by_token or _impersonal(token):
                 continue
-            antecedent = _antecedent(ctx, token, n, gender, genders)
-            if antecedent is None:
+            if form in _PLURAL_PRONOUNS:
+                antecedents = _plural_antecedents(ctx, token, n, _PLURAL_PRONOUNS[form], genders)
+            else:
+                antecedents = [a.id] if (a := _antecedent(ctx, token, n, _SUBJECT_PRONOUNS[form], genders)) is not None else []
+            if not antecedents:
                 continue
-            mention = ctx.add(token.idx, token.idx + len(token.text), "DESC", f"pronoun:{token.lower_.lstrip('-')}", n)
-            mention.refs = [antecedent.id]
+            mention = ctx.add(token.idx, token.idx + len(token.text), "DESC", f"pronoun:{form}", n)
+            mention.refs = antecedents
             ctx.by_token[token.i] = mention
+
+
+def _main_subject(root: Token) -> Token | None:
+    """The subject of a sentence's main verb, or the honorific the parser misread in its place."""
+    return next((c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass"}), None) or honorific_subject(root)
+
+
+def _plural_antecedents(ctx: Context, pronoun: Token, n: int, gender: str, genders: dict[str, str]) -> list[int]:
+    """The named agents coordinated as the subject of the main verb of the pronoun's sentence (before it),
+    else of the sentence before, when there are two or more and they agree ("elles": women or
+    organisations only); none when that subject is anything else."""
+    subject = _main_subject(pronoun.sent.root)
+    if subject is None or subject.i >= pronoun.i:
+        subject = _main_subject(ctx.sents[n - 1].root) if n > 0 else None
+    if subject is None:
+        return []
+    named = [t for part in with_companions(subject, frozenset({"conj"})) for t in ctx.targets(ctx.mention_of(part))
+             if t.label in AGENT_FAMILIES and t.is_named]
+    ids = unique_entities(ctx.mentions, [t.id for t in named])
+    if len(ids) < 2 or gender == "f" and any(genders.get(name_key(ctx.mentions[i])) != "f" for i in ids if ctx.mentions[i].label == "Person"):
+        return []
+    return ids
 
 
 def _topic(ctx: Context) -> Mention | None:
