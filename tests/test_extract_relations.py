@@ -671,6 +671,17 @@ def test_relations_plural_pronoun_stands_for_the_agents_coordinated_as_subject(n
         assert not any(m.evidence.startswith("pronoun:") for m in read(nlp, text).mentions), text
 
 
+def test_relations_the_latter_stands_for_the_last_agreeing_phrase_before(nlp):
+    ex = read(nlp, "Le juge Paul Roux a mis aux arrêts M. Franklin Thomas. Ce dernier a rencontré M. Karl Mendez.")
+    assert ("Franklin Thomas", "met", "Karl Mendez") in triples(ex)
+    ex = read(nlp, "Cette grève était menée par Madame Laura Chazal, la présidente de la fondation « Solidarité ». "
+                   "Cette dernière a rencontré M. Karl Mendez.")  # her title, not the foundation
+    assert ("Laura Chazal", "met", "Karl Mendez") in triples(ex)
+    for text in ("M. Paul Roux a déstabilisé la fusée. Cette dernière a percuté M. Karl Mendez.",  # a thing no name gives
+                 "Les secours ont été alertés par le commandant de M. Paul Roux. Ce dernier a rencontré M. Karl Mendez."):
+        assert not any(m.evidence == "pronoun:latter" for m in read(nlp, text).mentions), text
+
+
 def test_relations_family_stands_for_the_people_of_its_name(nlp):
     found = facts(nlp, "La famille Clavier a fêté ses noces à Reims. Meyven Clavier, le cadet, est arrivé en retard.")
     assert ("Meyven Clavier", "presentIn", "Reims") in found

@@ -10,7 +10,8 @@ from kg.entities import FAMILY
 from kg.extract.context import AGENT_CLASSES, Context, description_noun, name_key, of_kind, unique_entities
 from kg.extract.model import Mention
 from kg.extract.registry import rule
-from kg.extract.syntax import honorific_subject, with_companions
+from kg.extract.relational import person_next_to
+from kg.extract.syntax import has_feature, honorific_subject, with_companions
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -106,6 +107,54 @@ def resolve_pronouns(ctx: Context) -> None:
             mention = ctx.add(token.idx, token.idx + len(token.text), "DESC", f"pronoun:{form}", n)
             mention.refs = antecedents
             ctx.by_token[token.i] = mention
+
+
+@rule("latter-antecedent", stage="references")
+def resolve_latter(ctx: Context) -> None:
+    """"Ce dernier", "cette dernière" (the latter) stands for the last phrase before it, in its sentence or
+    the one before, that a verb takes as subject, object or complement and that agrees with it in gender
+    and number: a named person or organisation ("a arrêté M. Franklin Thomas. Ce dernier est accusé"), or
+    nothing when that phrase names none ("a déstabilisé la fusée. Cette dernière s'est effondrée")."""
+    genders = person_genders(ctx)
+    for n, sent in enumerate(ctx.sents):
+        for token in ctx.tokens_with(sent, _LATTER.keys()):
+            determiner = ctx.tokens[token.i - 1] if token.i > sent.start else None
+            gender = _LATTER.get(token.lower_)
+            if gender is None or determiner is None or determiner.lower_ not in {"ce", "cet", "cette"} or token.i in ctx.by_token:
+                continue
+            antecedent = _latest_phrase(ctx, token, n, gender, genders)
+            if antecedent is None:
+                continue
+            mention = ctx.add(determiner.idx, token.idx + len(token.text), "DESC", "pronoun:latter", n)
+            mention.refs = [antecedent.id]
+            ctx.by_token[determiner.i] = ctx.by_token[token.i] = mention
+
+
+_LATTER = {"dernier": "m", "dernière": "f"}
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "obl:arg", "obl:mod"})
+
+
+def _latest_phrase(ctx: Context, latter: Token, n: int, gender: str, genders: dict[str, str]) -> Mention | None:
+    """The named agent the last agreeing argument phrase before `latter` names (`resolve_latter`), if any."""
+    start = ctx.sents[n - 1].start if n > 0 else ctx.sents[n].start
+    for i in range(latter.i - 2, start - 1, -1):
+        token = ctx.tokens[i]
+        aside = ctx.deps[i] == "appos"  # a name the parser hung on a noun before it ("attaqué avec des coups M. X")
+        if ctx.deps[i] not in _ARGUMENT_DEPS and not aside or token.pos_ not in {"NOUN", "PROPN", "PRON"} \
+                or has_feature(token, "Number", "Plur"):
+            continue
+        mention = ctx.mention_of(token)
+        agents = [t for t in ctx.targets(mention) if t.label in AGENT_FAMILIES and t.is_named]
+        if agents:
+            person = agents[0].label == "Person"
+            if not person or genders.get(name_key(agents[0]), _gender_of(token) or gender) == gender:
+                return agents[0]
+            continue
+        if aside or mention is not None and mention.label == "Role" and person_next_to(ctx, mention) is not None:
+            continue  # "Madame X, la présidente de Y": her title, which the parser may read as a complement
+        if token.pos_ != "PRON" and _gender_of(token) == gender:
+            return None  # "la fusée": the latter is a thing no name gives
+    return None
 
 
 def _main_subject(root: Token) -> Token | None:
