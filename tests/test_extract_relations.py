@@ -682,6 +682,17 @@ def test_relations_the_latter_stands_for_the_last_agreeing_phrase_before(nlp):
         assert not any(m.evidence == "pronoun:latter" for m in read(nlp, text).mentions), text
 
 
+def test_relations_a_title_no_name_goes_with_stands_for_its_holder_before(nlp):
+    found = triples(read(nlp, "Le ministre de l'Intérieur, M. Paul Roux, a visité Lyon. Le ministre a rencontré Mme Léa Vidal."))
+    assert ("Paul Roux", "met", "Léa Vidal") in found
+    found = triples(read(nlp, "Mme Ana Ruiz, ministre de la Santé, est arrivée. La ministre a rencontré Mme Léa Vidal."))
+    assert ("Ana Ruiz", "met", "Léa Vidal") in found  # the head noun alone, after the full title
+    ex = read(nlp, "La société Acme recrute un directeur. Le directeur a rencontré M. Karl Mendez.")  # a job: nobody held it
+    assert not any(m.evidence.startswith("role:") for m in ex.mentions)
+    ex = read(nlp, "Le maire de Lyon, M. Paul Roux, a parlé. Le ministre a rencontré M. Karl Mendez.")  # another title
+    assert not any(m.evidence.startswith("role:") for m in ex.mentions)
+
+
 def test_relations_family_stands_for_the_people_of_its_name(nlp):
     found = facts(nlp, "La famille Clavier a fêté ses noces à Reims. Meyven Clavier, le cadet, est arrivé en retard.")
     assert ("Meyven Clavier", "presentIn", "Reims") in found

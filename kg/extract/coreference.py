@@ -10,7 +10,7 @@ from kg.entities import FAMILY
 from kg.extract.context import AGENT_CLASSES, Context, description_noun, name_key, of_kind, unique_entities
 from kg.extract.model import Mention
 from kg.extract.registry import rule
-from kg.extract.relational import person_next_to
+from kg.extract.relational import person_next_to, role_entry
 from kg.extract.syntax import has_feature, honorific_subject, with_companions
 
 if TYPE_CHECKING:
@@ -128,6 +128,29 @@ def resolve_latter(ctx: Context) -> None:
             mention = ctx.add(determiner.idx, token.idx + len(token.text), "DESC", "pronoun:latter", n)
             mention.refs = [antecedent.id]
             ctx.by_token[determiner.i] = ctx.by_token[token.i] = mention
+
+
+@rule("role-antecedent", stage="references")
+def resolve_roles(ctx: Context) -> None:
+    """A definite title that no name goes with ("Le ministre a salué…", "la présidente") stands for the
+    person the article named with that title before ("Le ministre de l'Intérieur, M. Paul Roux"), the last
+    one if several: the same title, or its head noun alone ("le ministre" after "ministre de la Santé")."""
+    holders: list[tuple[str, str, Mention]] = []  # (title, head label, holder) in the article's order
+    for mention in sorted((m for m in ctx.mentions if m.label == "Role"), key=lambda m: m.start):
+        entry, _ = role_entry(mention.text)
+        if entry is None or not entry.is_role:
+            continue
+        title = mention.text.lower()
+        holder = person_next_to(ctx, mention)
+        if holder is not None:
+            holders.extend((title, entry.label, t) for t in ctx.targets(holder) if t.label == "Person")
+            continue
+        if ctx.prepared[max(0, mention.start - 3):mention.start].lower().strip() not in {"le", "la", "l'"}:
+            continue  # "un directeur" is a job, not someone named before
+        bare = len(title.split()) == 1
+        same = [person for known, label, person in holders if known == title or bare and label == entry.label]
+        if same:
+            mention.label, mention.evidence, mention.refs = "DESC", f"role:{entry.label}", [same[-1].id]
 
 
 _LATTER = {"dernier": "m", "dernière": "f"}
