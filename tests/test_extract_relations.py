@@ -580,6 +580,13 @@ def test_relations_scene_agent_of_a_participle_describing_an_organisation_is_no_
     assert ("Paul Roux", "involvedAt", "Lyon") in scene and ("Karl Mendez", "presentIn", "Lyon") in scene  # an unnamed brigade
 
 
+def test_relations_scene_fact_records_the_sentence_where_the_agent_acts(nlp):
+    ex = read(nlp, "Un incendie a détruit une usine à Denver. Selon M. Karl Mendez, le feu a duré deux heures. "
+                   "M. Mendez a ensuite aidé les pompiers.")
+    fact = next(f for f in ex.facts if f.predicate == "presentIn" and ex.mentions[f.subject].text == "Karl Mendez")
+    assert (fact.sentence, fact.support) == (1, [0, 2])  # named in 1, placed by 0, acting in 2
+
+
 def test_relations_scene_source_of_information_is_not_a_participant(nlp):
     ex = read(nlp, "Un incendie a détruit une usine à Denver. D'après les informations fournies par M. Karl Mendez, "
                    "le feu a duré deux heures.")

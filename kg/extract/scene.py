@@ -1,9 +1,9 @@
 """The scene of the reported event: news name where it happened once, early ("Le 12 mars, à Denver, ..."),
 and then speak of the people and organisations involved in other sentences. This rule relates them to it,
-at a lower confidence, recording both its own sentence and the scene's: each named person or organisation
-the article places nowhere else and that takes part in a clause (subject, object, agent) is present at the
-scene (persons) or operating there (organisations); who only speaks of it ("a déclaré X", "selon X"), or whose
-head does, commented on the event at the scene (kg:commentedOn); who acts on it from afar or later ("a fait un
+at a lower confidence, recording the sentence naming the agent, the scene's, and the one that says what the
+agent did: each named person or organisation the article places nowhere else and that takes part in a
+clause (subject, object, agent) is present at the scene (persons) or operating there (organisations); who
+only speaks of it ("a déclaré X", "selon X"), or whose head does, commented on the event at the scene (kg:commentedOn); who acts on it from afar or later ("a fait un
 don", "deux ans plus tard"), or whose head does, reacted to it (kg:reactedTo); the others — named in passing
 ("le fils de X") or the organisation of a participant — are involved in the event at the scene
 (kg:involvedAt; kg:memberInvolvedAt for the organisation of a person put there; an organisation whose named
@@ -77,6 +77,7 @@ def scene(ctx: Context) -> None:
             continue  # the head of an organisation, named once, speaks for it from elsewhere as often as not
         chosen.append((m, "presentIn" if acts and m.label == "Person" else "operatesIn" if acts else "commentedOn"
                        if name in sources else "reactedTo" if name in reacting else "involvedAt"))
+    said_in = {"presentIn": parts.found, "operatesIn": parts.found, "commentedOn": sources, "reactedTo": reacting}
     people = {key(m) for m, prop in chosen if m.label == "Person" and prop not in _FROM_ELSEWHERE}
     reactors = {key(m) for m, prop in chosen if m.label == "Person" and prop in _FROM_ELSEWHERE}
     for m, prop in chosen:
@@ -88,14 +89,16 @@ def scene(ctx: Context) -> None:
             if said == "involvedAt" and m.label != "Person" and member_at(ctx, m, target, reactors):
                 continue  # "X, membre de l'association Y, a écrit un livre deux ans plus tard": Y had no part in it
             rule_name = f"scene:{m.label}:{'first' if i == 0 else 'other'}:{_RULE_ROLES[prop]}"
-            ctx.add_fact(said, m, target, m.sentence, rule_name, support=(sentence,))
+            acting = said_in.get(prop, {}).get(_name(m), m.sentence)  # the sentence that says what it did, recorded too
+            ctx.add_fact(said, m, target, m.sentence, rule_name, support=(sentence, acting))
 
 
-def _headed(ctx: Context, names: set[str]) -> set[str]:
-    """The names with those of the organisations they head: a head speaks and acts for it ("selon le
-    directeur du FBI": the FBI's word)."""
-    return names | {_name(ctx.mentions[f.object]) for f in ctx.facts
-                    if f.predicate in {"headOf", "ceoOf"} and _name(ctx.mentions[f.subject]) in names}
+def _headed(ctx: Context, names: dict[str, int]) -> dict[str, int]:
+    """The names (with the sentence that says what they did) and those of the organisations they head,
+    with their head's sentence: a head speaks and acts for it ("selon le directeur du FBI": the FBI's word)."""
+    heads = {_name(ctx.mentions[f.object]): names[head] for f in ctx.facts
+             if f.predicate in {"headOf", "ceoOf"} and (head := _name(ctx.mentions[f.subject])) in names}
+    return {**heads, **names}
 
 
 _FROM_ELSEWHERE = frozenset({"commentedOn", "reactedTo"})
@@ -120,11 +123,12 @@ def _reports(token: Token, repaired: bool, reporting: frozenset[str]) -> bool:
 
 
 class _Parts(NamedTuple):
-    """The names of the article's agents by the part they play in its clauses (`_participants`)."""
-    found: set[str]
-    afar: set[str]
-    reacting: set[str]
-    sources: set[str]
+    """The names of the article's agents by the part they play in its clauses (`_participants`), each
+    with the first sentence that says so, which a scene fact records beside the one naming it."""
+    found: dict[str, int]
+    afar: dict[str, int]
+    reacting: dict[str, int]
+    sources: dict[str, int]
 
 
 def _participants(ctx: Context) -> _Parts:
@@ -138,10 +142,11 @@ def _participants(ctx: Context) -> _Parts:
     who a reported clause names); and the sources: who reports, or a "selon" phrase names. The agent of a
     participle that describes an organisation ("l'association menée par X") is named to describe it, not
     an agent."""
-    found: set[str] = set()
-    afar: set[str] = set()
-    reacting: set[str] = set()
-    sources: set[str] = set()
+    found: dict[str, int] = {}
+    afar: dict[str, int] = {}
+    reacting: dict[str, int] = {}
+    sources: dict[str, int] = {}
+    of_token = ctx.sentence_of_token
     reporting = lexicon.reporting_verbs()
     remote = {n for n, text in enumerate(ctx.lower_texts) if any(cue in text for cue in lexicon.remote_cues())}
     remote |= {n + 1 for n in remote if n + 1 < len(ctx.sents) and _continues(ctx, n + 1)}
@@ -154,9 +159,11 @@ def _participants(ctx: Context) -> _Parts:
         f.object for f in ctx.facts if f.predicate in {"headOf", "ceoOf"}}  # "selon X, membre de Y": Y does not speak
     for i in attributed:  # who the phrase names, however deep: "selon les avis recueillis au micro du journaliste X"
         head = ctx.tokens[i]
-        sources |= _names(ctx, head) | {_name(t) for j in range(head.left_edge.i, head.right_edge.i + 1)
-                                        if (m := ctx.by_token.get(j)) is not None for t in ctx.targets(m)
-                                        if t.label == "Person" or t.label in {"Organization", "Union"} and t.id not in affiliated}
+        if (n := of_token.get(i)) is None:
+            continue
+        _note(sources, _names(ctx, head) | {_name(t) for j in range(head.left_edge.i, head.right_edge.i + 1)
+                                            if (m := ctx.by_token.get(j)) is not None for t in ctx.targets(m)
+                                            if t.label == "Person" or t.label in {"Organization", "Union"} and t.id not in affiliated}, n)
     for i, dep in enumerate(deps):  # read from arrays: most tokens are no argument of a clause
         if dep == "case":
             continue
@@ -166,23 +173,32 @@ def _participants(ctx: Context) -> _Parts:
         repaired = dep not in _PARTICIPATING and token.text in honorifics and honorific_subject(token.head) == token
         if dep not in _PARTICIPATING and not repaired:
             continue
+        n = of_token.get(i)
+        if n is None:
+            continue  # a token of a blank line the parser made a sentence of
         if _reports(token, repaired, reporting) or _in_attribution(token, attributed):
-            sources |= _names(ctx, token)
+            _note(sources, _names(ctx, token), n)
             continue
         if dep == "obl:agent" and token.head.dep_ == "acl" and _names_an_agent(ctx, token.head.head):
             continue  # "l'association menée par X": who leads it, named to describe it, not an agent of the event
         subject = repaired or dep in _SUBJECTS
-        if ctx.sentence_of_token.get(token.i) in remote:
+        if n in remote:
             if subject and not _quoted(token):
-                reacting |= _names(ctx, token)
+                _note(reacting, _names(ctx, token), n)
             continue
         names = _names(ctx, token)
         if _from_afar(token.head):
-            afar |= names
-            reacting |= names if subject else set()
+            _note(afar, names, n)
+            _note(reacting, names if subject else set(), n)
         else:
-            found |= names
-    return _Parts(found, afar - found, reacting - found, sources - found)
+            _note(found, names, n)
+    return _Parts(found, *({k: v for k, v in part.items() if k not in found} for part in (afar, reacting, sources)))
+
+
+def _note(part: dict[str, int], names: set[str], sentence: int) -> None:
+    """Record names in a part of `_Parts` with the sentence that puts them there, unless one did before."""
+    for name in names:
+        part.setdefault(name, sentence)
 
 
 def _quoted(token: Token) -> bool:
