@@ -1,19 +1,18 @@
-"""The scene of the reported event: news name where it happened once, early ("Le 12 mars, à Denver, ..."),
-and then speak of the people and organisations involved in other sentences. This rule relates them to it,
-at a lower confidence, recording the sentence naming the agent, the scene's, and the one that says what the
-agent did: each named person or organisation the article places nowhere else and that takes part in a
-clause (subject, object, agent) is present at the scene (persons) or operating there (organisations); who
-only speaks of it ("a déclaré X", "selon X"), or whose head does, commented on the event at the scene (kg:commentedOn); who acts on it from afar or later ("a fait un
-don", "deux ans plus tard"), or whose head does, reacted to it (kg:reactedTo); the others — named in passing
-("le fils de X") or the organisation of a participant — are involved in the event at the scene
-(kg:involvedAt; kg:memberInvolvedAt for the organisation of a person put there; an organisation whose named
-members only spoke or reacted has none there, and is left out). None of these says they were there. The head
-of an organisation named once is left out unless they take part (they speak for it from elsewhere as often as
-not).
+"""The scene of the reported event: news name where it happened once, early ("Le 12 mars, à Denver, ..."), and
+then speak of the people and organisations involved in other sentences. This rule relates them to it, at a
+lower confidence, recording the sentence naming the agent, the scene's, and the one that says what the agent
+did: each named person or organisation the article places nowhere else and that takes part in a clause
+(subject, object, agent) is present at the scene (persons) or operating there (organisations); who only speaks
+of it ("a déclaré X", "selon X"), or whose head does, commented on the event at the scene (kg:commentedOn);
+who acts on it from afar or later ("a fait un don", "deux ans plus tard"), or whose head does, reacted to it
+(kg:reactedTo); the others — named in passing ("le fils de X") or the organisation of a participant — are
+involved in the event at the scene (kg:involvedAt; kg:memberInvolvedAt for the organisation of a person put
+there; an organisation whose named members only spoke or reacted has none there, and is left out). None of
+these says they were there. The head of an organisation named once is left out unless they take part (they
+speak for it from elsewhere as often as not).
 
-A second rule, run after it, carries every fact of presence, activity or involvement to the places the
-article names around its place ("à Lyon" → France, stated or known to the gazetteer).
-"""
+A second rule, run after it, carries every fact of presence, activity or involvement to the places the article
+names around its place ("à Lyon" → France, stated or known to the gazetteer)."""
 from __future__ import annotations
 
 from collections.abc import Container
@@ -212,8 +211,8 @@ def _quoted(token: Token) -> bool:
 
 def _names_an_agent(ctx: Context, noun: Token) -> bool:
     """Whether a noun names an organisation or a group ("l'association menée par X", "un groupe dirigé par
-    Y", "la brigade de Washington dirigée par Z"), named or described: its leader is named to describe it. Not an action ("les investigations menées
-    par le FBI": the FBI took part)."""
+    Y", "la brigade de Washington dirigée par Z"), named or described: its leader is named to describe it.
+    Not an action ("les investigations menées par le FBI": the FBI took part)."""
     for _ in range(4):  # the parser may hang the participle on the last noun: "un groupe d'étudiants en médecine dirigé par"
         mention = ctx.mention_of(noun)
         if mention is not None and any(t.label in {"Organization", "Union"} for t in ctx.targets(mention)) \
