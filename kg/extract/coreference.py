@@ -10,7 +10,7 @@ from kg.entities import FAMILY
 from kg.extract.context import AGENT_CLASSES, Context, description_noun, name_key, of_kind, unique_entities
 from kg.extract.model import Mention
 from kg.extract.registry import rule
-from kg.extract.relational import person_next_to, role_entry
+from kg.extract.relational import kin_complement, person_next_to, role_entry
 from kg.extract.syntax import has_feature, honorific_subject, with_companions
 
 if TYPE_CHECKING:
@@ -183,6 +183,8 @@ def _latest_phrase(ctx: Context, latter: Token, n: int, gender: str, genders: di
             continue
         mention = ctx.mention_of(token)
         agents = [t for t in ctx.targets(mention) if t.label in AGENT_FAMILIES and t.is_named]
+        if mention is not None and mention.label == "Person" and kin_complement(ctx, mention):
+            continue  # "Mme P, la sœur de Mme A, … Cette dernière": P, whom A is named to place
         if agents:
             person = agents[0].label == "Person"
             if not person or genders.get(name_key(agents[0]), _gender_of(token) or gender) == gender:

@@ -24,7 +24,7 @@ from kg import lexicon, places
 from kg.extract.context import Context, key
 from kg.extract.model import Mention
 from kg.extract.registry import rule
-from kg.extract.relational import FORMER, aside_start, possessor
+from kg.extract.relational import FORMER, aside_start, kin_complement, possessor
 from kg.extract.syntax import POSSESSIVES, has_feature, honorific_subject, lemma_candidates, negated, speculative, with_companions
 
 if TYPE_CHECKING:
@@ -359,7 +359,9 @@ def clause_place(ctx: Context, sent: Span, n: int) -> None:
         members = _organisations_of_members(ctx, n)
         for agent in participants:  # "née en Iran": a verb of place says no presence
             _locate(ctx, agent, place, n, "clause-place", people=place_verb is None, members=members)
-        for agent in others:  # named inside the clause ("la sœur de X", "le centre X"), not an argument
+        for agent in others:  # named inside the clause ("le centre X", "l'avocat de X"), not an argument
+            if agent.label == "Person" and kin_complement(ctx, agent):
+                continue  # "la sœur de Mme X": named to say who the sister is
             _locate(ctx, agent, place, n, "clause-place:nested", people=place_verb is None, nested=True)
 
 

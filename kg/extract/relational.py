@@ -560,6 +560,29 @@ def _is_subject(span: Span) -> bool:
             and not any(c.dep_ == "case" for c in root.children))
 
 
+_KINSHIP = frozenset({"siblingOf", "spouseOf", "parentOf", "^parentOf", "relativeOf"})
+
+
+def kin_complement(ctx: Context, mention: Mention) -> bool:
+    """Whether a name is the complement of a kinship noun ("la sœur du député X", "le mari de Mme Y"): named
+    to say who someone else is, with no part of its own in what the clause tells."""
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = ctx.tokens[span.start - 1] if span.start > 0 else None
+    token = before if before is not None and before.text in lexicon.honorifics() else span.root  # "de Mme Y": the honorific heads it
+    for _ in range(4):
+        if token.head.i == token.i:
+            return False
+        if token.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _LINKS for c in token.children):
+            entry = lexicon.relational_nouns().get(token.head.lower_) or lexicon.relational_nouns().get(token.head.lemma_.lower())
+            return entry is not None and bool(_KINSHIP.intersection(entry.properties))
+        if token.dep_ not in {"appos", "flat:name", "flat"}:
+            return False
+        token = token.head  # "du député X": the title the name is set beside; "de Mme Y": the honorific
+    return False
+
+
 def role_entry(text: str) -> tuple[lexicon.RoleEntry | None, str]:
     """The lexicon entry of a role, by its longest known beginning ("directrice des opérations" →
     "directrice"), and that beginning."""

@@ -5,11 +5,12 @@ did: each named person or organisation the article places nowhere else and that 
 (subject, object, agent) is present at the scene (persons) or operating there (organisations); who only speaks
 of it ("a déclaré X", "selon X"), or whose head does, commented on the event at the scene (kg:commentedOn);
 who acts on it from afar or later ("a fait un don", "deux ans plus tard"), or whose head does, reacted to it
-(kg:reactedTo); the others — named in passing ("le fils de X") or the organisation of a participant — are
+(kg:reactedTo); the others — named in passing ("l'avocat de X") or the organisation of a participant — are
 involved in the event at the scene (kg:involvedAt; kg:memberInvolvedAt for the organisation of a person put
 there; an organisation whose named members only spoke or reacted has none there, and is left out). None of
-these says they were there. The head of an organisation named once is left out unless they take part (they
-speak for it from elsewhere as often as not).
+these says they were there. A relative named only to say who someone else is ("la sœur du député X") is
+left out, with an organisation only such a relative belongs to; so is the head of an organisation named
+once, unless they take part (they speak for it from elsewhere as often as not).
 
 A second rule, run after it, carries every fact of presence, activity or involvement to the places the article
 names around its place ("à Lyon" → France, stated or known to the gazetteer)."""
@@ -23,6 +24,7 @@ from kg.extract.context import Context, key
 from kg.extract.locatives import UNPLACED_HOMES, locative_case, member_at, naming_noun, of_members, place_of, stated
 from kg.extract.model import Mention
 from kg.extract.registry import rule
+from kg.extract.relational import kin_complement
 from kg.extract.syntax import honorific_subject, with_companions
 
 if TYPE_CHECKING:
@@ -62,6 +64,7 @@ def scene(ctx: Context) -> None:
     heads = {_name(ctx.mentions[f.subject]) for f in ctx.facts if f.predicate in {"headOf", "ceoOf"}}
     sources, reacting = _headed(ctx, parts.sources), _headed(ctx, parts.reacting)
     seen: set[str] = set()
+    relatives: set[str] = set()
     chosen: list[tuple[Mention, str]] = []
     for m in ctx.mentions:
         if m.label not in {"Person", "Organization", "Union"} or not m.is_named or m.id in placed:
@@ -74,6 +77,10 @@ def scene(ctx: Context) -> None:
         if not acts and name not in parts.afar and m.label == "Person" and name in heads \
                 and sum(_name(o) == name for o in ctx.mentions if o.label == "Person") == 1:
             continue  # the head of an organisation, named once, speaks for it from elsewhere as often as not
+        if not acts and m.label == "Person" and not {name} & (parts.afar.keys() | sources.keys() | reacting.keys()) \
+                and all(kin_complement(ctx, o) for o in ctx.mentions if o.label == "Person" and _name(o) == name):
+            relatives.add(key(m))
+            continue  # "la sœur du député X", "le mari de Mme Y": named to say who someone else is
         chosen.append((m, "presentIn" if acts and m.label == "Person" else "operatesIn" if acts else "commentedOn"
                        if name in sources else "reactedTo" if name in reacting else "involvedAt"))
     said_in = {"presentIn": parts.found, "operatesIn": parts.found, "commentedOn": sources, "reactedTo": reacting}
@@ -85,7 +92,7 @@ def scene(ctx: Context) -> None:
                 continue  # put there through another mention, or a resident ("X, ayant immigré en France"): already said
             said = "memberInvolvedAt" if prop == "involvedAt" and (member_at(ctx, m, target, people)
                                                                    or m.label != "Person" and of_members(ctx, m)) else prop
-            if said == "involvedAt" and m.label != "Person" and member_at(ctx, m, target, reactors):
+            if said == "involvedAt" and m.label != "Person" and member_at(ctx, m, target, reactors | relatives):
                 continue  # "X, membre de l'association Y, a écrit un livre deux ans plus tard": Y had no part in it
             rule_name = f"scene:{m.label}:{'first' if i == 0 else 'other'}:{_RULE_ROLES[prop]}"
             acting = said_in.get(prop, {}).get(_name(m), m.sentence)  # the sentence that says what it did, recorded too
@@ -132,7 +139,7 @@ class _Parts(NamedTuple):
 
 def _participants(ctx: Context) -> _Parts:
     """The names of the agents that take part in the article's clauses: subjects and objects (or in
-    apposition to them), not names cited in passing ("le fils de X"), nor agents that only report ("a
+    apposition to them), not names cited in passing ("l'avocat de X"), nor agents that only report ("a
     déclaré X", "selon X"), nor those of a sentence that says they act from elsewhere or later ("a vu
     les nouvelles à la télévision", "deux ans plus tard"; ontology/lexicon/remote_cues.txt); apart, and
     none of them a participant: those that take part from afar, with a verb of
