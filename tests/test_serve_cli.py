@@ -25,7 +25,7 @@ def start(graph: Path, port: int, explorer_port: int, errors: Path) -> subproces
         process = subprocess.Popen(
             [sys.executable, "-X", "importtime", "-m", "kg", "serve", "--graph", str(graph), "--port", str(port),
              "--explorer-port", str(explorer_port)],
-            stdout=subprocess.PIPE, stderr=stderr, text=True,
+            stdout=subprocess.PIPE, stderr=stderr, text=True, preexec_fn=_ctrl_c_as_in_a_terminal,
         )
     watchdog = threading.Timer(120, process.kill)  # a server that never says it listens fails the test, not the run
     watchdog.start()
@@ -38,6 +38,12 @@ def start(graph: Path, port: int, explorer_port: int, errors: Path) -> subproces
     watchdog.cancel()
     process.wait()
     raise AssertionError(f"kg serve exited {process.returncode}: {''.join(lines)}{errors.read_text()[-2000:]}")
+
+
+def _ctrl_c_as_in_a_terminal() -> None:
+    """In the child: Ctrl-C (SIGINT) acts as in a terminal. A suite started in the background (`nohup`, `&`)
+    runs with SIGINT ignored, which every process it starts inherits, and `kg serve` would never see it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def closed(port: int) -> bool:
@@ -63,7 +69,12 @@ def test_serve_answers_like_kg_query_and_stops_cleanly(graph, stop, tmp_path):
         assert requests.get(f"http://127.0.0.1:{explorer_port}/oxigraph.log", timeout=10).status_code == 404
     finally:
         process.send_signal(stop)
-        returncode = process.wait(timeout=30)
+        try:
+            returncode = process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()  # no server outlives its test
+            process.wait()
+            raise
     errors = (tmp_path / "stderr.txt").read_text()
     assert returncode == 0 and "kg: stopped" in errors and "Traceback" not in errors
     assert closed(port) and closed(explorer_port)
