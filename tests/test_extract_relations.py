@@ -233,9 +233,15 @@ def test_relations_place_at_a_town_or_a_town_after_its_country(nlp, text, inner,
     assert (outer, "locatedIn", inner) not in found
 
 
-@pytest.mark.parametrize("text", ["Le train de Rennes à Brest a été supprimé.", "Elle a roulé depuis Lille à Arras sans s'arrêter."])
+@pytest.mark.parametrize("text", ["Le train de Rennes à Brest a été supprimé.", "Elle a roulé depuis Lille à Arras sans s'arrêter.",
+                                  "Des citernes devaient être déplacées de l'Arizona au Texas."])
 def test_relations_a_route_from_one_place_to_another_is_no_containment(nlp, text):
     assert not [k for k in facts(nlp, text) if k[1] == "locatedIn"]
+
+
+def test_relations_a_town_after_de_is_in_the_country_the_gazetteer_puts_it_in(nlp):
+    for text in ("M. Paul Roux, originaire de Bamako au Mali, a parlé.", "M. Paul Roux, venu de Bamako au Mali, a parlé."):
+        assert ("Bamako", "locatedIn", "Mali") in facts(nlp, text), text  # a route's shape, but the gazetteer knows
 
 
 def test_relations_organisation_whose_name_ends_with_a_place_the_article_names_operates_there(nlp):

@@ -135,6 +135,9 @@ def place_in_place(ctx: Context, sent: Span, n: int) -> None:
                              "en l", "(en", "au sein de", ", dans la", "dans la"}:
             continue
         inner, outer = places.lookup(first.text), places.lookup(second.text)
+        if between in {"au", "aux", "en"} and _moved_from(first_token) and not (
+                inner is not None and outer is not None and _SIZE[inner.kind] < _SIZE[outer.kind] and places.contains(outer, inner)):
+            continue  # "déplacées de l'Arizona au Texas": a route, unless the gazetteer puts one in the other
         if inner is not None and outer is not None and _SIZE[inner.kind] > _SIZE[outer.kind] and places.contains(inner, outer):
             first, second = second, first  # "au Burkina, à Ouagadougou": the larger place first
         elif inner is not None and outer is not None and not places.contains(outer, inner):
@@ -147,6 +150,12 @@ def place_in_place(ctx: Context, sent: Span, n: int) -> None:
 
 _SIZE = {"city": 0, "region": 1, "country": 2, "continent": 3}
 _ROUTE = frozenset({"de", "d'", "du", "des", "depuis", "entre"})
+
+
+def _moved_from(place: Token) -> bool:
+    """Whether a place phrase is where a verb's action starts ("déplacées de l'Arizona", "venu de Bamako"), not
+    a noun's complement ("la ville de Limerick", "le tunnel du Mont-Blanc")."""
+    return place.head.pos_ in {"VERB", "AUX"} and any(c.dep_ == "case" and c.lower_ in _ROUTE for c in place.children)
 """What opens the start of a route ("de Paris à Lyon")."""
 
 
