@@ -687,12 +687,15 @@ def _is_name_start(token, *, sentence_start: bool = False) -> bool:
 
 
 def _name_run(doc: Doc, start: int) -> int:
-    """End of a proper name: capitalised tokens, hyphen-joined parts and trailing numbers."""
+    """End of a proper name: capitalised tokens, hyphen-joined parts, trailing numbers and an English
+    possessive the tokenizer splits ("Beauty's" is "Beauty'" and "s")."""
     end = start + 1
     while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].like_num and not doc[end].is_alpha and len(doc[end]) <= 2
                               or doc[end].text in {"-", "&"}):  # "Renault 5", not "SMT un"
         if doc[end].text in {"-", "&"} and not (end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
             break
+        end += 1
+    if end < len(doc) and doc[end].text == "s" and doc[end - 1].text[-1:] in {"'", "’"} and not doc[end - 1].whitespace_:
         end += 1
     return end
 

@@ -38,6 +38,12 @@ def test_nlp_a_name_runs_on_over_digits_not_over_a_number_word(nlp):
     assert ("Zorix", "Company") in found and not any(text.startswith("Zorix un") for text, _ in found)
 
 
+def test_nlp_a_name_keeps_an_english_possessive_and_an_industry_names_a_company(nlp):
+    found = ents(nlp, "Hier, l'industrie cosmétique Bellas's à Berlin a jeté des déchets dans l’industrie « Goutte de soude ».")
+    assert ("Bellas's", "Company") in found and ("Goutte de soude", "Company") in found
+    assert not ents(nlp, "L'industrie automobile a souffert de la crise.")  # no name after it
+
+
 def test_nlp_a_quoted_name_typed_by_the_noun_set_off_after_it(nlp):
     found = ents(nlp, "Le voleur est un membre de « Tous pour le vent », une association dissoute.")
     assert ("Tous pour le vent", "NGO") in found
