@@ -106,7 +106,7 @@ def resolve_pronouns(ctx: Context) -> None:
     Mme Y sont arrivés. Ils ont rencontré Z"), when they agree; for nothing after any other subject ("Les
     policiers sont arrivés. Ils ont arrêté X"). The pronoun becomes a mention that refers to its
     antecedents, so every rule reads it as those entities."""
-    genders = person_genders(ctx)
+    genders = _genders(ctx)
     for n, sent in enumerate(ctx.sents):
         for token in ctx.tokens_with(sent, _PRONOUN_FORMS):
             form = token.lower_.lstrip("-")
@@ -130,7 +130,7 @@ def resolve_latter(ctx: Context) -> None:
     the one before, that a verb takes as subject, object or complement and that agrees with it in gender
     and number: a named person or organisation ("a arrêté M. Franklin Thomas. Ce dernier est accusé"), or
     nothing when that phrase names none ("a déstabilisé la fusée. Cette dernière s'est effondrée")."""
-    genders = person_genders(ctx)
+    genders = _genders(ctx)
     for n, sent in enumerate(ctx.sents):
         for token in ctx.tokens_with(sent, _LATTER.keys()):
             determiner = ctx.tokens[token.i - 1] if token.i > sent.start else None
@@ -240,6 +240,17 @@ def _is_subject(ctx: Context, mention: Mention) -> bool:
     """Whether a mention is the subject of its clause."""
     span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is not None and any(t.dep_.startswith("nsubj") for t in span)
+
+
+_GENDERS_MEMORY = "coreference:genders"
+"""Context memory: `person_genders`, read once for the pronoun rules (they add no person nor title)."""
+
+
+def _genders(ctx: Context) -> dict[str, str]:
+    found = ctx.memory.get(_GENDERS_MEMORY)
+    if found is None:
+        found = ctx.memory[_GENDERS_MEMORY] = person_genders(ctx)
+    return found
 
 
 def person_genders(ctx: Context) -> dict[str, str]:
