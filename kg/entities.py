@@ -55,9 +55,9 @@ what the tokenizer leaves of "d'" before a spaced quote ("la procédure d' « X 
 _CAMEL = re.compile(r"[a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]+[A-Z][a-z][A-Za-z]*")
 """A product's name shape: a capital inside a word ("iPhone", "eBay", "PlayStation"), not an acronym."""
 _NAME_GLUE = frozenset("de d' du des la le l' les et pour contre sur en à aux".split())
+"""Words inside long names of organisations between capitalised words ("Parti pour la Liberté et les Valeurs")."""
 _CHARGED = frozenset({"chargé", "chargée", "chargés", "chargées"})
 """The word that introduces the mission inside a body's name ("Agence nationale chargée de la Protection Sociale")."""
-"""Words inside long names of organisations between capitalised words ("Parti pour la Liberté et les Valeurs")."""
 
 
 class EntityFinder:

@@ -135,7 +135,7 @@ def place_in_place(ctx: Context, sent: Span, n: int) -> None:
                              "en l", "(en", "au sein de", ", dans la", "dans la"}:
             continue
         inner, outer = places.lookup(first.text), places.lookup(second.text)
-        if between in {"au", "aux", "en"} and _moved_from(first_token) and not (
+        if between in {"au", "aux", "en"} and origin(first_token) and not (
                 inner is not None and outer is not None and _SIZE[inner.kind] < _SIZE[outer.kind] and places.contains(outer, inner)):
             continue  # "déplacées de l'Arizona au Texas": a route, unless the gazetteer puts one in the other
         if inner is not None and outer is not None and _SIZE[inner.kind] > _SIZE[outer.kind] and places.contains(inner, outer):
@@ -150,13 +150,14 @@ def place_in_place(ctx: Context, sent: Span, n: int) -> None:
 
 _SIZE = {"city": 0, "region": 1, "country": 2, "continent": 3}
 _ROUTE = frozenset({"de", "d'", "du", "des", "depuis", "entre"})
-
-
-def _moved_from(place: Token) -> bool:
-    """Whether a place phrase is where a verb's action starts ("déplacées de l'Arizona", "venu de Bamako"), not
-    a noun's complement ("la ville de Limerick", "le tunnel du Mont-Blanc")."""
-    return place.head.pos_ in {"VERB", "AUX"} and any(c.dep_ == "case" and c.lower_ in _ROUTE for c in place.children)
 """What opens the start of a route ("de Paris à Lyon")."""
+
+
+def origin(token: Token) -> bool:
+    """Whether a place phrase says where something comes from: "venu de Lyon", "déplacées de l'Arizona",
+    "depuis Paris" — not a noun's complement ("la ville de Limerick", "le tunnel du Mont-Blanc")."""
+    cases = {c.lower_ for c in token.children if c.dep_ == "case"}
+    return bool(cases & {"depuis", "dès"}) or bool(cases & _OF) and token.head.pos_ in {"VERB", "AUX"}
 
 
 def _is_date(mention: Mention | None) -> bool:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kg import lexicon, places
 from kg.extract.context import Context, key
-from kg.extract.locatives import UNPLACED_HOMES, locative_case, member_at, naming_noun, of_members, place_of, stated
+from kg.extract.locatives import UNPLACED_HOMES, locative_case, member_at, naming_noun, of_members, origin, place_of, stated
 from kg.extract.model import Mention
 from kg.extract.registry import rule
 from kg.extract.relational import kin_complement
@@ -114,9 +114,9 @@ _RULE_ROLES = {"presentIn": "participant", "operatesIn": "participant", "comment
                "involvedAt": "involved"}
 """The part of the scene rule each kind of fact comes from, named in the rule (each is calibrated apart)."""
 _REPORTERS = frozenset({"nsubj", "obl:agent", "vocative"})
+"""The dependencies of who reports, on a reporting verb (`_reports`)."""
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "vocative"})
 """The dependencies of who acts in a clause (the parser reads some subjects after an honorific as vocatives)."""
-"""The dependencies of who reports, on a reporting verb (`_reports`)."""
 
 
 def _reports(token: Token, repaired: bool, reporting: frozenset[str]) -> bool:
@@ -313,7 +313,7 @@ def _scene(ctx: Context) -> tuple[list[Mention], int] | None:
     if lead:
         first = lead[0][0]
         return list({p.id: p for n, p in lead if n == first}.values()), first
-    named = [place for token in ctx.tokens_of(ctx.sents[0]) if (place := place_of(ctx, token)) is not None and not _origin(token)
+    named = [place for token in ctx.tokens_of(ctx.sents[0]) if (place := place_of(ctx, token)) is not None and not origin(token)
              and not _aim(token) and place.id not in births and stated(ctx, token)] if ctx.sents else []
     return ([named[0]], 0) if named else None
 
@@ -321,12 +321,6 @@ def _scene(ctx: Context) -> tuple[list[Mention], int] | None:
 def _aim(token) -> bool:
     """Whether a place phrase is what a purpose clause aims at: "pour conquérir l'Asie"."""
     return token.head.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ in {"pour", "afin"} for c in token.head.children)
-
-
-def _origin(token) -> bool:
-    """Whether a place phrase says where something comes from: "venu de Lyon", "depuis Paris"."""
-    cases = {c.lower_ for c in token.children if c.dep_ == "case"}
-    return bool(cases & {"depuis", "dès"}) or bool(cases & {"de", "d'", "du", "des"}) and token.head.pos_ in {"VERB", "AUX"}
 
 
 _INHERITED = frozenset({"presentIn", "operatesIn", "locatedIn"}) | _INVOLVED
