@@ -74,13 +74,13 @@ def scene(ctx: Context) -> None:
             continue
         seen.add(name)
         acts = name in parts.found
-        if not acts and name not in parts.afar and m.label == "Person" and name in heads \
-                and sum(_name(o) == name for o in ctx.mentions if o.label == "Person") == 1:
-            continue  # the head of an organisation, named once, speaks for it from elsewhere as often as not
         if not acts and m.label == "Person" and not {name} & (parts.afar.keys() | sources.keys() | reacting.keys()) \
                 and all(kin_complement(ctx, o) for o in ctx.mentions if o.label == "Person" and _name(o) == name):
             relatives.add(key(m))
             continue  # "la sœur du député X", "le mari de Mme Y": named to say who someone else is
+        if not acts and name not in parts.afar and m.label == "Person" and name in heads \
+                and sum(_name(o) == name for o in ctx.mentions if o.label == "Person") == 1:
+            continue  # the head of an organisation, named once, speaks for it from elsewhere as often as not
         chosen.append((m, "presentIn" if acts and m.label == "Person" else "operatesIn" if acts else "commentedOn"
                        if name in sources else "reactedTo" if name in reacting else "involvedAt"))
     said_in = {"presentIn": parts.found, "operatesIn": parts.found, "commentedOn": sources, "reactedTo": reacting}
@@ -90,10 +90,14 @@ def scene(ctx: Context) -> None:
         for i, target in enumerate({p.id: p for p in [*lead, *containers]}.values()):
             if (_name(m), _name(target)) in there:
                 continue  # put there through another mention, or a resident ("X, ayant immigré en France"): already said
-            said = "memberInvolvedAt" if prop == "involvedAt" and (member_at(ctx, m, target, people)
-                                                                   or m.label != "Person" and of_members(ctx, m)) else prop
-            if said == "involvedAt" and m.label != "Person" and member_at(ctx, m, target, reactors | relatives):
-                continue  # "X, membre de l'association Y, a écrit un livre deux ans plus tard": Y had no part in it
+            said = prop
+            if prop == "involvedAt" and m.label != "Person":
+                if member_at(ctx, m, target, people):
+                    said = "memberInvolvedAt"
+                elif member_at(ctx, m, target, reactors | relatives):
+                    continue  # "X, membre de l'association Y, a écrit un livre deux ans plus tard": Y had no part in it
+                elif of_members(ctx, m):
+                    said = "memberInvolvedAt"
             rule_name = f"scene:{m.label}:{'first' if i == 0 else 'other'}:{_RULE_ROLES[prop]}"
             acting = said_in.get(prop, {}).get(_name(m), m.sentence)  # the sentence that says what it did, recorded too
             ctx.add_fact(said, m, target, m.sentence, rule_name, support=(sentence, acting))
