@@ -637,10 +637,8 @@ def _role_end(doc: Doc, end: int, nationalities: set[str] | frozenset[str] = fro
             j += 1
         place = places.lookup(doc[j:_name_run(doc, j)].text) if j < len(doc) else None
         if j < len(doc) and doc[j].text[:1].isupper() and (place is None or place.kind == "city" and j > i + 1):  # a town takes no article
-            j = _name_run(doc, j)  # "ministre de la Santé", "ministre des Affaires étrangères"
-            while j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].text.islower():
-                j += 1
-            return j
+            return _past_adjectives(doc, _name_run(doc, j), nationalities)  # "ministre de la Santé", "ministre des
+            # Affaires étrangères"
     if i < len(doc) and doc[i].pos_ in {"NOUN", "ADJ", "X"} and doc[i].text.isalpha() and doc[i].text.islower() \
             and doc[i].lower_ not in _ROLE_NOT_COMPLEMENT and strip_accents(doc[i].lower_) not in nationalities:
         return i + 1
@@ -652,10 +650,20 @@ def _role_end(doc: Doc, end: int, nationalities: set[str] | frozenset[str] = fro
             # noun, not the title's ("technicien de laboratoire" is a title)
         if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].text.islower():
             j += 1
+            if doc[i].lower_ in {"des", "du"}:  # a department: "directeur des relations publiques"; not "chef de projet
+                j = _past_adjectives(doc, j, nationalities)  # cloud", where the word after may be an entity of its own
             while j + 1 < len(doc) and doc[j].lower_ in {"d'", "de"} and doc[j + 1].pos_ == "NOUN" and doc[j + 1].text.islower():
                 j += 2
             return j
     return end
+
+
+def _past_adjectives(doc: Doc, i: int, nationalities: set[str] | frozenset[str]) -> int:
+    """Past the lowercase adjectives at token i that are no nationality: they are the title's ("des
+    relations publiques"); a nationality is the holder's ("ministre de l'Intérieur français")."""
+    while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].text.islower() and strip_accents(doc[i].lower_) not in nationalities:
+        i += 1
+    return i
 
 
 def _with_elided_n(span: Span) -> Span:

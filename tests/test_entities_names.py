@@ -133,6 +133,13 @@ def test_entities_a_minister_s_portfolio_is_part_of_the_title_not_an_entity(nlp)
     assert ("ministre de la Santé", "Role") in found and ("ministre des Affaires étrangères", "Role") in found
     assert not any(text in {"Santé", "Affaires"} for text, _ in found)
     assert ("Maroc", "Place") in ents(nlp, "Le ministre du Maroc, Paul Roux, est arrivé.")
+    assert ("ministre de l'Intérieur", "Role") in ents(nlp, "M. Paul Roux, ministre de l'Intérieur français, est arrivé.")  # his nationality
+
+
+def test_entities_a_department_s_adjectives_are_part_of_the_title(nlp):
+    found = ents(nlp, "Le directeur des relations publiques de l'usine, M. Paul Roux, et la directrice des ressources humaines sont venus.")
+    assert ("directeur des relations publiques", "Role") in found and ("directrice des ressources humaines", "Role") in found
+    assert ("chef de projet", "Role") in ents(nlp, "Navalis recrute un chef de projet cloud à Vannes.")  # no department
 
 
 def test_entities_english_possessive_stays_whole_in_a_name(nlp):
