@@ -2,6 +2,7 @@
 import datetime
 
 import pytest
+from spacy.tokens import Doc
 
 from kg.articles import Article
 from kg.extract import Extraction, extract_article
@@ -10,10 +11,11 @@ from kg.nlp import prepare_text
 pytestmark = pytest.mark.model
 
 
-def read(nlp, text: str, date: datetime.date | None = None) -> Extraction:
+def read(nlp, text: str, date: datetime.date | None = None, doc: Doc | None = None) -> Extraction:
+    """The extraction of a text, from its parse or from `doc`, a parse of it a test has changed."""
     article = Article(id="t_000000000000", source="t.txt", name="t.txt", text=text, title=None, url=None,
                       date=date, sha256="0" * 64)
-    return extract_article(article, nlp(prepare_text(text, nlp)), "test")
+    return extract_article(article, doc if doc is not None else nlp(prepare_text(text, nlp)), "test")
 
 
 def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
