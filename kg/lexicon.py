@@ -216,6 +216,12 @@ def remote_verbs() -> frozenset[str]:
 
 
 @cache
+def sighting_verbs() -> frozenset[str]:
+    """ontology/lexicon/sighting_verbs.txt: verbs whose passive subject was seen at the place of the event."""
+    return _words("sighting_verbs.txt")
+
+
+@cache
 def future_stems() -> tuple[tuple[str, str], ...]:
     """ontology/lexicon/future_stems.tsv: (infinitive ending, future stem ending) of the verbs whose future
     and conditional are not built on the infinitive ("venir" → "viendr")."""

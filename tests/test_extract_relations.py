@@ -506,6 +506,13 @@ def test_relations_scene_says_who_acts_from_elsewhere_or_later_reacted(nlp):
     assert {f.rule for f in ex.facts if f.predicate == "reactedTo"} == {"scene:Person:first:reaction"}
 
 
+def test_relations_scene_who_a_video_shows_there_was_there(nlp):
+    scene = scene_facts(read(nlp, "Un incendie a détruit une usine à Denver. M. Paul Roux a été filmé devant l'usine dans une vidéo."))
+    assert scene == {("Paul Roux", "presentIn", "Denver")}
+    scene = scene_facts(read(nlp, "Un incendie a détruit une usine à Denver. M. Paul Roux a réagi dans une vidéo."))
+    assert scene == {("Paul Roux", "reactedTo", "Denver")}
+
+
 def test_relations_scene_minutes_or_hours_later_is_still_the_event(nlp):
     ex = read(nlp, "Un incendie a détruit une usine à Denver. Quelques heures plus tard, M. Karl Mendez a quitté l'hôpital.")
     assert ("Karl Mendez", "presentIn", "Denver") in scene_facts(ex)

@@ -192,8 +192,8 @@ def _participants(ctx: Context) -> _Parts:
         if dep == "obl:agent" and token.head.dep_ == "acl" and _names_an_agent(ctx, token.head.head):
             continue  # "l'association menée par X": who leads it, named to describe it, not an agent of the event
         subject = repaired or dep in _SUBJECTS
-        if n in remote:
-            if subject and not _quoted(token):
+        if n in remote and not (dep == "nsubj:pass" and token.head.lemma_ in lexicon.sighting_verbs()):  # not "X a été
+            if subject and not _quoted(token):  # vu sur les lieux dans une vidéo": there, whatever showed it
                 _note(reacting, _names(ctx, token), n)
             continue
         names = _names(ctx, token)
