@@ -95,6 +95,7 @@ class _Terms:
     ceoOf: URIRef
     change: URIRef
     citedSource: URIRef
+    colleagueOf: URIRef
     commentedOn: URIRef
     confidence: URIRef
     cooperatesWith: URIRef

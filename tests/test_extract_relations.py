@@ -142,6 +142,16 @@ def test_relations_plural_kinship_without_complement_relates_the_coordinated_nam
     assert not [k for k in facts(nlp, "Paul Roux et Léa Morin, deux amis, sont venus.") if k[1] in {"siblingOf", "spouseOf"}]
 
 
+def test_relations_a_colleague_noun_relates_two_people(nlp):
+    assert ("Paul Martin", "colleagueOf", "Léa Roux") in facts(nlp, "M. Paul Martin, un collègue de Mme Léa Roux, a parlé.")
+    found = facts(nlp, "Madame Léa Roux et son collègue M. Paul Martin se sont rendus sur le lieu du drame.")
+    assert found[("Paul Martin", "colleagueOf", "Léa Roux")].rule == "relational-noun:apposition:possessive"
+    assert not [k for k in found if k[1] == "relatedTo"]  # "se rendre" is no reciprocal
+    assert found.keys() == {("Paul Martin", "colleagueOf", "Léa Roux")}
+    assert ("Paul Roux", "colleagueOf", "Marc Vidal") in facts(nlp, "Paul Roux et Marc Vidal, deux collègues, sont venus.")
+    assert not [k for k in facts(nlp, "M. Paul Roux a rencontré son collègue hier.") if k[1] == "colleagueOf"]
+
+
 def test_relations_noun_after_dont_is_of_the_name_before_it(nlp):
     found = facts(nlp, "Le maire, Paul Roux dont le frère Marc a été blessé, a parlé.")
     assert found[("Marc", "siblingOf", "Paul Roux")].rule == "relational-noun:apposition:relative"
@@ -591,6 +601,14 @@ def test_relations_reflexive_verb_relates_coordinated_subjects_only_when_plural(
     assert ("Paul Roux", "presentIn", "Accra") in found
     assert not [k for k in found if k[1] == "relatedTo"]
     assert ("Paul Roux", "met", "Marie Dupont") in facts(nlp, "Paul Roux et Marie Dupont se sont rencontrés à Lyon.")
+
+
+def test_relations_reciprocal_se_stands_for_a_direct_or_indirect_complement_of_a_typed_verb(nlp):
+    found = facts(nlp, "Paul Roux et Léa Morin se sont disputés hier.")  # se disputer avec
+    assert found[("Paul Roux", "opposes", "Léa Morin")].rule == "verb-family:disputer"
+    found = facts(nlp, "Paul Roux et Léa Morin se sont parlé hier.")  # parler à, parler avec: one fact
+    assert [k for k in found if k[1] == "inContactWith"] == [("Paul Roux", "inContactWith", "Léa Morin")]
+    assert not [k for k in facts(nlp, "Paul Roux et Léa Morin se sont rendus sur place.") if k[1] == "relatedTo"]
 
 
 def test_relations_scene_a_pronoun_goes_on_where_the_sentence_before_was(nlp):

@@ -37,6 +37,7 @@ _COMPLEMENTS = {
     "headOf": ORGANISATIONS | {"Place"}, "ceoOf": ORGANISATIONS, "worksFor": ORGANISATIONS, "memberOf": ORGANISATIONS,
     "founded": ORGANISATIONS, "owns": ORGANISATIONS | {"Place", "Product"}, "residesIn": {"Place"}, "bornIn": {"Place"},
     "relativeOf": {"Person"}, "spouseOf": {"Person"}, "parentOf": {"Person"}, "siblingOf": {"Person"},
+    "colleagueOf": {"Person"},
     "parentOrganization": ORGANISATIONS, "^parentOrganization": ORGANISATIONS, "^developed": ORGANISATIONS,
     "^bornIn": {"Person"}, "^parentOf": {"Person"},
 }
@@ -61,8 +62,9 @@ class _Noun:
 
 _BOTH = frozenset({"tous", "toutes", "deux", "trois"})
 """What says a plural noun in apposition is of every name before it: "X et Y, tous deux membres de Z"."""
-_MUTUAL = frozenset({"siblingOf", "spouseOf"})
-"""Kinship a plural noun says of the coordinated names among themselves when it has no complement."""
+_MUTUAL = frozenset({"siblingOf", "spouseOf", "colleagueOf"})
+"""Ties a plural noun says of the coordinated names among themselves when it has no complement ("X et Y,
+deux collègues")."""
 FORMER = frozenset({"ancien", "ancienne", "anciens", "anciennes", "ex", "ex-", "feu"})
 
 

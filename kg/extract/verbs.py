@@ -20,6 +20,9 @@ AGENTS = frozenset({"Person", "Organization", "Union"})
 PARTICIPANTS = AGENTS | WORK_CLASSES | {"Product"}
 """What an open verb may relate: agents, works and products (places are the locative rules' business)."""
 _REFLEXIVE = frozenset({"se", "s'"})
+_RECIPROCAL_LINKS = frozenset({None, "à", "avec"})
+"""The complements a reciprocal "se" stands for: "se sont rencontrés" (rencontrer Y), "se sont parlé" (parler
+à Y), "se sont disputés" (se disputer avec Y)."""
 
 
 @rule("verb-lexicon")
@@ -135,7 +138,8 @@ def verb_families(ctx: Context, sent: Span, n: int) -> None:
     """A clause between two agents: its verb's family (ontology/lexicon/verb_families.tsv) gives the
     property and the event ("X a rencontré Y": met, a Meeting); a verb no lexicon knows still gives an
     open Action event named by its lemma (relatedTo), so nothing stated is lost. Subjects coordinated
-    with a reciprocal "se" relate to each other ("X et Y se sont rencontrés")."""
+    with a reciprocal "se" relate to each other by a typed verb ("X et Y se sont rencontrés"), not by an
+    open one: most pronominal verbs are no reciprocal ("X et Y se sont rendus sur place")."""
     if not ctx.names_any(sent, AGENTS):
         return  # no agent to say the verb of
     families = lexicon.verb_families()
@@ -149,9 +153,7 @@ def verb_families(ctx: Context, sent: Span, n: int) -> None:
         candidates = lemma_candidates(token)  # a locution first ("mettre en garde"), which an open verb keeps
         lemma = next((k for k in candidates if k in families), candidates[0] if " " in candidates[0] else token.lemma_.lower())
         objects = _clause_objects(ctx, token)
-        if len(subjects) > 1 and any(c.lower_ in _REFLEXIVE for c in token.children) and _plural(token):
-            objects += [(s, None) for s in subjects[1:]]  # "X et Y se sont rencontrés"
-            subjects = subjects[:1]
+        mutual = len(subjects) > 1 and any(c.lower_ in _REFLEXIVE for c in token.children) and _plural(token)
         roles = _clause_roles(ctx, token, sent, lemma)
         typed = False
         for family in families.get(lemma, []):
@@ -160,6 +162,11 @@ def verb_families(ctx: Context, sent: Span, n: int) -> None:
                     for subject in subjects:
                         ctx.add_fact(family.property, subject, obj, n, f"verb-family:{lemma}", family.event, roles)
                     typed = True
+        reciprocal = next((f for f in families.get(lemma, []) if f.preposition in _RECIPROCAL_LINKS), None) if mutual else None
+        for other in subjects[1:] if reciprocal is not None else ():  # "X et Y se sont rencontrés": each other
+            if any(t.label in reciprocal.object_classes for t in ctx.targets(other)):
+                ctx.add_fact(reciprocal.property, subjects[0], other, n, f"verb-family:{lemma}", reciprocal.event, roles)
+                typed = True
         if typed or lemma in lexicon.verbs():
             continue
         for obj, preposition in objects:
