@@ -423,6 +423,13 @@ def test_relations_a_place_completing_an_organisation_s_name_is_the_organisation
     found = facts(nlp, text, doc)
     assert found[("deux mains", "operatesIn", "Quito")].rule == "named-with-place:locative"
     assert not [k for k in found if k[0] == "Lina Marceau" and k[2] == "Quito"]
+    text = "Une émeute a éclaté à Lima. Madame Lina Marceau, présidente de l’association ‘’deux mains’’ à Quito, a été agressée."
+    found = facts(nlp, text)  # doubled apostrophes for quotes
+    assert found[("deux mains", "operatesIn", "Quito")].rule == "named-with-place:locative"
+    doc = nlp(prepare_text(text, nlp))
+    word, place, verb = (next(t for t in doc if t.text == w) for w in ("mains", "Quito", "agressée"))
+    word.head, word.dep_, place.head = verb, "obl:arg", word  # the name's words read as a clause of its own, the place on them
+    assert facts(nlp, text, doc)[("deux mains", "operatesIn", "Quito")].rule == "named-with-place:locative"
     found = facts(nlp, "L'association « Terre Verte » a manifesté au Niger.")  # the clause's place, not the name's
     assert found[("Terre Verte", "operatesIn", "Niger")].rule == "clause-place"
 

@@ -124,8 +124,14 @@ class Context:
     def name_start(self, i: int) -> int:
         """Where a name at token i starts: past the quotes and honorifics before it ("« X »", "Mme X")."""
         honorifics = lexicon.honorifics()
-        while i < len(self.tokens) and (self.tokens[i].text in {'"', "'"} or self.tokens[i].text in honorifics):
+        while i < len(self.tokens) and (_is_quote(self.tokens[i].text) or self.tokens[i].text in honorifics):
             i += 1
+        return i
+
+    def before_quotes(self, i: int) -> int:
+        """The token at i or the nearest before it that is no quotation mark: where a quoted name ends."""
+        while i >= 0 and _is_quote(self.tokens[i].text):
+            i -= 1
         return i
 
     def mentions_in(self, sent: Span) -> list[Mention]:
@@ -349,3 +355,7 @@ def description_noun(text: str) -> str:
     nouns = [w for w in words if w in description_nouns()]
     return nouns[0] if nouns else (words[0] if words else "")
 
+
+def _is_quote(text: str) -> bool:
+    """Whether a token is quotation marks only: '"', "'", or the "''" that doubled apostrophes (‘’X’’) make."""
+    return bool(text) and not text.strip("'\"")

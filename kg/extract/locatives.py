@@ -200,14 +200,18 @@ def name_owner(ctx: Context, token: Token) -> Mention | None:
     named = ctx.by_token.get(ctx.name_start(head.i + 1))
     if owner is None and named is not None and (noun := naming_noun(ctx, named)) is not None and noun.i == head.i:
         owner = named  # "l'association « X » au Niger", the place hung on the noun before the name
-    if owner is None and (before := ctx.by_token.get(_before_quotes(ctx, token.left_edge.i - 1))) is not None \
+    if owner is None and (before := ctx.by_token.get(ctx.before_quotes(token.left_edge.i - 1))) is not None \
             and (span := ctx.doc.char_span(before.start, before.end, alignment_mode="expand")) is not None \
             and _phrase_top(naming_noun(ctx, before) or span.root).dep_ in _NAMING_PHRASES:
         owner = before  # "Mme Y, présidente de l'association « X » à Mexico, a été agressée": the name right before the
         # place, in the subject's phrase, though the parser hung the place elsewhere (not "un bus transportant…")
     if owner is None or not _is_organisation(ctx, owner):
         return None
-    return owner if _phrase_top(head).dep_ in _NAMING_PHRASES else None
+    phrases = [head]
+    if ctx.by_token.get(head.i) is owner and (noun := naming_noun(ctx, owner)) is not None:
+        phrases.append(noun)  # the place hung on a word of a name the parser read as a clause of its own ("l'association
+        # ''Non au trafic des enfants'' au Niger"): the name's phrase is its noun's
+    return owner if any(_phrase_top(phrase).dep_ in _NAMING_PHRASES for phrase in phrases) else None
 
 
 def _phrase_top(token: Token) -> Token:
@@ -217,13 +221,6 @@ def _phrase_top(token: Token) -> Token:
             and token.head.i != token.i:
         token = token.head
     return token
-
-
-def _before_quotes(ctx: Context, i: int) -> int:
-    """The token at i or the nearest before it that is no quotation mark (where a quoted name ends)."""
-    while i >= 0 and ctx.tokens[i].text in {'"', "'"}:
-        i -= 1
-    return i
 
 
 _NAMING_PHRASES = frozenset({"nsubj", "nsubj:pass", "vocative", "ROOT"})
@@ -444,7 +441,7 @@ def naming_noun(ctx: Context, mention: Mention) -> Token | None:
     if not mention.evidence.startswith("trigger:"):
         return None
     span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    i = _before_quotes(ctx, span.start - 1) if span is not None else -1
+    i = ctx.before_quotes(span.start - 1) if span is not None else -1
     return ctx.tokens[i] if i >= 0 and ctx.lowers[i] == mention.evidence.split(":")[1] else None
 
 

@@ -298,10 +298,7 @@ def _named_before_comma(ctx: Context, verb: Token) -> Mention | None:
     i = verb.i - 1
     if i < 1 or ctx.doc[i].text != ",":
         return None
-    i -= 1
-    while i > 0 and ctx.doc[i].text in {'"', "'"}:
-        i -= 1
-    return ctx.by_token.get(i)
+    return ctx.by_token.get(ctx.before_quotes(i - 1))
 
 
 _MEMBERS = frozenset({"membre", "membres", "militant", "militants", "représentant", "représentants", "bénévole", "bénévoles",
