@@ -44,9 +44,11 @@ def resolve_descriptions(ctx: Context) -> None:
         else:
             noun = description_noun(mention.text)
             capital = noun in _capital_nouns()  # "la capitale": a capital the gazetteer knows, not the last town named
+            restriction = _restriction(ctx, mention, noun)
 
             def fits(m: Mention) -> bool:
-                return of_kind(m, wanted) and (not capital or places.is_capital(m.text)) and _same_kind(m, noun)
+                return of_kind(m, wanted) and (not capital or places.is_capital(m.text)) and _same_kind(m, noun) \
+                    and (restriction is None or restriction in strip_accents(m.text.lower()))
 
             before = [m for m in ctx.named_before(mention, classes) if fits(m)]
             described = [m for m in before if noun in ctx.described.get(m.id, ())]
@@ -60,6 +62,23 @@ def resolve_descriptions(ctx: Context) -> None:
             order = (nearby, known) if text.startswith(_DEMONSTRATIVES) else (known, nearby)
             pick = (described or order[0] or order[1] or [None])[-1]
             mention.refs = [pick.id] if pick else []
+
+
+def _restriction(ctx: Context, mention: Mention, noun: str) -> str | None:
+    """The people a description of an organisation by its kind says it gathers ("l'association des
+    syndicalistes": "syndicaliste"), accent-free, or None: such a description names an organisation whose
+    name says so, not any association named before ("membre de l'association « Terre Verte »"). Not a
+    description by trade ("le géant du logiciel" is the company the article is about)."""
+    if noun not in _trigger_kinds():
+        return None
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    i = span.end if span is not None else len(ctx.tokens)
+    if i + 1 >= len(ctx.tokens) or ctx.lowers[i] != "des":
+        return None
+    word = ctx.tokens[i + 1]
+    if word.pos_ != "NOUN" or not word.text.isalpha() or not word.text.islower() or not has_feature(word, "Number", "Plur"):
+        return None
+    return strip_accents(word.lemma_.lower())
 
 
 def _same_kind(named: Mention, noun: str) -> bool:
