@@ -523,6 +523,13 @@ def test_relations_scene_says_who_acts_from_elsewhere_or_later_reacted(nlp):
     assert {f.rule for f in ex.facts if f.predicate == "reactedTo"} == {"scene:Person:first:reaction"}
 
 
+def test_relations_scene_an_organisation_only_acted_upon_is_involved(nlp):
+    scene = scene_facts(read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a contacté l'association « Terre Vive »."))
+    assert ("Terre Vive", "involvedAt", "Denver") in scene and ("Terre Vive", "operatesIn", "Denver") not in scene
+    scene = scene_facts(read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a incité l'association « Terre Vive » à manifester."))
+    assert ("Terre Vive", "operatesIn", "Denver") in scene  # the object that the infinitive's action is of
+
+
 def test_relations_scene_who_a_video_shows_there_was_there(nlp):
     scene = scene_facts(read(nlp, "Un incendie a détruit une usine à Denver. M. Paul Roux a été filmé devant l'usine dans une vidéo."))
     assert scene == {("Paul Roux", "presentIn", "Denver")}

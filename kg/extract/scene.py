@@ -174,6 +174,7 @@ def _participants(ctx: Context) -> _Parts:
         _note(sources, _names(ctx, head) | {_name(t) for j in range(head.left_edge.i, head.right_edge.i + 1)
                                             if (m := ctx.by_token.get(j)) is not None for t in ctx.targets(m)
                                             if t.label == "Person" or t.label in {"Organization", "Union"} and t.id not in affiliated}, n)
+    people = {_name(m) for m in ctx.mentions if m.label == "Person"}
     for i, dep in enumerate(deps):  # read from arrays: most tokens are no argument of a clause
         if dep == "case":
             continue
@@ -200,6 +201,9 @@ def _participants(ctx: Context) -> _Parts:
         if _from_afar(token.head):
             _note(afar, names, n)
             _note(reacting, names if subject else set(), n)
+        elif dep == "obj" and not any(c.dep_ == "xcomp" for c in token.head.children):  # "elle a rejoint l'association X",
+            _note(found, {name for name in names if name in people}, n)  # "il a contacté l'ONG Y": the subject acts; not
+            # "a incité l'ONG Y à manifester"
         else:
             _note(found, names, n)
     return _Parts(found, *({k: v for k, v in part.items() if k not in found} for part in (afar, reacting, sources)))
