@@ -345,6 +345,8 @@ class EntityFinder:
         for ent in doc.ents:
             span, cue = self._trim_cue(ent)
             if span is not None and not self._is_junk(span, ent.label_):
+                if spans and ent.label_ == spans[-1][1] == "PER" and spans[-1][0].end == span.start and span[0].lower_ in _PARTICLES:
+                    span = doc[spans.pop()[0].start:span.end]  # "d'Aulde Da Silba", which the model cuts before the particle
                 spans.append((span, ent.label_, cue))
         for own, ner_label, cue in spans:
             span = _with_ordinal(self._extend_kind_name(_with_elided_n(own)))

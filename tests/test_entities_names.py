@@ -24,6 +24,7 @@ def test_entities_honorific_name_goes_on_over_a_particle_not_over_a_place(nlp):
     assert ("Lucie de Montfort", "Person") in ents(nlp, "Le parti, dirigé par Mme Lucie de Montfort, a gagné.")
     found = ents(nlp, "M. Jules Moreau de Lyon a témoigné.")
     assert ("Jules Moreau", "Person") in found and ("Lyon", "Place") in found
+    assert ("Aulde Da Silba", "Person") in ents(nlp, "L'acte héroïque d'Aulde Da Silba a marqué la ville.")  # the model cuts it
 
 
 def test_entities_honorific_after_an_abbreviation_read_as_one_names_the_person(nlp):

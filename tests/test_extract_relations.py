@@ -662,6 +662,12 @@ def test_relations_place_of_unnamed_members_is_their_organisation_s_member_place
     scene = scene_facts(read(nlp, "Un incendie a détruit une usine à Denver. M. Karl Mendez a donné l'alerte. "
                                   "Des bénévoles de l'ONG « Terre Vive » ont distribué des couvertures."))
     assert ("Terre Vive", "memberInvolvedAt", "Denver") in scene
+    text = ("Hier a eu lieu la nomination de M. Paul Roux, président de l'organisation « Terre Vive ». "
+            "L'organisation, agissant à Lille, a accordé de l'argent à des chercheurs.")
+    doc = nlp(prepare_text(text, nlp))
+    next(t for t in doc if t.text == "président").head = next(t for t in doc if t.text == "nomination")  # as some parses have it
+    found = facts(nlp, text, doc)  # where the description is, its own phrase says whose it is, not its antecedent's
+    assert ("Terre Vive", "operatesIn", "Lille") in found and ("Terre Vive", "memberInvolvedAt", "Lille") not in found
 
 
 def test_relations_scene_organisation_of_a_member_who_only_reacted_is_not_involved(nlp):

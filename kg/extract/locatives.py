@@ -475,7 +475,8 @@ def _locate(ctx: Context, agent: Mention | None, place: Mention, n: int, name: s
     for target in ctx.targets(agent):
         if target.label not in AGENTS or (target.id, place.id) in claimed or not people and target.label == "Person":
             continue
-        grouped = target.label != "Person" and of_members(ctx, target)
+        grouped = target.label != "Person" and agent is not None and of_members(ctx, agent)  # this mention's phrase, not
+        # the antecedent's: "l'organisation, agissant à Lille" after "le président de l'organisation X"
         if nested or target.id in members or grouped:
             prop = "memberInvolvedAt" if grouped or member_at(ctx, target, place) else "involvedAt"
             ctx.add_fact(prop, target, place, n, name if nested else f"{name}:of-member")
