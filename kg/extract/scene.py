@@ -25,7 +25,7 @@ from kg.extract.locatives import UNPLACED_HOMES, locative_case, member_at, namin
 from kg.extract.model import Mention
 from kg.extract.registry import rule
 from kg.extract.relational import kin_complement
-from kg.extract.syntax import honorific_subject, with_companions
+from kg.extract.syntax import honorific_subject, negated, speculative, with_companions
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -147,7 +147,8 @@ def _participants(ctx: Context) -> _Parts:
     déclaré X", "selon X"), nor those of a sentence that says they act from elsewhere or later ("a vu
     les nouvelles à la télévision", "deux ans plus tard"; ontology/lexicon/remote_cues.txt); apart, and
     none of them a participant: those that take part from afar, with a verb of
-    ontology/lexicon/remote_verbs.txt ("a été choquée par l'attaque", "a fait un don"); those that react,
+    ontology/lexicon/remote_verbs.txt ("a été choquée par l'attaque", "a fait un don"), or in a negated or
+    speculative clause ("n'a pas aidé les pompiers", "il faudrait que l'ONG Y aide"); those that react,
     the subjects of those verbs and those of those sentences (not "le groupe X" a minister suspected, nor
     who a reported clause names); and the sources: who reports, or a "selon" phrase names. The agent of a
     participle that describes an organisation ("l'association menée par X") is named to describe it, not
@@ -198,7 +199,9 @@ def _participants(ctx: Context) -> _Parts:
                 _note(reacting, _names(ctx, token), n)
             continue
         names = _names(ctx, token)
-        if _from_afar(token.head):
+        if negated(token.head) or speculative(token.head):
+            _note(afar, names, n)  # "X n'a pas aidé les pompiers", "il faudrait que l'ONG Y aide": in the story, no part
+        elif _from_afar(token.head):
             _note(afar, names, n)
             _note(reacting, names if subject else set(), n)
         elif dep == "obj" and not any(c.dep_ == "xcomp" for c in token.head.children):  # "elle a rejoint l'association X",
