@@ -176,6 +176,7 @@ def _participants(ctx: Context) -> _Parts:
                                             if (m := ctx.by_token.get(j)) is not None for t in ctx.targets(m)
                                             if t.label == "Person" or t.label in {"Organization", "Union"} and t.id not in affiliated}, n)
     people = {_name(m) for m in ctx.mentions if m.label == "Person"}
+    unstated: dict[int, bool] = {}  # verb index → whether its clause is negated or speculative, read once per verb
     for i, dep in enumerate(deps):  # read from arrays: most tokens are no argument of a clause
         if dep == "case":
             continue
@@ -199,7 +200,11 @@ def _participants(ctx: Context) -> _Parts:
                 _note(reacting, _names(ctx, token), n)
             continue
         names = _names(ctx, token)
-        if negated(token.head) or speculative(token.head):
+        if not names:
+            continue  # most subjects and objects name no agent
+        if (untold := unstated.get(token.head.i)) is None:
+            untold = unstated[token.head.i] = negated(token.head) or speculative(token.head)
+        if untold:
             _note(afar, names, n)  # "X n'a pas aidé les pompiers", "il faudrait que l'ONG Y aide": in the story, no part
         elif _from_afar(token.head):
             _note(afar, names, n)
