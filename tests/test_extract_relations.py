@@ -423,6 +423,9 @@ def test_relations_a_place_completing_an_organisation_s_name_is_the_organisation
     found = facts(nlp, text, doc)
     assert found[("deux mains", "operatesIn", "Quito")].rule == "named-with-place:locative"
     assert not [k for k in found if k[0] == "Lina Marceau" and k[2] == "Quito"]
+    title = next(t for t in doc if t.text == "présidente")
+    title.head, title.dep_ = next(t for t in doc if t.text == "Marceau"), "obl:mod"  # and the title read as a modifier of the name
+    assert facts(nlp, text, doc)[("deux mains", "operatesIn", "Quito")].rule == "named-with-place:locative"
     text = "Une émeute a éclaté à Lima. Madame Lina Marceau, présidente de l’association ‘’deux mains’’ à Quito, a été agressée."
     found = facts(nlp, text)  # doubled apostrophes for quotes
     assert found[("deux mains", "operatesIn", "Quito")].rule == "named-with-place:locative"
