@@ -233,7 +233,7 @@ class EntityFinder:
         if token is None:
             return None
         i = token.start - 1
-        while i >= 0 and (not doc[i].text.strip(_QUOTES) or doc[i].is_space):
+        while i >= 0 and (is_quote(doc[i].text) or doc[i].is_space):
             i -= 1
         if i > 0 and doc[i].lower_ in NAMING_PARTICIPLES:
             i -= 2 if i > 1 and doc[i - 1].text == "," else 1  # "le virus appelé « Nipah »", "l'usine, nommée « X »"
@@ -334,7 +334,7 @@ class EntityFinder:
                 continue  # "la ville de Rome", "la ville natale de Paul Roux", "la société de Paul Roux": said by the name
                 # after it, not of one before ("l'éditeur de Vélizy" still is: the one named before, and where it is)
             following = [t for t in doc[end:end + 3] if not t.is_space]
-            if following and (not following[0].text.strip(_QUOTES) or following[0].lower_ in _NAME_LINKS and len(following) > 1 and not following[1].text.strip(_QUOTES)):
+            if following and (is_quote(following[0].text) or following[0].lower_ in _NAME_LINKS and len(following) > 1 and is_quote(following[1].text)):
                 continue  # "l'association « X »", "l'association des « X »": the noun names, it does not refer back
             yield Candidate(start - 1, end, "DESC", 50, evidence=f"desc:{kind}")
 
@@ -666,6 +666,12 @@ def _past_adjectives(doc: Doc, i: int, nationalities: set[str] | frozenset[str])
     while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].text.islower() and strip_accents(doc[i].lower_) not in nationalities:
         i += 1
     return i
+
+
+def is_quote(text: str) -> bool:
+    """Whether a token is quotation marks only: '"', "'", or the "''" of doubled apostrophes (‘’X’’); the
+    reading turns every quotation mark into one of the first two."""
+    return bool(text) and not text.strip(_QUOTES)
 
 
 def _with_elided_n(span: Span) -> Span:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from kg import lexicon, places
 from kg.accents import strip_accents
 from kg.articles import Article
+from kg.entities import is_quote
 from kg.extract.model import Fact, Mention
 from kg.extract.syntax import has_feature, head_and_modifiers, stripped
 from kg.nlp import prepared_text, token_strings
@@ -124,13 +125,13 @@ class Context:
     def name_start(self, i: int) -> int:
         """Where a name at token i starts: past the quotes and honorifics before it ("« X »", "Mme X")."""
         honorifics = lexicon.honorifics()
-        while i < len(self.tokens) and (_is_quote(self.tokens[i].text) or self.tokens[i].text in honorifics):
+        while i < len(self.tokens) and (is_quote(self.tokens[i].text) or self.tokens[i].text in honorifics):
             i += 1
         return i
 
     def before_quotes(self, i: int) -> int:
         """The token at i or the nearest before it that is no quotation mark: where a quoted name ends."""
-        while i >= 0 and _is_quote(self.tokens[i].text):
+        while i >= 0 and is_quote(self.tokens[i].text):
             i -= 1
         return i
 
@@ -354,8 +355,3 @@ def description_noun(text: str) -> str:
     words = [w for w in re.split(r"[\s']+", strip_accents(lowered)) if w and w not in {"le", "la", "l", "les", "ce", "cet", "cette", "ces"}]
     nouns = [w for w in words if w in description_nouns()]
     return nouns[0] if nouns else (words[0] if words else "")
-
-
-def _is_quote(text: str) -> bool:
-    """Whether a token is quotation marks only: '"', "'", or the "''" that doubled apostrophes (‘’X’’) make."""
-    return bool(text) and not text.strip("'\"")
