@@ -324,6 +324,16 @@ def test_relations_a_participle_of_place_takes_the_place_after_it(nlp):
     assert ("Léa Vidal", "bornIn", "Allemagne") in found and ("Léa Vidal", "bornIn", "Norvège") not in found
 
 
+def test_relations_a_participle_set_off_after_an_object_is_said_of_it(nlp):
+    """"…de la société Y, basée au Kansas": the parser hangs the participle on the main verb; it says where Y is."""
+    found = facts(nlp, "L'entreprise Airbus a annoncé le rachat de la société Spirit AeroSystems, basée au Kansas.")
+    assert found[("Spirit AeroSystems", "locatedIn", "Kansas")].rule == "place-verb:baser"
+    assert not [k for k in found if k[0] == "Airbus" and k[1] == "locatedIn"]
+    found = facts(nlp, "Le groupe Renault a cédé sa filiale Avtovaz, implantée en Russie.")
+    assert found[("Avtovaz", "locatedIn", "Russie")].rule == "place-verb:implanter"
+    assert not [k for k in facts(nlp, "L'entreprise Airbus a vendu son ancien hangar, situé à Blagnac.") if k[1] == "locatedIn"]
+
+
 def test_relations_place_verb_behind_a_misread_perfect_participle(nlp):
     """"ayant immigré": the parser reads the auxiliary as the verb avoir and the participle as its object."""
     found = facts(nlp, "Le club a accueilli Omar Sylla, un joueur né à Dakar et ayant immigré en Belgique.")

@@ -556,7 +556,8 @@ def _governing_verb(token: Token, names: Container[int]) -> Token | None:
 
 
 def _subjects(ctx: Context, verb: Token) -> list[Mention]:
-    """Who a verb of place is said of: its subject, or the noun its participle or relative qualifies."""
+    """Who a verb of place is said of: its subject, or the noun its participle or relative qualifies (the
+    agent right before the comma that sets off a participle, which the parser reads as the verb's)."""
     found = []
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubj:pass"}:
@@ -578,5 +579,9 @@ def _subjects(ctx: Context, verb: Token) -> list[Mention]:
             mention = before[-1] if before else None
         if mention is not None:
             found.append(mention)
+    if not found and verb.dep_ == "advcl" and verb.i >= 2 and ctx.tokens[verb.i - 1].text == "," and _bare_participle(verb):
+        before = ctx.by_token.get(verb.i - 2)  # "X a racheté la société Y, basée au Kansas": the parser hangs
+        if before is not None and any(t.label in AGENTS for t in ctx.targets(before)):  # the participle on the verb
+            found.append(before)
     return found
 
