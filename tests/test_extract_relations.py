@@ -334,6 +334,13 @@ def test_relations_a_participle_set_off_after_an_object_is_said_of_it(nlp):
     assert not [k for k in facts(nlp, "L'entreprise Airbus a vendu son ancien hangar, situé à Blagnac.") if k[1] == "locatedIn"]
 
 
+def test_relations_a_participle_before_its_clause_is_said_of_the_clause_s_subject(nlp):
+    found = facts(nlp, "Née à Marseille en 1972, la chanteuse Nadia Berrada vit aujourd'hui à Montréal avec son mari, le réalisateur Paul Tessier.")
+    assert found[("Nadia Berrada", "bornIn", "Marseille")].rule == "place-verb:naître"
+    assert ("Paul Tessier", "presentIn", "Marseille") not in found  # a birthplace is no scene
+    assert not [k for k in facts(nlp, "Interrogée à Marseille, la chanteuse Nadia Berrada a parlé.") if k[1] == "bornIn"]
+
+
 def test_relations_place_verb_behind_a_misread_perfect_participle(nlp):
     """"ayant immigré": the parser reads the auxiliary as the verb avoir and the participle as its object."""
     found = facts(nlp, "Le club a accueilli Omar Sylla, un joueur né à Dakar et ayant immigré en Belgique.")

@@ -564,8 +564,10 @@ def _subjects(ctx: Context, verb: Token) -> list[Mention]:
             mention = ctx.by_token.get(child.i) or ctx.find_in(child.subtree, AGENTS)
             if mention is not None:
                 found.append(mention)
-    if not found and (verb.dep_ == "xcomp" or verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}) and verb.head.i != verb.i:
-        return _subjects(ctx, verb.head)  # "la jeune pousse [...] emploie 180 salariés à Lyon", "né à X et ayant immigré en France"
+    if not found and (verb.dep_ == "xcomp" or verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}
+                      or verb.dep_ == "advcl" and verb.i < verb.head.i and _bare_participle(verb)) and verb.head.i != verb.i:
+        return _subjects(ctx, verb.head)  # "la jeune pousse [...] emploie 180 salariés à Lyon", "né à X et ayant immigré en
+        # France", "Née à Marseille, la chanteuse X vit à Montréal": a participle before its clause is said of its subject
     if not found and verb.dep_ in {"acl", "acl:relcl", "conj"}:
         head = verb.head
         while head.dep_ == "conj" and head.head.i != head.i:
