@@ -341,6 +341,13 @@ def test_relations_a_participle_before_its_clause_is_said_of_the_clause_s_subjec
     assert not [k for k in facts(nlp, "Interrogée à Marseille, la chanteuse Nadia Berrada a parlé.") if k[1] == "bornIn"]
 
 
+def test_relations_a_participle_after_a_title_in_apposition_is_said_of_the_holder(nlp):
+    """"X, un journaliste né à Y": the participle qualifies the title, whose holder is the name before it."""
+    found = facts(nlp, "Julien Konaté, un journaliste né à Yamoussoukro, a parlé.")
+    assert found[("Julien Konaté", "bornIn", "Yamoussoukro")].rule == "place-verb:naître"
+    assert not [k for k in facts(nlp, "Julien Konaté a interviewé un journaliste né à Yamoussoukro.") if k[1] == "bornIn"]
+
+
 def test_relations_place_verb_behind_a_misread_perfect_participle(nlp):
     """"ayant immigré": the parser reads the auxiliary as the verb avoir and the participle as its object."""
     found = facts(nlp, "Le club a accueilli Omar Sylla, un joueur né à Dakar et ayant immigré en Belgique.")

@@ -573,9 +573,14 @@ def _subjects(ctx: Context, verb: Token) -> list[Mention]:
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
         mention = ctx.mention_of(head)  # "Madame X, [...] née en Iran": the honorific heads the phrase
-        if mention is None and head.dep_ == "appos":
-            mention = ctx.mention_of(head.head)  # "Julien Konaté, un adolescent né à Yamoussoukro"
-        if mention is None:  # "La start-up Podimo, basée à ...": the agent just before the participle
+        titled = mention is not None and mention.label == "Role"
+        if mention is not None and not titled and not any(t.label in AGENTS for t in ctx.targets(mention)):
+            mention = None  # "l'usine de substances chimiques Ioni, basée à Moscou": not the chemicals
+        if (mention is None or titled) and head.dep_ == "appos":
+            mention = ctx.mention_of(head.head)  # "Julien Konaté, un adolescent né à Yamoussoukro", "X, un journaliste né à Y"
+        elif titled:
+            mention = None  # "X a interviewé un journaliste né à Y": no one named
+        elif mention is None:  # "La start-up Podimo, basée à ...": the agent just before the participle
             before = [m for t in verb.doc[max(verb.i - 6, verb.sent.start):verb.i] if (m := ctx.by_token.get(t.i)) is not None
                       and any(x.label in AGENTS for x in ctx.targets(m))]
             mention = before[-1] if before else None
