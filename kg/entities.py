@@ -121,9 +121,10 @@ class EntityFinder:
         candidates += self._triggered_names(doc, texts)
         candidates += self._honorific_names(doc, texts)
         candidates += self._product_names(doc, texts)
-        candidates += [Candidate(s, _role_end(doc, e, self.nationalities), "Role", 60, evidence="role") for _, s, e in self.role_matcher(doc)]
+        roles = [Candidate(s, _role_end(doc, e, self.nationalities), "Role", 60, evidence="role") for _, s, e in self.role_matcher(doc)]
+        candidates += roles
         candidates += self._descriptions(doc)
-        candidates += self._ner(doc, kb)
+        candidates += self._ner(doc, kb, roles)
         candidates += self._headed_names(doc, texts)
         doc.ents = self._settle(doc, candidates)
         return doc
@@ -338,12 +339,14 @@ class EntityFinder:
                 continue  # "l'association « X »", "l'association des « X »": the noun names, it does not refer back
             yield Candidate(start - 1, end, "DESC", 50, evidence=f"desc:{kind}")
 
-    def _ner(self, doc: Doc, kb: list[Candidate]) -> Iterable[Candidate]:
+    def _ner(self, doc: Doc, kb: list[Candidate], roles: list[Candidate]) -> Iterable[Candidate]:
         """The model's names, filtered; a name that contains a known one is settled here (see
-        `_around_known`)."""
+        `_around_known`); a name that begins inside a title is the rest after its "de" ("le procureur de la
+        République de Lille": the model's "République de Lille" is Lille)."""
         spans = []
         for ent in doc.ents:
-            span, cue = self._trim_cue(ent)
+            ent = _after_title(ent, roles)
+            span, cue = self._trim_cue(ent) if ent is not None else (None, None)
             if span is not None and not self._is_junk(span, ent.label_):
                 if spans and ent.label_ == spans[-1][1] == "PER" and spans[-1][0].end == span.start and span[0].lower_ in _PARTICLES:
                     span = doc[spans.pop()[0].start:span.end]  # "d'Aulde Da Silba", which the model cuts before the particle
@@ -495,6 +498,23 @@ class EntityFinder:
             if c.label != NOT_AN_ENTITY:
                 spans.append(Span(doc, c.start, c.end, label=c.label, kb_id=c.kb_id, span_id=c.evidence))
         return sorted(spans, key=lambda s: s.start)
+
+
+def _after_title(ent: Span, roles: list[Candidate]) -> Span | None:
+    """A model name that begins inside a title: the name after the title's end, or its "de" ("République
+    de Lille" after "procureur de la République": Lille, a place when the gazetteer knows it; "syndical
+    Force ouvrière" after "délégué syndical"), or None (nothing of it is a name of its own)."""
+    doc = ent.doc
+    end = max((r.end for r in roles if r.start <= ent.start < r.end), default=None)
+    if end is None:
+        return ent
+    start = end + 1 if end < ent.end and doc[end].lower_ in _NAME_LINKS else end
+    if start < ent.end and doc[start].text[:1].isupper():
+        from spacy.tokens import Span
+
+        rest = doc[start:ent.end]  # the model typed the whole; the gazetteer tells a place ("Lille")
+        return Span(doc, rest.start, rest.end, label="LOC" if places.is_place(rest.text) else ent.label_)
+    return None
 
 
 NOT_AN_ENTITY = "O"

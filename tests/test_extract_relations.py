@@ -28,6 +28,15 @@ def test_relations_holder_before_noun_and_long_complement(nlp):
     assert ("Ana Ruiz", "hasRole", "présidente") in found
 
 
+def test_relations_titles_of_state_and_sport(nlp):
+    found = facts(nlp, "Le président de la République du Sénégal, Bassirou Diomaye Faye, est arrivé à Paris.")
+    assert ("Bassirou Diomaye Faye", "headOf", "Sénégal") in found
+    assert ("Bassirou Diomaye Faye", "hasRole", "président de la République") in found
+    found = facts(nlp, "Le footballeur Kylian Mbappé, attaquant du Real Madrid, a marqué deux buts.")
+    assert ("Kylian Mbappé", "memberOf", "Real Madrid") in found
+    assert not [k for k in facts(nlp, "Marc Dupuis, un joueur de tennis, a gagné à Lyon.") if k[1] == "memberOf"]
+
+
 def test_relations_complement_named_with_a_word_the_tagger_calls_a_verb(nlp):
     found = facts(nlp, "Madame Léna Trameur, la responsable de l'ONG Santé Équitable, a assuré que les visites continueront.")
     assert ("Léna Trameur", "headOf", "Santé Équitable") in found  # "Santé" tagged a verb: still inside the name

@@ -120,3 +120,13 @@ def test_nlp_a_military_rank_marks_a_person_and_a_roman_ordinal_is_no_name(nlp):
 def test_nlp_a_name_split_around_a_known_place_keeps_no_trailing_de(nlp):
     found = ents(nlp, "Il veut assister aux Jeux Nautiques de Lyon cette année. L'ouverture des Jeux a eu lieu hier.")
     assert ("Lyon", "Place") in found and not any(text.endswith(" de") for text, _ in found)
+
+
+def test_nlp_a_name_begun_inside_a_title_is_what_follows_it(nlp):
+    """The model reads "République de Lille" as one name across the title "procureur de la République"."""
+    found = ents(nlp, "Selon le procureur de la République de Lille, Carole Etienne, le suspect a avoué.")
+    assert ("procureur de la République", "Role") in found and ("Lille", "Place") in found
+    found = ents(nlp, "Le président de la République du Sénégal, Bassirou Diomaye Faye, est arrivé.")
+    assert ("Sénégal", "Place") in found
+    found = ents(nlp, "Le président de la République, Emmanuel Macron, a parlé.")
+    assert not [text for text, _ in found if "République" in text and text != "président de la République"]
