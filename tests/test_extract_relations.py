@@ -1051,3 +1051,16 @@ def test_relations_contained_place_not_for_a_birthplace_nor_a_place_not_around(n
     assert not [k for k in facts(nlp, "M. Karl Mendez, né à Lyon, a parlé. La France est sous le choc.") if k[2] == "France"]
     found = facts(nlp, "L'association « Terre Vive » a distribué des repas à Lyon. Le Canada a salué son action.")
     assert ("Terre Vive", "operatesIn", "Lyon") in found and not [k for k in found if k[2] == "Canada"]
+
+
+def test_relations_a_passive_subject_with_only_avoir_is_the_active_subject(nlp):
+    """"LVMH a racheté Tiffany": the parser may read LVMH as a passive subject; with no passive auxiliary it
+    is the one who bought."""
+    text = "Le groupe LVMH a racheté Tiffany en 2021."
+    doc = nlp(prepare_text(text, nlp))
+    subject = next(t for t in doc if t.text == "groupe")
+    subject.dep_ = "nsubj:pass"  # as the parser reads some such sentences
+    found = facts(nlp, text, doc)
+    assert ("LVMH", "acquired", "Tiffany") in found and ("Tiffany", "acquired", "LVMH") not in found
+    assert ("LVMH", "acquired", "Tiffany") in facts(nlp, "Tiffany a été rachetée par le groupe LVMH en 2021.")
+    assert not [k for k in facts(nlp, "Le groupe LVMH a été racheté en 2021.") if k[1] == "acquired"]

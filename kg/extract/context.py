@@ -13,7 +13,7 @@ from kg.accents import strip_accents
 from kg.articles import Article
 from kg.entities import is_quote
 from kg.extract.model import Fact, Mention
-from kg.extract.syntax import has_feature, head_and_modifiers, stripped
+from kg.extract.syntax import active_subject, has_feature, head_and_modifiers, stripped
 from kg.nlp import prepared_text, token_strings
 
 if TYPE_CHECKING:
@@ -211,7 +211,7 @@ class Context:
         head = verb
         for _ in range(4):
             for child in head.children:
-                if child.dep_ in {"nsubj", "expl:subj"}:
+                if child.dep_ == "expl:subj" or active_subject(child):
                     mention = self.mention_or_subtree(child, AGENT_CLASSES | WORK_CLASSES | {"Product"})
                     if mention is not None:
                         return mention, ""
@@ -238,7 +238,7 @@ class Context:
         preposition; failing that, the first allowed mention after the verb in the clause."""
         classes = rule.object_classes
         for child in verb.children:
-            if rule.preposition is None and child.dep_ in {"obj", "nsubj:pass"}:
+            if rule.preposition is None and (child.dep_ == "obj" or child.dep_ == "nsubj:pass" and not active_subject(child)):
                 found = self.find_in(head_and_modifiers(child), classes)
                 if found is not None:
                     return found

@@ -58,6 +58,17 @@ SUBJECTS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 """Dependencies of a verb's subject: a verb with one has no honorific subject to repair."""
 
 
+def active_subject(token: Token) -> bool:
+    """Whether the token is its verb's active subject: "nsubj", or "nsubj:pass" on a verb with no passive
+    auxiliary, only "avoir" ("LVMH a racheté Tiffany", which the parser may read as a passive)."""
+    if token.dep_ == "nsubj":
+        return True
+    if token.dep_ != "nsubj:pass":
+        return False
+    auxiliaries = [c for c in token.head.children if c.dep_.startswith("aux")]
+    return bool(auxiliaries) and all(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in auxiliaries)
+
+
 def honorific_subject(verb: Token) -> Token | None:
     """The honorific that heads the subject of a verb the parser gave no subject: "Madame X, une jeune
     femme, s'est rendue ..." is often read as a vocative or a modifier of the verb."""

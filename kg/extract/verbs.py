@@ -7,7 +7,7 @@ from kg import lexicon
 from kg.extract.context import AGENT_CLASSES, WORK_CLASSES, Context
 from kg.extract.model import Mention
 from kg.extract.registry import rule
-from kg.extract.syntax import SUBJECTS, TRAILING_LINK, has_feature, honorific_subject, lemma_candidates, negated, speculative
+from kg.extract.syntax import SUBJECTS, TRAILING_LINK, active_subject, has_feature, honorific_subject, lemma_candidates, negated, speculative
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -198,7 +198,7 @@ def _clause_subjects(ctx: Context, verb: Token) -> list[Mention]:
     passive = "aux:pass" in deps
     for child, dep in zip(children, deps):
         if dep in {"nsubj", "obl:agent"} or passive and dep.startswith("obl") and any(c.lower_ == "par" for c in child.children if c.dep_ == "case") \
-                or child == honorific:
+                or child == honorific or dep == "nsubj:pass" and active_subject(child):
             for part in [child, *(c for c in child.children if c.dep_ in {"conj", "appos"})]:  # "le maire de Lyon, Paul Martin, a"
                 mention = ctx.mention_of(part)
                 if mention is not None and any(t.label in AGENTS for t in ctx.targets(mention)) and mention not in found:
