@@ -1064,3 +1064,11 @@ def test_relations_a_passive_subject_with_only_avoir_is_the_active_subject(nlp):
     assert ("LVMH", "acquired", "Tiffany") in found and ("Tiffany", "acquired", "LVMH") not in found
     assert ("LVMH", "acquired", "Tiffany") in facts(nlp, "Tiffany a été rachetée par le groupe LVMH en 2021.")
     assert not [k for k in facts(nlp, "Le groupe LVMH a été racheté en 2021.") if k[1] == "acquired"]
+
+
+def test_relations_a_home_stated_by_a_verb_is_no_scene(nlp):
+    found = facts(nlp, "Zinédine Zidane vit en Espagne depuis vingt ans. Macky Sall s'est installé à Marrakech.")
+    assert ("Macky Sall", "residesIn", "Marrakech") in found
+    assert not [k for k, f in found.items() if f.rule.startswith("scene")]  # Spain is where Zidane lives, no event's place
+    found = facts(nlp, "La police a retrouvé le corps de Marc Abel à son domicile à Lisbonne. Son neveu Paul Abel a été appelé sur les lieux.")
+    assert ("Paul Abel", "presentIn", "Lisbonne") in found  # a home where something happened is its scene

@@ -322,8 +322,9 @@ def _scene(ctx: Context) -> tuple[list[Mention], int] | None:
     """The places of the first lead sentence that introduces places with a locative preposition ("au
     Burkina, à Ouagadougou"), else the first place the first sentence names, unless as an origin ("La
     ville de Marrakech a été touchée", not "venu de Lyon" nor "pour conquérir l'Asie"), and that sentence; a
-    birthplace is no scene."""
-    births = {f.object for f in ctx.facts if f.predicate == "bornIn" and ctx.mentions[f.object].sentence == f.sentence}
+    birthplace is no scene, nor a home a verb of place states ("X vit en Espagne")."""
+    births = {f.object for f in ctx.facts if (f.predicate == "bornIn" or f.predicate == "residesIn" and f.rule.startswith("place-verb"))
+              and ctx.mentions[f.object].sentence == f.sentence}  # "X vit en Espagne": a home; not "retrouvé à son domicile à Y"
     # "une veuve née en Iran": no scene; but the scene stays one when a later "sa ville natale" stands for it
     lead = [(n, p) for n, p in _locative_places(ctx) if n < SCENE_SENTENCES and p.id not in births]
     if lead:
