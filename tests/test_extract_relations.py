@@ -350,6 +350,12 @@ def test_relations_a_participle_before_its_clause_is_said_of_the_clause_s_subjec
     assert not [k for k in facts(nlp, "Interrogée à Marseille, la chanteuse Nadia Berrada a parlé.") if k[1] == "bornIn"]
 
 
+def test_relations_a_title_as_subject_of_a_verb_of_place_stands_for_its_holder(nlp):
+    found = facts(nlp, "Le journaliste Paul Roux vit à Lyon depuis 2010.")
+    assert found[("Paul Roux", "residesIn", "Lyon")].rule == "place-verb:vit"
+    assert not [k for k in facts(nlp, "Le journaliste vit à Lyon depuis 2010.") if k[1] == "residesIn"]
+
+
 def test_relations_a_participle_after_a_title_in_apposition_is_said_of_the_holder(nlp):
     """"X, un journaliste né à Y": the participle qualifies the title, whose holder is the name before it."""
     found = facts(nlp, "Julien Konaté, un journaliste né à Yamoussoukro, a parlé.")

@@ -561,7 +561,9 @@ def _subjects(ctx: Context, verb: Token) -> list[Mention]:
     found = []
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubj:pass"}:
-            mention = ctx.by_token.get(child.i) or ctx.find_in(child.subtree, AGENTS)
+            mention = ctx.by_token.get(child.i)
+            if mention is None or not any(t.label in AGENTS for t in ctx.targets(mention)):
+                mention = ctx.find_in(child.subtree, AGENTS)  # "le journaliste X vit à Lyon": the title's holder
             if mention is not None:
                 found.append(mention)
     if not found and (verb.dep_ == "xcomp" or verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}
