@@ -45,12 +45,15 @@ class VerbRule:
 @dataclass(frozen=True)
 class RoleEntry:
     """A relational noun: canonical French and English labels, the properties linking its holder to its
-    complement ("^p": p from the complement to the holder), and whether it is a position (a kg:Role)."""
+    complement ("^p": p from the complement to the holder), whether it is a position (a kg:Role), and
+    whether a place as its complement is where the holder is ("inspectrice de police de Marseille"), not
+    whom the holder represents ("l'ambassadrice de France au Maroc")."""
 
     label: str
     en: str
     properties: tuple[str, ...]
     is_role: bool = True
+    locates: bool = True
 
     @property
     def property(self) -> str | None:
@@ -138,7 +141,7 @@ def feminine_roles() -> frozenset[str]:
 def relational_nouns() -> dict[str, RoleEntry]:
     """ontology/lexicon/roles.tsv by lowercase surface form: roles, memberships, family ties."""
     return {
-        row[0]: RoleEntry(row[1], row[2], tuple(p for p in row[3].split(",") if p != "-"), row[4] == "role")
+        row[0]: RoleEntry(row[1], row[2], tuple(p for p in row[3].split(",") if p != "-"), row[4] in {"role", "envoy"}, row[4] != "envoy")
         for row in _rows("roles.tsv")
     }
 

@@ -37,6 +37,16 @@ def test_relations_titles_of_state_and_sport(nlp):
     assert not [k for k in facts(nlp, "Marc Dupuis, un joueur de tennis, a gagné à Lyon.") if k[1] == "memberOf"]
 
 
+def test_relations_an_envoy_s_country_is_whom_they_represent_and_professions_are_roles(nlp):
+    found = facts(nlp, "L'ambassadrice de France au Maroc, Hélène Le Gal, a été rappelée pour consultations.")
+    assert ("Hélène Le Gal", "hasRole", "ambassadrice") in found
+    assert ("Hélène Le Gal", "locatedIn", "France") not in found  # she represents France, she is not there
+    assert ("Marie Roux", "locatedIn", "Marseille") in facts(nlp, "Marie Roux, inspectrice de police de Marseille, a parlé.")
+    assert ("Michel Houellebecq", "hasRole", "écrivain") in facts(nlp, "L'écrivain Michel Houellebecq publiera un roman en janvier.")
+    found = facts(nlp, "Marine Tondelier, secrétaire nationale des Écologistes, a critiqué le gouvernement.")
+    assert ("Marine Tondelier", "headOf", "Écologistes") in found
+
+
 def test_relations_complement_named_with_a_word_the_tagger_calls_a_verb(nlp):
     found = facts(nlp, "Madame Léna Trameur, la responsable de l'ONG Santé Équitable, a assuré que les visites continueront.")
     assert ("Léna Trameur", "headOf", "Santé Équitable") in found  # "Santé" tagged a verb: still inside the name

@@ -236,8 +236,8 @@ def _properties(noun: _Noun, complement: Mention | None, targets: list[Mention])
         return properties
     label = complement.label if complement.label != "DESC" else (targets[0].label if targets else "Organization")
     fitting = [p for p in properties if label in _COMPLEMENTS.get(p, ORGANISATIONS)]
-    if not fitting and label == "Place" and noun.role is not None:
-        return ["locatedIn"]  # "inspectrice de police de Marseille"
+    if not fitting and label == "Place" and noun.role is not None and noun.entry.locates:
+        return ["locatedIn"]  # "inspectrice de police de Marseille"; not "l'ambassadrice de France"
     return fitting
 
 
