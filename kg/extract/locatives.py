@@ -118,8 +118,8 @@ def _bare_participle(verb: Token) -> bool:
 
 @rule("place-in-place")
 def place_in_place(ctx: Context, sent: Span, n: int) -> None:
-    """"Manille, aux Philippines", "Donges, en Loire-Atlantique", "Lyon (France)": the first place is in
-    the second, unless the gazetteer knows both and puts the first in another country."""
+    """"Manille, aux Philippines", "Donges, en Loire-Atlantique", "Poissy, dans les Yvelines", "Lyon
+    (France)": the first place is in the second, unless the gazetteer knows both and puts the first in another country."""
     heads = _place_heads(ctx, sent)
     for (first_token, first), (second_token, second) in zip(heads, heads[1:]):
         between = " ".join(t.lower_ for t in ctx.doc[first_token.i:second_token.i]
@@ -132,7 +132,7 @@ def place_in_place(ctx: Context, sent: Span, n: int) -> None:
             if before in {"au", "aux", "en"}:
                 first, second = second, first  # "au Burkina, à Ouagadougou": a country, then a town in it
         elif between not in {",", "(", "en", ", en", "au", ", au", "aux", ", aux", "dans", ", dans", "dans l", ", dans l",
-                             "en l", "(en", "au sein de", ", dans la", "dans la"}:
+                             "en l", "(en", "au sein de", ", dans la", "dans la", ", dans les", "dans les"}:
             continue
         inner, outer = places.lookup(first.text), places.lookup(second.text)
         if between in {"au", "aux", "en"} and origin(first_token) and not (
