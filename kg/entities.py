@@ -472,8 +472,9 @@ class EntityFinder:
             return True
         if len(span) == 1 and _ROMAN_ORDINAL.fullmatch(first.text):
             return True  # "au XVIIIe siècle": an ordinal, not a name
-        if first.i >= 2 and first.nbor(-1).lower_ in {"d'", "d’"} and first.nbor(-2).lower_ in {"coup", "coups"}:
-            return True  # "un coup d'État": a kind of event, not the state
+        if first.i >= 2 and first.nbor(-1).lower_ in {"d'", "d’"} and first.nbor(-2).text.isalpha() and first.nbor(-2).text.islower() \
+                and (head := self.heads.get(strip_accents(first.text))) is not None and head[1]:
+            return True  # "un coup d'État", "les chefs d'État africains", "le secrétaire d'État": a compound noun, not the state
         if len(span) > 6 and (len(span) > 12 or strip_accents(first.text) not in self.heads):
             return True  # a clause, unless a long name of a kind ("Parti pour la Liberté et les Valeurs")
         if len(span) == 1 and (first.is_sent_start or first.i == 0 or doc_prev_is_opening(first)):

@@ -223,6 +223,13 @@ def test_entities_name_of_a_kind_the_model_missed_is_an_organisation(nlp):
     assert "État" not in names(nlp, "Le coup d'État a eu lieu à Niamey, où la Banque a fermé.")
 
 
+def test_entities_a_body_after_d_and_a_common_noun_is_a_compound_noun(nlp):
+    """"les chefs d'État africains", "le secrétaire d'État américain": no organisation "État"."""
+    found = names(nlp, "Le sommet réunit les chefs d'État africains à Addis-Abeba. Le secrétaire d'État américain est arrivé.")
+    assert not [name for name in found if name.startswith("État")]
+    assert "État" in names(nlp, "Le sommet réunit les chefs africains à Addis-Abeba. L'État a promis une aide.")
+
+
 def test_entities_quoted_name_in_lower_case_after_a_naming_noun_is_an_organisation(nlp):
     found = ents(nlp, "La marche, organisée par l’association « non à la pollution », a eu lieu. Il a crié « non à la guerre ».")
     assert ("non à la pollution", "NGO") in found and "non à la guerre" not in {name for name, _ in found}
