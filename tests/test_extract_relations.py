@@ -1089,3 +1089,9 @@ def test_relations_a_home_stated_by_a_verb_is_no_scene(nlp):
     assert not [k for k, f in found.items() if f.rule.startswith("scene")]  # Spain is where Zidane lives, no event's place
     found = facts(nlp, "La police a retrouvé le corps de Marc Abel à son domicile à Lisbonne. Son neveu Paul Abel a été appelé sur les lieux.")
     assert ("Paul Abel", "presentIn", "Lisbonne") in found  # a home where something happened is its scene
+
+
+def test_relations_a_complaint_against_someone_is_a_lawsuit(nlp):
+    assert ("Paul Roux", "sued", "Lactalis") in facts(nlp, "Paul Roux a déposé plainte contre le groupe Lactalis.")
+    assert ("Foodwatch", "sued", "Lactalis") in facts(nlp, "L'association Foodwatch a porté plainte contre le groupe Lactalis en 2018.")
+    assert not [k for k in facts(nlp, "Paul Roux a déposé un dossier contre le groupe Lactalis.") if k[1] == "sued"]

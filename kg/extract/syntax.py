@@ -19,8 +19,8 @@ SPECULATIVE_HEADS = frozenset({"imaginer", "envisager", "supposer", "pouvoir", "
                                "sembler", "paraître", "compter", "prévoir", "vouloir", "décider", "projeter"})
 
 
-LIGHT_VERBS = frozenset({"faire", "prendre", "avoir", "porter", "rendre", "donner"})
-"""Verbs that make a locution with a bare noun after them ("faire partie", "porter plainte")."""
+LIGHT_VERBS = frozenset({"faire", "prendre", "avoir", "porter", "rendre", "donner", "déposer"})
+"""Verbs that make a locution with a bare noun after them ("faire partie", "porter plainte", "déposer plainte")."""
 
 
 def lemma_candidates(token: Token) -> tuple[str, ...]:
