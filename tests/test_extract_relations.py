@@ -1095,3 +1095,10 @@ def test_relations_a_complaint_against_someone_is_a_lawsuit(nlp):
     assert ("Paul Roux", "sued", "Lactalis") in facts(nlp, "Paul Roux a déposé plainte contre le groupe Lactalis.")
     assert ("Foodwatch", "sued", "Lactalis") in facts(nlp, "L'association Foodwatch a porté plainte contre le groupe Lactalis en 2018.")
     assert not [k for k in facts(nlp, "Paul Roux a déposé un dossier contre le groupe Lactalis.") if k[1] == "sued"]
+
+
+def test_relations_a_role_after_a_locative_preposition_is_a_person_not_a_place(nlp):
+    found = facts(nlp, "Paul Roux a écrit au maire de Lyon pour se plaindre.")
+    assert not [k for k, f in found.items() if f.rule.startswith("clause-place")]  # to the mayor, not in Lyon
+    found = facts(nlp, "Paul Roux a manifesté au centre de Lyon.")
+    assert found[("Paul Roux", "presentIn", "Lyon")].rule == "clause-place"

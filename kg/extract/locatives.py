@@ -57,15 +57,16 @@ def locative_case(token: Token) -> str | None:
     the phrase it completes with "de" ("dans les rues de Rome", "au sein d'un bâtiment de la ville de
     Manille"); from a name's first word that modifies the next one, from that one ("dans la 88e Avenue").
     None inside a compound preposition that says no place ("à la tête d'un réseau couvrant l'Afrique",
-    ontology/lexicon/preposition_nouns.txt)."""
+    ontology/lexicon/preposition_nouns.txt), or after a relational noun ("a écrit au maire de Lyon":
+    to a person, not at a place)."""
     if token.dep_ in {"amod", "nummod"} and token.head.i == token.i + 1:
         token = token.head
     for _ in range(4):
         cases = {c.lower_ for c in token.children if c.dep_ in {"case", "fixed"}}
         previous = token.doc[token.i - 1].lower_ if token.i > 0 else ""
         found = next(iter(cases & LOCATIVE), None) or (previous if previous in LOCATIVE else None)
-        if found is not None:
-            return None if token.lower_ in lexicon.preposition_nouns() else found
+        if found is not None:  # "au nom de la France", "a écrit au maire de Lyon": no place, a role's holder
+            return None if token.lower_ in lexicon.preposition_nouns() or token.lower_ in lexicon.relational_nouns() else found
         if not cases & _OF or token.head.i == token.i or token.head.pos_ not in {"NOUN", "PROPN"}:
             return None
         token = token.head
