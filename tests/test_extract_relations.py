@@ -1102,3 +1102,10 @@ def test_relations_a_role_after_a_locative_preposition_is_a_person_not_a_place(n
     assert not [k for k, f in found.items() if f.rule.startswith("clause-place")]  # to the mayor, not in Lyon
     found = facts(nlp, "Paul Roux a manifesté au centre de Lyon.")
     assert found[("Paul Roux", "presentIn", "Lyon")].rule == "clause-place"
+
+
+def test_relations_a_widow_is_a_spouse_and_a_deputy_mayor_heads_nothing(nlp):
+    found = facts(nlp, "La veuve de Jacques Chirac, Bernadette Chirac, est décédée.")
+    assert ("Bernadette Chirac", "spouseOf", "Jacques Chirac") in found
+    found = facts(nlp, "L'adjoint au maire de Mérignac, Pierre Lacoste, a parlé.")
+    assert ("Pierre Lacoste", "hasRole", "adjoint au maire") in found and ("Pierre Lacoste", "headOf", "Mérignac") not in found
