@@ -326,8 +326,9 @@ class EntityFinder:
             after = end
             while after < len(doc) and after - end < 2 and doc[after].pos_ == "ADJ" and doc[after].text.islower():
                 after += 1  # "la start-up parisienne Mistral AI"
-            if after < len(doc) and doc[after].text[:1].isupper() or doc[end - 1].text[:1].isupper() and not doc[start].is_sent_start:
-                continue  # "la société Ubisoft", "La Banque Postale": names, not descriptions
+            if after < len(doc) and doc[after].text[:1].isupper() \
+                    or doc[end - 1].text[:1].isupper() and not doc[end - 1].text.isupper() and not doc[start].is_sent_start:
+                continue  # "la société Ubisoft", "La Banque Postale": names, not descriptions ("l'ONG" is one)
             phrase = self.vocab.strings[match_id]
             kind = lexicon.descriptions()[phrase]
             if after + 1 < len(doc) and doc[after].lower_ in _NAME_LINKS and _is_name_start(doc[after + 1]) \

@@ -1109,3 +1109,9 @@ def test_relations_a_widow_is_a_spouse_and_a_deputy_mayor_heads_nothing(nlp):
     assert ("Bernadette Chirac", "spouseOf", "Jacques Chirac") in found
     found = facts(nlp, "L'adjoint au maire de Mérignac, Pierre Lacoste, a parlé.")
     assert ("Pierre Lacoste", "hasRole", "adjoint au maire") in found and ("Pierre Lacoste", "headOf", "Mérignac") not in found
+
+
+def test_relations_an_acronym_description_stands_for_the_organisation(nlp):
+    """"de l'ONG": a description written in capitals is still one ("la Banque Postale" is a name)."""
+    found = facts(nlp, "L'ONG Reporters sans frontières a publié son rapport. Le directeur de l'ONG, Jean-François Julliard, a alerté.")
+    assert found[("Jean-François Julliard", "headOf", "Reporters sans frontières")].rule == "relational-noun:apposition+description"
