@@ -120,6 +120,7 @@ class EntityFinder:
         texts = token_strings(doc, ORTH)  # read once: the word-list sources below visit only the tokens they list
         candidates += self._triggered_names(doc, texts)
         candidates += self._honorific_names(doc, texts)
+        candidates += _kin_names(doc, texts)
         candidates += self._product_names(doc, texts)
         roles = [Candidate(s, _role_end(doc, e, self.nationalities), "Role", 60, evidence="role") for _, s, e in self.role_matcher(doc)]
         candidates += roles
@@ -500,6 +501,19 @@ class EntityFinder:
             if c.label != NOT_AN_ENTITY:
                 spans.append(Span(doc, c.start, c.end, label=c.label, kb_id=c.kb_id, span_id=c.evidence))
         return sorted(spans, key=lambda s: s.start)
+
+
+_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
+
+
+def _kin_names(doc: Doc, texts: list[str]) -> Iterable[Candidate]:
+    """"Sa femme Marine", "son épouse Claude", "leur fils Enzo": a name right after a possessive and a
+    kinship noun is a person's, whatever else the name may be known as (a navy, a product; above the
+    knowledge base's names, below an honorific's). `texts`: the doc's token texts."""
+    kin = lexicon.kin_nouns()
+    for i, text in enumerate(texts[1:-1], start=1):
+        if text.lower() in kin and texts[i - 1].lower() in _POSSESSIVES and _is_name_start(doc[i + 1]):
+            yield Candidate(i + 1, _name_run(doc, i + 1), "Person", 84, evidence=f"kin:{text.lower()}")
 
 
 def _after_title(ent: Span, roles: list[Candidate]) -> Span | None:

@@ -146,6 +146,16 @@ def relational_nouns() -> dict[str, RoleEntry]:
     }
 
 
+KINSHIP = frozenset({"siblingOf", "spouseOf", "parentOf", "^parentOf", "relativeOf"})
+"""The properties of kinship nouns ("sa sœur", "le mari de")."""
+
+
+@cache
+def kin_nouns() -> frozenset[str]:
+    """The one-word relational nouns of kinship ("femme", "fils", "sœur")."""
+    return frozenset(surface for surface, entry in relational_nouns().items() if " " not in surface and KINSHIP.intersection(entry.properties))
+
+
 @cache
 def roles() -> dict[str, RoleEntry]:
     """The relational nouns that are positions (kg:Role), by lowercase surface form."""

@@ -26,7 +26,7 @@ ENTITY_CLASSES = frozenset({
     "Video", "Product", "Technology", "Role", "JobPosting", "Report", "PublicEvent",
 })
 VALUE_KINDS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
-_WEIGHTS = {"kb": 1000, "subsidiary": 50, "version": 50, "title": 20, "trigger": 20, "honorific": 20, "job": 20, "report": 20,
+_WEIGHTS = {"kb": 1000, "subsidiary": 50, "version": 50, "title": 20, "trigger": 20, "honorific": 20, "kin": 20, "job": 20, "report": 20,
             "role": 20, "role-trigger": 20, "ner:PER": 3, "ner:ORG": 3, "ner:LOC": 3, "ner:MISC": 1}
 _ARTICLES = re.compile(r"^(?:(?:le|la|les|un|une)\s+|l')", re.IGNORECASE)
 """A leading article: a word of its own ("Le Chat"), never the start of a name ("Leroy Merlin", "Unilever")."""

@@ -1115,3 +1115,8 @@ def test_relations_an_acronym_description_stands_for_the_organisation(nlp):
     """"de l'ONG": a description written in capitals is still one ("la Banque Postale" is a name)."""
     found = facts(nlp, "L'ONG Reporters sans frontières a publié son rapport. Le directeur de l'ONG, Jean-François Julliard, a alerté.")
     assert found[("Jean-François Julliard", "headOf", "Reporters sans frontières")].rule == "relational-noun:apposition+description"
+
+
+def test_relations_a_spouse_named_by_a_first_name_after_the_possessive(nlp):
+    found = facts(nlp, "Le chanteur Johnny Hallyday vivait à Los Angeles. Sa femme Marine l'accompagnait.")
+    assert ("Marine", "spouseOf", "Johnny Hallyday") in found

@@ -130,3 +130,10 @@ def test_nlp_a_name_begun_inside_a_title_is_what_follows_it(nlp):
     assert ("Sénégal", "Place") in found
     found = ents(nlp, "Le président de la République, Emmanuel Macron, a parlé.")
     assert not [text for text, _ in found if "République" in text and text != "président de la République"]
+
+
+def test_nlp_a_name_after_a_possessive_kinship_noun_is_a_person_s(nlp):
+    """"Sa femme Marine", "son épouse Claude": a person, though Marine heads a navy's name and Claude is a product."""
+    found = ents(nlp, "Johnny vivait à Los Angeles. Sa femme Marine l'accompagnait, avec son épouse Claude.")
+    assert ("Marine", "Person") in found and ("Claude", "Person") in found
+    assert ("Marine", "Person") not in ents(nlp, "La Marine a envoyé un navire.")

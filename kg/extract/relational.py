@@ -562,9 +562,6 @@ def _is_subject(span: Span) -> bool:
             and not any(c.dep_ == "case" for c in root.children))
 
 
-_KINSHIP = frozenset({"siblingOf", "spouseOf", "parentOf", "^parentOf", "relativeOf"})
-
-
 def kin_complement(ctx: Context, mention: Mention) -> bool:
     """Whether a name is the complement of a kinship noun ("la sœur du député X", "le mari de Mme Y"): named
     to say who someone else is, with no part of its own in what the clause tells."""
@@ -578,7 +575,7 @@ def kin_complement(ctx: Context, mention: Mention) -> bool:
             return False
         if token.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _LINKS for c in token.children):
             entry = lexicon.relational_nouns().get(token.head.lower_) or lexicon.relational_nouns().get(token.head.lemma_.lower())
-            return entry is not None and bool(_KINSHIP.intersection(entry.properties))
+            return entry is not None and bool(lexicon.KINSHIP.intersection(entry.properties))
         if token.dep_ not in {"appos", "flat:name", "flat"}:
             return False
         token = token.head  # "du député X": the title the name is set beside; "de Mme Y": the honorific
