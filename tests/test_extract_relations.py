@@ -1120,3 +1120,12 @@ def test_relations_an_acronym_description_stands_for_the_organisation(nlp):
 def test_relations_a_spouse_named_by_a_first_name_after_the_possessive(nlp):
     found = facts(nlp, "Le chanteur Johnny Hallyday vivait à Los Angeles. Sa femme Marine l'accompagnait.")
     assert ("Marine", "spouseOf", "Johnny Hallyday") in found
+
+
+def test_relations_a_party_in_parentheses_after_a_title(nlp):
+    """"maire (PS) de Rennes": a member of the party, and still the mayor of Rennes."""
+    found = facts(nlp, "Nathalie Appéré, maire (PS) de Rennes, a inauguré la ligne.")
+    assert found[("Nathalie Appéré", "memberOf", "PS")].rule == "relational-noun:apposition:party"
+    assert ("Nathalie Appéré", "headOf", "Rennes") in found
+    found = facts(nlp, "Nathalie Appéré, maire de Rennes (Ille-et-Vilaine), a inauguré la ligne.")
+    assert not [k for k in found if k[1] == "memberOf"]  # a place in parentheses is no party

@@ -111,9 +111,12 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
             for i, one in enumerate(holders):  # "X et Y, deux frères jumeaux": of each other
                 for other in holders[i + 1:]:
                     ctx.add_fact(noun.entry.property, other, one, n, f"{name}:mutual")
+        party = _party(ctx, noun)
         for each in holders:  # "X et Y, tous deux membres de Z"
             if noun.role is not None:
                 ctx.add_fact("hasRole", each, noun.role, n, name, "Appointment", roles)
+            if party is not None:  # "X, maire (PS) de Rennes": a member of the party
+                ctx.add_fact("memberOf", each, party, n, f"relational-noun:{how}:party")
             if complement is None:
                 continue
             for prop in properties:
@@ -429,7 +432,7 @@ def _complement(ctx: Context, noun: _Noun, holder: Mention) -> tuple[Mention | N
     """What the noun relates its holder to: the entity of its "de" phrase, the name a "dont" follows, or the
     possessor."""
     doc = ctx.doc
-    i = noun.end
+    i = _after_party(ctx, noun)  # "maire (PS) de Rennes": the party said in passing, then the complement
     end = _np_end(ctx, noun)
     right_after = ctx.by_token.get(i)
     if right_after is not None and right_after is not holder and right_after.is_named and right_after.label in ORGANISATIONS:
@@ -447,7 +450,7 @@ def _complement(ctx: Context, noun: _Noun, holder: Mention) -> tuple[Mention | N
                 return None, ""
             if mention.label == "Place" and doc[i - 1].lower_ in _WHERE:
                 return None, ""  # "présidente de l'association « one hand » à Mexico": where, not of what
-            if doc[i - 1].lower_ in _LINKS or doc[i - 1].text in {'"', "'"} or _linked_by_de(doc, noun.end, i) \
+            if doc[i - 1].lower_ in _LINKS or doc[i - 1].text in {'"', "'"} or _linked_by_de(doc, _after_party(ctx, noun), i) \
                     or mention.label == "DESC" and doc[i].lower_ in _LINKS:  # "chercheur du laboratoire": "du" opens the description
                 if mention.label == "DESC" and any(key(t) == key(h) for t in ctx.targets(mention) for h in ctx.targets(holder)):
                     mention = _other_antecedent(ctx, mention, holder)  # "Dacia, la filiale du groupe": not Dacia
@@ -489,6 +492,20 @@ def _other_antecedent(ctx: Context, description: Mention, holder: Mention) -> Me
     return max(counts.values(), key=lambda ms: (len(ms), ms[-1].start))[-1] if counts else None
 
 
+def _party(ctx: Context, noun: _Noun) -> Mention | None:
+    """The organisation named in parentheses right after a title: "maire (PS) de Rennes", "député (LR)"."""
+    doc = ctx.doc
+    if noun.end + 2 < len(doc) and doc[noun.end].text == "(" and doc[noun.end + 2].text == ")":
+        found = ctx.by_token.get(noun.end + 1)
+        return found if found is not None and found.label in ORGANISATIONS else None
+    return None
+
+
+def _after_party(ctx: Context, noun: _Noun) -> int:
+    """The token after a title and the party in parentheses after it, if any."""
+    return noun.end + 3 if _party(ctx, noun) is not None else noun.end
+
+
 def _is_value(mention: Mention) -> bool:
     return mention.label in {"MONEY", "PERCENT", "QUANTITY", "DATE", "Role"}
 
@@ -504,7 +521,7 @@ def _np_end(ctx: Context, noun: _Noun) -> int:
     doc = ctx.doc
     sent_end = doc[noun.start].sent.end
     in_quote = False
-    for i in range(noun.end, sent_end):
+    for i in range(_after_party(ctx, noun), sent_end):  # "maire (PS) de Rennes" goes on past the party
         token = doc[i]
         if token.text in {'"', "'"} and (in_quote or i + 1 < sent_end and doc[i + 1].text[:1].isupper() or token.text == '"'):
             in_quote = not in_quote
