@@ -1129,3 +1129,9 @@ def test_relations_a_party_in_parentheses_after_a_title(nlp):
     assert ("Nathalie Appéré", "headOf", "Rennes") in found
     found = facts(nlp, "Nathalie Appéré, maire de Rennes (Ille-et-Vilaine), a inauguré la ligne.")
     assert not [k for k in found if k[1] == "memberOf"]  # a place in parentheses is no party
+
+
+def test_relations_the_name_after_a_relational_noun_and_its_adjectives(nlp):
+    found = facts(nlp, "Renault a cédé sa filiale russe Avtovaz.")
+    assert found[("Avtovaz", "parentOrganization", "Renault")].rule == "relational-noun:apposition:possessive"
+    assert not [k for k in facts(nlp, "Renault a cédé sa filiale russe à Avtovaz.") if k[1] == "parentOrganization"]

@@ -254,7 +254,10 @@ def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
     np_start = noun.start
     while np_start > 0 and (doc[np_start - 1].lower_ in _DETERMINERS | _BOTH or _premodifier(doc, np_start - 1)):
         np_start -= 1
-    after = _mention_starting(ctx, noun.end, allowed)
+    start = noun.end
+    while start < len(doc) and start - noun.end < 2 and doc[start].pos_ == "ADJ" and doc[start].text.islower():
+        start += 1  # "sa filiale russe Avtovaz": the name after the noun's adjectives
+    after = _mention_starting(ctx, start, allowed)
     if after is not None:
         return after, "apposition"  # "le PDG Paul Vernier", "son compagnon Ramos Sanchez"
     before = _mention_ending(ctx, np_start, allowed, comma=True)
