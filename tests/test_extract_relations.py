@@ -1135,3 +1135,12 @@ def test_relations_the_name_after_a_relational_noun_and_its_adjectives(nlp):
     found = facts(nlp, "Renault a cédé sa filiale russe Avtovaz.")
     assert found[("Avtovaz", "parentOrganization", "Renault")].rule == "relational-noun:apposition:possessive"
     assert not [k for k in facts(nlp, "Renault a cédé sa filiale russe à Avtovaz.") if k[1] == "parentOrganization"]
+
+
+def test_relations_a_title_that_opens_the_sentence_is_said_of_its_subject(nlp):
+    found = facts(nlp, "Originaire de La Tronche, en Isère, Michel Barnier a été nommé Premier ministre.")
+    assert found[("Michel Barnier", "bornIn", "La Tronche")].rule == "relational-noun:apposition"
+    assert not [k for k, f in found.items() if f.rule.startswith("scene")]  # a birthplace's département is no scene
+    found = facts(nlp, "Présidente de l'association Terre Vive depuis 2010, Marie Roux a parlé.")
+    assert ("Marie Roux", "headOf", "Terre Vive") in found
+    assert not [k for k in facts(nlp, "La présidente de l'association Terre Vive a parlé avec Marie Roux.") if k[1] == "headOf"]

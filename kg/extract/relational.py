@@ -272,6 +272,8 @@ def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
         before = _after_first_aside(ctx, np_start - 1, allowed)  # "X, un industriel irlandais, membre de Y, a"
     if before is not None:
         return before, "apposition"  # "Paul Vernier, le PDG d'Acme"
+    if (fronted := _fronted_holder(ctx, noun, np_start, allowed)) is not None:
+        return fronted, "apposition"  # "Originaire de La Tronche, en Isère, Michel Barnier a été nommé"
     np_end = _np_end(ctx, noun)
     following = _mention_starting(ctx, np_end, allowed, comma=True)
     head = doc[noun.start] if noun.end - noun.start == 1 else doc[noun.start:noun.end].root
@@ -493,6 +495,19 @@ def _other_antecedent(ctx: Context, description: Mention, holder: Mention) -> Me
     for m in before:
         counts.setdefault(key(m), []).append(m)
     return max(counts.values(), key=lambda ms: (len(ms), ms[-1].start))[-1] if counts else None
+
+
+def _fronted_holder(ctx: Context, noun: _Noun, np_start: int, allowed: frozenset[str]) -> Mention | None:
+    """The subject of the sentence's main clause, for a relational noun phrase that opens the sentence and a
+    comma ends ("Originaire de Lyon, X a été nommé", "Présidente de l'association depuis 2010, Y a parlé")."""
+    doc = ctx.doc
+    sent = doc[noun.start].sent
+    if np_start != sent.start or _np_end(ctx, noun) >= sent.end or doc[_np_end(ctx, noun)].text != ",":
+        return None
+    subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+    if subject is None or subject.i < noun.end:
+        return None  # "Le maire de Lyon a parlé": the noun is the subject
+    return ctx.find_in(subject.subtree, allowed)
 
 
 def _party(ctx: Context, noun: _Noun) -> Mention | None:

@@ -325,6 +325,8 @@ def _scene(ctx: Context) -> tuple[list[Mention], int] | None:
     birthplace is no scene, nor a home a verb of place states ("X vit en Espagne")."""
     births = {f.object for f in ctx.facts if (f.predicate == "bornIn" or f.predicate == "residesIn" and f.rule.startswith("place-verb"))
               and ctx.mentions[f.object].sentence == f.sentence}  # "X vit en Espagne": a home; not "retrouvé à son domicile à Y"
+    births |= {f.object for f in ctx.facts if f.predicate == "locatedIn" and f.rule.startswith("place-in-place") and f.subject in births}
+    # "Originaire de La Tronche, en Isère": the département of a birthplace is no scene either
     # "une veuve née en Iran": no scene; but the scene stays one when a later "sa ville natale" stands for it
     lead = [(n, p) for n, p in _locative_places(ctx) if n < SCENE_SENTENCES and p.id not in births]
     if lead:
