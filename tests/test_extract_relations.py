@@ -1135,6 +1135,8 @@ def test_relations_the_name_after_a_relational_noun_and_its_adjectives(nlp):
     found = facts(nlp, "Renault a cédé sa filiale russe Avtovaz.")
     assert found[("Avtovaz", "parentOrganization", "Renault")].rule == "relational-noun:apposition:possessive"
     assert not [k for k in facts(nlp, "Renault a cédé sa filiale russe à Avtovaz.") if k[1] == "parentOrganization"]
+    found = facts(nlp, "Le Crédit agricole a annoncé une cession. La filiale suisse du groupe, Indosuez Wealth Management, sera vendue.")
+    assert ("Indosuez Wealth Management", "parentOrganization", "Crédit agricole") in found  # the name after the comma
 
 
 def test_relations_a_title_that_opens_the_sentence_is_said_of_its_subject(nlp):

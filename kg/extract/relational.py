@@ -258,7 +258,7 @@ def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
     while start < len(doc) and start - noun.end < 2 and doc[start].pos_ == "ADJ" and doc[start].text.islower():
         start += 1  # "sa filiale russe Avtovaz": the name after the noun's adjectives
     after = _mention_starting(ctx, start, allowed)
-    if after is not None:
+    if after is not None and (start == noun.end or after.is_named):  # not "la filiale suisse du groupe, X"
         return after, "apposition"  # "le PDG Paul Vernier", "son compagnon Ramos Sanchez"
     before = _mention_ending(ctx, np_start, allowed, comma=True)
     if before is None and np_start == noun.start:
