@@ -239,7 +239,10 @@ class Context:
         classes = rule.object_classes
         for child in verb.children:
             if rule.preposition is None and (child.dep_ == "obj" or child.dep_ == "nsubj:pass" and not active_subject(child)):
-                found = self.find_in(head_and_modifiers(child), classes)
+                found = self.find_in([*head_and_modifiers(child), *(c for c in child.children if c.dep_ == "appos" and c.i > child.i
+                                         and all(t.pos_ == "ADJ" for t in self.tokens[child.i + 1:c.i]))], classes)
+                # "a racheté la banque belge Degroof Petercam": the name set beside the noun; not "la narration
+                # d'un jeu, X", a name further on
                 if found is not None:
                     return found
             if rule.preposition and child.dep_.startswith(("obl", "nmod", "obj")):
