@@ -503,16 +503,13 @@ class EntityFinder:
         return sorted(spans, key=lambda s: s.start)
 
 
-_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
-
-
 def _kin_names(doc: Doc, texts: list[str]) -> Iterable[Candidate]:
     """"Sa femme Marine", "son épouse Claude", "leur fils Enzo": a name right after a possessive and a
     kinship noun is a person's, whatever else the name may be known as (a navy, a product; above the
     knowledge base's names, below an honorific's). `texts`: the doc's token texts."""
     kin = lexicon.kin_nouns()
     for i, text in enumerate(texts[1:-1], start=1):
-        if text.lower() in kin and texts[i - 1].lower() in _POSSESSIVES and _is_name_start(doc[i + 1]):
+        if text.lower() in kin and texts[i - 1].lower() in lexicon.POSSESSIVES and _is_name_start(doc[i + 1]):
             yield Candidate(i + 1, _name_run(doc, i + 1), "Person", 84, evidence=f"kin:{text.lower()}")
 
 

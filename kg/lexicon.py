@@ -146,6 +146,8 @@ def relational_nouns() -> dict[str, RoleEntry]:
     }
 
 
+POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
+"""Third-person possessive determiners: "son siège", "sa sœur" say whose."""
 KINSHIP = frozenset({"siblingOf", "spouseOf", "parentOf", "^parentOf", "relativeOf"})
 """The properties of kinship nouns ("sa sœur", "le mari de")."""
 

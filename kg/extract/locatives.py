@@ -25,7 +25,7 @@ from kg.extract.context import Context, key
 from kg.extract.model import Mention
 from kg.extract.registry import rule
 from kg.extract.relational import FORMER, aside_start, kin_complement, possessor
-from kg.extract.syntax import POSSESSIVES, has_feature, honorific_subject, lemma_candidates, negated, speculative, with_companions
+from kg.extract.syntax import has_feature, honorific_subject, lemma_candidates, negated, speculative, with_companions
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -284,7 +284,7 @@ def _seat_owner(ctx: Context, noun: Token) -> Mention | None:
     for child in noun.children:
         if child.dep_ == "nmod" and any(c.lower_ in _OF for c in child.children if c.dep_ == "case"):
             candidates.append(ctx.mention_of(child))
-        elif child.dep_.startswith("det") and child.lower_ in POSSESSIVES and verb is not None:
+        elif child.dep_.startswith("det") and child.lower_ in lexicon.POSSESSIVES and verb is not None:
             candidates.append(ctx.subject(verb)[0])
     dont = next((t for t in [*noun.children, *(verb.children if verb is not None else ())] if t.lower_ == "dont"), None)
     if dont is not None and verb is not None and verb.dep_ == "acl:relcl":
@@ -358,7 +358,7 @@ def _home_owner(ctx: Context, noun: Token) -> Mention | None:
             person = next((t for t in ctx.targets(ctx.mention_of(child)) if t.label == "Person"), None)
             if person is not None:
                 return person
-    if any(c.dep_.startswith("det") and c.lower_ in POSSESSIVES for c in noun.children):
+    if any(c.dep_.startswith("det") and c.lower_ in lexicon.POSSESSIVES for c in noun.children):
         return next((t for t in ctx.targets(possessor(ctx, noun.i, None, {"Person"})) if t.label == "Person"), None)
     return None
 

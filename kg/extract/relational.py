@@ -19,7 +19,7 @@ from kg.accents import strip_accents
 from kg.extract.context import AGENT_CLASSES, Context, key, of_kind
 from kg.extract.model import Mention
 from kg.extract.registry import rule
-from kg.extract.syntax import POSSESSIVES, has_feature
+from kg.extract.syntax import has_feature
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -150,7 +150,7 @@ def _native_place(ctx: Context, noun: _Noun) -> Mention | None:
     last place of the noun's kind (ontology/lexicon/descriptions.tsv) named before it ("Un incendie a eu lieu
     à Paris. … il aimerait prendre part à la reconstruction de sa ville natale")."""
     wanted = lexicon.descriptions().get(noun.surface.split()[0])
-    if wanted is None or "^bornIn" not in noun.entry.properties or noun.start == 0 or ctx.lowers[noun.start - 1] not in POSSESSIVES:
+    if wanted is None or "^bornIn" not in noun.entry.properties or noun.start == 0 or ctx.lowers[noun.start - 1] not in lexicon.POSSESSIVES:
         return None
     start = ctx.tokens[noun.start].idx
     before = [m for m in ctx.mentions if m.start < start and m.label == "Place" and m.is_named and of_kind(m, wanted)]
@@ -377,7 +377,7 @@ def possessed_organisation(ctx: Context, sent: Span, n: int) -> None:
     triggers = lexicon.name_triggers()
     for token in ctx.tokens_with(sent, triggers.keys()):
         kind = triggers.get(token.lower_, ("", None))[0]
-        if kind not in _BELONGING or token.i == 0 or ctx.doc[token.i - 1].lower_ not in POSSESSIVES:
+        if kind not in _BELONGING or token.i == 0 or ctx.doc[token.i - 1].lower_ not in lexicon.POSSESSIVES:
             continue
         after = token.i + 1
         while after < sent.end and ctx.tokens[after].pos_ == "ADJ" and ctx.tokens[after].text.islower():
@@ -475,7 +475,7 @@ def _complement(ctx: Context, noun: _Noun, holder: Mention) -> tuple[Mention | N
         owner = ctx.by_token.get(j)
         if owner is not None and owner is not holder and any(t.label in wanted for t in ctx.targets(owner)):
             return owner, "relative"  # "Jacques Laurent, dont le frère Arthur": Jacques Laurent's brother
-    if determiner in POSSESSIVES:
+    if determiner in lexicon.POSSESSIVES:
         owner = possessor(ctx, noun.start, holder, wanted)
         if owner is not None:
             return owner, "possessive"
@@ -502,7 +502,8 @@ def _fronted_holder(ctx: Context, noun: _Noun, np_start: int, allowed: frozenset
     comma ends ("Originaire de Lyon, X a été nommé", "Présidente de l'association depuis 2010, Y a parlé")."""
     doc = ctx.doc
     sent = doc[noun.start].sent
-    if np_start != sent.start or _np_end(ctx, noun) >= sent.end or doc[_np_end(ctx, noun)].text != ",":
+    end = _np_end(ctx, noun)
+    if np_start != sent.start or end >= sent.end or doc[end].text != ",":
         return None
     subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
     if subject is None or subject.i < noun.end:

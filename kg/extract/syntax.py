@@ -13,8 +13,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 NEGATIONS = frozenset({"pas", "jamais", "aucun", "aucune", "guère", "nullement"})
-POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
-"""Third-person possessive determiners: "son siège", "sa sœur" say whose."""
 SPECULATIVE_HEADS = frozenset({"imaginer", "envisager", "supposer", "pouvoir", "devoir", "falloir", "espérer", "craindre",
                                "sembler", "paraître", "compter", "prévoir", "vouloir", "décider", "projeter"})
 
