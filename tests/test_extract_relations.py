@@ -1153,3 +1153,13 @@ def test_relations_a_verb_s_object_is_the_name_set_beside_its_noun(nlp):
     assert found[("Crédit agricole", "acquired", "Degroof Petercam")].rule == "verb:racheter"
     found = facts(nlp, "La société Kemra a déjà utilisé l'IA générative pour développer la narration d'un jeu mobile, La Mémoire du Port.")
     assert not [k for k in found if k[1] == "developed"]  # the game's narration, not the game
+
+
+def test_relations_a_possessive_title_after_a_sentence_about_a_person_is_that_person_s(nlp):
+    """"Son entraîneur, X" after a sentence whose subject is a player: the player's coach, not the club named last."""
+    found = facts(nlp, "Le footballeur Kylian Mbappé a marqué deux buts contre le FC Barcelone. Son entraîneur, Carlo Ancelotti, a salué sa performance.")
+    assert ("Carlo Ancelotti", "hasRole", "entraîneur") in found
+    assert not [k for k in found if k[0] == "Carlo Ancelotti" and k[1] == "worksFor"]
+    assert ("Luis Enrique", "worksFor", "PSG") in facts(nlp, "L'entraîneur du PSG, Luis Enrique, a été limogé.")
+    found = facts(nlp, "L'ULM a tenu un meeting à Lyon. Son président, Paul Roux, a parlé.")
+    assert found[("Paul Roux", "headOf", "ULM")].rule == "relational-noun:apposition:possessive"

@@ -557,7 +557,8 @@ def possessor(ctx: Context, start: int, holder: Mention | None, wanted: set[str]
     """Whose the noun at token `start` is in "son fils", "son directeur général": the subject of the clause
     when the noun is not in it, else the subject of the last sentence that named an entity of the wanted
     classes (or described one), that of its main clause first ("le parti estime que la Suisse doit…": the
-    party), else that last entity; never the `holder` the noun is said of."""
+    party), else that last entity; never the `holder` the noun is said of, and no organisation when the
+    noun opens a sentence that follows one about a person."""
     doc = ctx.doc
     verb = doc[start]
     while verb.dep_ not in {"ROOT"} and verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
@@ -567,6 +568,8 @@ def possessor(ctx: Context, start: int, holder: Mention | None, wanted: set[str]
             mention = ctx.find_in(child.subtree, wanted)
             if mention is not None and (holder is None or all(key(t) != key(holder) for t in ctx.targets(mention))):
                 return mention
+    if "Person" not in wanted and _after_a_person_s_sentence(ctx, start):
+        return None  # "X a marqué contre le club Y. Son entraîneur, Z, …": X's coach, no organisation's
     before = [m for m in ctx.mentions if m.end <= doc[start].idx and any(t.label in wanted and (holder is None or key(t) != key(holder)) for t in ctx.targets(m))]
     if not before:
         return None
@@ -574,6 +577,17 @@ def possessor(ctx: Context, start: int, holder: Mention | None, wanted: set[str]
     spans = {m.id: doc.char_span(m.start, m.end, alignment_mode="expand") for m in before if m.sentence == last.sentence}
     subjects = sorted((m for m in before if m.id in spans and _is_subject(spans[m.id])), key=lambda m: (_of_main_clause(spans[m.id]), m.start))
     return subjects[-1] if subjects else last  # "L'ULM a tenu un meeting à Lyon. Son président…": the ULM
+
+
+def _after_a_person_s_sentence(ctx: Context, start: int) -> bool:
+    """Whether the possessive noun at token `start` opens its sentence ("Son conseiller, X, …") right after a
+    sentence whose main clause has a person as subject: the possessive is most likely that person's."""
+    n = ctx.sentence_of_token.get(start)
+    if n is None or n == 0 or start - 1 != ctx.sents[n].start:
+        return False
+    root = ctx.sents[n - 1].root
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+    return subject is not None and ctx.find_in(subject.subtree, {"Person"}) is not None
 
 
 def _of_main_clause(span: Span) -> bool:
