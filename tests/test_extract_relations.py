@@ -1151,6 +1151,8 @@ def test_relations_a_title_that_opens_the_sentence_is_said_of_its_subject(nlp):
 def test_relations_a_verb_s_object_is_the_name_set_beside_its_noun(nlp):
     found = facts(nlp, "Le Crédit agricole a racheté la banque belge Degroof Petercam pour 1,1 milliard d'euros.")
     assert found[("Crédit agricole", "acquired", "Degroof Petercam")].rule == "verb:racheter"
+    found = facts(nlp, "Le Crédit agricole a annoncé le rachat de la banque belge Degroof Petercam.")
+    assert found[("Crédit agricole", "acquired", "Degroof Petercam")].rule == "noun:rachat"  # a nominalisation's too
     found = facts(nlp, "La société Kemra a déjà utilisé l'IA générative pour développer la narration d'un jeu mobile, La Mémoire du Port.")
     assert not [k for k in found if k[1] == "developed"]  # the game's narration, not the game
 

@@ -13,7 +13,7 @@ from kg.accents import strip_accents
 from kg.articles import Article
 from kg.entities import is_quote
 from kg.extract.model import Fact, Mention
-from kg.extract.syntax import active_subject, has_feature, head_and_modifiers, stripped
+from kg.extract.syntax import active_subject, has_feature, head_and_modifiers, stripped, with_name_beside
 from kg.nlp import prepared_text, token_strings
 
 if TYPE_CHECKING:
@@ -239,10 +239,7 @@ class Context:
         classes = rule.object_classes
         for child in verb.children:
             if rule.preposition is None and (child.dep_ == "obj" or child.dep_ == "nsubj:pass" and not active_subject(child)):
-                found = self.find_in([*head_and_modifiers(child), *(c for c in child.children if c.dep_ == "appos" and c.i > child.i
-                                         and all(t.pos_ == "ADJ" for t in self.tokens[child.i + 1:c.i]))], classes)
-                # "a racheté la banque belge Degroof Petercam": the name set beside the noun; not "la narration
-                # d'un jeu, X", a name further on
+                found = self.find_in(with_name_beside(child), classes)  # "a racheté la banque belge Degroof Petercam"
                 if found is not None:
                     return found
             if rule.preposition and child.dep_.startswith(("obl", "nmod", "obj")):

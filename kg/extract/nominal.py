@@ -8,7 +8,7 @@ from kg import lexicon
 from kg.extract.context import AGENT_CLASSES, Context
 from kg.extract.model import Mention
 from kg.extract.registry import rule
-from kg.extract.syntax import governing_verb, head_and_modifiers, negated, speculative
+from kg.extract.syntax import governing_verb, negated, speculative, with_name_beside
 from kg.extract.verbs import purpose_of
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def nominalisations(ctx: Context, sent: Span, n: int) -> None:
         for child in complements:
             case = {c.lower_ for c in child.children if c.dep_ == "case"}
             if case & wanted and obj is None:
-                obj = ctx.find_in(head_and_modifiers(child), noun_rule.object_classes)
+                obj = ctx.find_in(with_name_beside(child), noun_rule.object_classes)  # "le rachat de la biotech américaine X"
             if case & {"par", "chez"}:
                 agent = ctx.find_in(child.subtree, AGENT_CLASSES)
         if obj is None:

@@ -146,6 +146,14 @@ def head_and_modifiers(token: Token) -> list[Token]:
     return sorted(tokens, key=lambda t: t.i)
 
 
+def with_name_beside(token: Token) -> list[Token]:
+    """`head_and_modifiers`, and the name the parser sets in apposition right beside the noun, past its
+    adjectives ("la banque belge Degroof Petercam"); not a name further on ("la narration d'un jeu, X")."""
+    doc = token.doc
+    return [*head_and_modifiers(token), *(c for c in token.children if c.dep_ == "appos" and c.i > token.i
+                                          and all(t.pos_ == "ADJ" for t in doc[token.i + 1:c.i]))]
+
+
 def with_companions(token: Token, deps: frozenset[str]) -> list[Token]:
     """The token and its children of the given dependencies, the words of one agent phrase; a flat:name
     child only where it goes on with the token's name word after word ("Mme Pauline Sauvage"), not a
