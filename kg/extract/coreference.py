@@ -11,7 +11,7 @@ from kg.extract.context import AGENT_CLASSES, Context, description_noun, name_ke
 from kg.extract.model import Mention
 from kg.extract.registry import rule
 from kg.extract.relational import kin_complement, person_next_to, role_entry
-from kg.extract.syntax import has_feature, honorific_subject, with_companions
+from kg.extract.syntax import has_feature, main_subject, with_companions
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -216,18 +216,13 @@ def _latest_phrase(ctx: Context, latter: Token, n: int, gender: str, genders: di
     return None
 
 
-def _main_subject(root: Token) -> Token | None:
-    """The subject of a sentence's main verb, or the honorific the parser misread in its place."""
-    return next((c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass"}), None) or honorific_subject(root)
-
-
 def _plural_antecedents(ctx: Context, pronoun: Token, n: int, gender: str, genders: dict[str, str]) -> list[int]:
     """The named agents coordinated as the subject of the main verb of the pronoun's sentence (before it),
     else of the sentence before, when there are two or more and they agree ("elles": women or
     organisations only); none when that subject is anything else."""
-    subject = _main_subject(pronoun.sent.root)
+    subject = main_subject(pronoun.sent.root)
     if subject is None or subject.i >= pronoun.i:
-        subject = _main_subject(ctx.sents[n - 1].root) if n > 0 else None
+        subject = main_subject(ctx.sents[n - 1].root) if n > 0 else None
     if subject is None:
         return []
     named = [t for part in with_companions(subject, frozenset({"conj"})) for t in ctx.targets(ctx.mention_of(part))

@@ -19,7 +19,7 @@ from kg.accents import strip_accents
 from kg.extract.context import AGENT_CLASSES, Context, key, of_kind
 from kg.extract.model import Mention
 from kg.extract.registry import rule
-from kg.extract.syntax import has_feature
+from kg.extract.syntax import has_feature, main_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -437,7 +437,7 @@ def _complement(ctx: Context, noun: _Noun, holder: Mention) -> tuple[Mention | N
     """What the noun relates its holder to: the entity of its "de" phrase, the name a "dont" follows, or the
     possessor."""
     doc = ctx.doc
-    i = _after_party(ctx, noun)  # "maire (PS) de Rennes": the party said in passing, then the complement
+    i = start = _after_party(ctx, noun)  # "maire (PS) de Rennes": the party said in passing, then the complement
     end = _np_end(ctx, noun)
     right_after = ctx.by_token.get(i)
     if right_after is not None and right_after is not holder and right_after.is_named and right_after.label in ORGANISATIONS:
@@ -455,7 +455,7 @@ def _complement(ctx: Context, noun: _Noun, holder: Mention) -> tuple[Mention | N
                 return None, ""
             if mention.label == "Place" and doc[i - 1].lower_ in _WHERE:
                 return None, ""  # "présidente de l'association « one hand » à Mexico": where, not of what
-            if doc[i - 1].lower_ in _LINKS or doc[i - 1].text in {'"', "'"} or _linked_by_de(doc, _after_party(ctx, noun), i) \
+            if doc[i - 1].lower_ in _LINKS or doc[i - 1].text in {'"', "'"} or _linked_by_de(doc, start, i) \
                     or mention.label == "DESC" and doc[i].lower_ in _LINKS:  # "chercheur du laboratoire": "du" opens the description
                 if mention.label == "DESC" and any(key(t) == key(h) for t in ctx.targets(mention) for h in ctx.targets(holder)):
                     mention = _other_antecedent(ctx, mention, holder)  # "Dacia, la filiale du groupe": not Dacia
@@ -505,7 +505,7 @@ def _fronted_holder(ctx: Context, noun: _Noun, np_start: int, allowed: frozenset
     end = _np_end(ctx, noun)
     if np_start != sent.start or end >= sent.end or doc[end].text != ",":
         return None
-    subject = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+    subject = main_subject(sent.root)
     if subject is None or subject.i < noun.end:
         return None  # "Le maire de Lyon a parlé": the noun is the subject
     return ctx.find_in(subject.subtree, allowed)
@@ -585,8 +585,7 @@ def _after_a_person_s_sentence(ctx: Context, start: int) -> bool:
     n = ctx.sentence_of_token.get(start)
     if n is None or n == 0 or start - 1 != ctx.sents[n].start:
         return False
-    root = ctx.sents[n - 1].root
-    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+    subject = main_subject(ctx.sents[n - 1].root)
     return subject is not None and ctx.find_in(subject.subtree, {"Person"}) is not None
 
 

@@ -323,17 +323,17 @@ def _scene(ctx: Context) -> tuple[list[Mention], int] | None:
     Burkina, à Ouagadougou"), else the first place the first sentence names, unless as an origin ("La
     ville de Marrakech a été touchée", not "venu de Lyon" nor "pour conquérir l'Asie"), and that sentence; a
     birthplace is no scene, nor a home a verb of place states ("X vit en Espagne")."""
-    births = {f.object for f in ctx.facts if (f.predicate == "bornIn" or f.predicate == "residesIn" and f.rule.startswith("place-verb"))
-              and ctx.mentions[f.object].sentence == f.sentence}  # "X vit en Espagne": a home; not "retrouvé à son domicile à Y"
-    births |= {f.object for f in ctx.facts if f.predicate == "locatedIn" and f.rule.startswith("place-in-place") and f.subject in births}
+    no_scene = {f.object for f in ctx.facts if (f.predicate == "bornIn" or f.predicate == "residesIn" and f.rule.startswith("place-verb"))
+                and ctx.mentions[f.object].sentence == f.sentence}  # "X vit en Espagne": a home; not "retrouvé à son domicile à Y"
+    no_scene |= {f.object for f in ctx.facts if f.predicate == "locatedIn" and f.rule.startswith("place-in-place") and f.subject in no_scene}
     # "Originaire de La Tronche, en Isère": the département of a birthplace is no scene either
     # "une veuve née en Iran": no scene; but the scene stays one when a later "sa ville natale" stands for it
-    lead = [(n, p) for n, p in _locative_places(ctx) if n < SCENE_SENTENCES and p.id not in births]
+    lead = [(n, p) for n, p in _locative_places(ctx) if n < SCENE_SENTENCES and p.id not in no_scene]
     if lead:
         first = lead[0][0]
         return list({p.id: p for n, p in lead if n == first}.values()), first
     named = [place for token in ctx.tokens_of(ctx.sents[0]) if (place := place_of(ctx, token)) is not None and not origin(token)
-             and not _aim(token) and place.id not in births and stated(ctx, token)] if ctx.sents else []
+             and not _aim(token) and place.id not in no_scene and stated(ctx, token)] if ctx.sents else []
     return ([named[0]], 0) if named else None
 
 

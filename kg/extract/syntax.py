@@ -77,6 +77,11 @@ def honorific_subject(verb: Token) -> Token | None:
                  and c.text in forms and any(g.pos_ == "PROPN" for g in c.children)), None)
 
 
+def main_subject(root: Token) -> Token | None:
+    """The subject of a sentence's main verb, or the honorific the parser misread in its place."""
+    return next((c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass"}), None) or honorific_subject(root)
+
+
 def negated(token: Token) -> bool:
     """"n'utilise pas", "ne ... jamais", "n'utilise pas encore" (where the parser hangs "pas" on
     "encore"), "n'utilise plus" — not "n'utilise que" (only), which states the fact."""
