@@ -28,6 +28,13 @@ def test_relations_holder_before_noun_and_long_complement(nlp):
     assert ("Ana Ruiz", "hasRole", "présidente") in found
 
 
+def test_relations_copula_without_determiner_after_an_honorific_the_parser_reads_as_a_vocative(nlp):
+    found = facts(nlp, "Mme Ana Ruiz est présidente de l'ONG « Terre Vive ».")
+    assert ("Ana Ruiz", "headOf", "Terre Vive") in found
+    assert ("Ana Ruiz", "memberOf", "Terre Vive") in facts(nlp, "Mme Ana Ruiz est membre de l'ONG « Terre Vive ».")
+    assert not [k for k in facts(nlp, "Selon Mme Ana Ruiz, il est président de l'ONG « Terre Vive ».") if k[1] == "headOf"]  # her source
+
+
 def test_relations_titles_of_state_and_sport(nlp):
     found = facts(nlp, "Le président de la République du Sénégal, Bassirou Diomaye Faye, est arrivé à Paris.")
     assert ("Bassirou Diomaye Faye", "headOf", "Sénégal") in found

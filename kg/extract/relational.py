@@ -19,7 +19,7 @@ from kg.accents import strip_accents
 from kg.extract.context import AGENT_CLASSES, Context, key, of_kind
 from kg.extract.model import Mention
 from kg.extract.registry import rule
-from kg.extract.syntax import has_feature, main_subject
+from kg.extract.syntax import has_feature, honorific_subject, main_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -281,7 +281,7 @@ def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
         return following, "apposition"  # "La fondatrice de la start-up, Inès Marchal"; "Selon le maire, X, ..."
     linked = [c for c in head.children if c.dep_ in {"appos", "nsubj", "nsubj:pass"}] + ([head.head] if head.dep_ in {"appos", "xcomp", "obj"} else [])
     if any(c.dep_ == "cop" for c in head.children) or _after_en_tant_que(head):
-        linked += [c for c in head.children if c.dep_.startswith("nsubj")]
+        linked += [c for c in head.children if c.dep_.startswith("nsubj")] or [h for h in (honorific_subject(head),) if h is not None]
         if _after_en_tant_que(head) and (verb := head.head) is not None:
             linked += [c for c in verb.children if c.dep_.startswith("nsubj")]
     if head.dep_ in {"xcomp", "obj", "obl:mod"} and head.head.lemma_ in APPOINTING:
