@@ -35,6 +35,15 @@ def test_relations_copula_without_determiner_after_an_honorific_the_parser_reads
     assert not [k for k in facts(nlp, "Selon Mme Ana Ruiz, il est président de l'ONG « Terre Vive ».") if k[1] == "headOf"]  # her source
 
 
+def test_relations_a_la_tete_de_heads_in_a_copula_an_aside_or_a_fronted_phrase(nlp):
+    assert ("Ana Ruiz", "headOf", "Terre Vive") in facts(nlp, "Mme Ana Ruiz est à la tête de l'ONG « Terre Vive ».")
+    assert ("Paul Roux", "headOf", "Batimex") in facts(nlp, "M. Paul Roux, à la tête de la société Batimex depuis 2015, a été arrêté.")
+    found = facts(nlp, "À la tête de l'ONG « Terre Vive » depuis 2010, Mme Ana Ruiz a démissionné.")
+    assert ("Ana Ruiz", "headOf", "Terre Vive") in found
+    assert not [k for k in facts(nlp, "M. Paul Roux, blessé à la tête par la police de Lyon, a porté plainte.") if k[1] == "headOf"]
+    assert not [k for k in facts(nlp, "M. Paul Roux a parlé à la présidente de l'ONG « Terre Vive ».") if k[0] == "Paul Roux"]
+
+
 def test_relations_titles_of_state_and_sport(nlp):
     found = facts(nlp, "Le président de la République du Sénégal, Bassirou Diomaye Faye, est arrivé à Paris.")
     assert ("Bassirou Diomaye Faye", "headOf", "Sénégal") in found

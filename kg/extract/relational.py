@@ -254,6 +254,8 @@ def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
     np_start = noun.start
     while np_start > 0 and (doc[np_start - 1].lower_ in _DETERMINERS | _BOTH or _premodifier(doc, np_start - 1)):
         np_start -= 1
+    if np_start > 0 and doc[np_start - 1].lower_ == "à" and doc[np_start - 1].head.i == noun.start:
+        np_start -= 1  # "X, à la tête de Y, a dit": the phrase is said of X as a title in apposition is
     start = noun.end
     while start < len(doc) and start - noun.end < 2 and doc[start].pos_ == "ADJ" and doc[start].text.islower():
         start += 1  # "sa filiale russe Avtovaz": the name after the noun's adjectives
