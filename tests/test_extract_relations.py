@@ -44,6 +44,12 @@ def test_relations_a_la_tete_de_heads_in_a_copula_an_aside_or_a_fronted_phrase(n
     assert not [k for k in facts(nlp, "M. Paul Roux a parlé à la présidente de l'ONG « Terre Vive ».") if k[0] == "Paul Roux"]
 
 
+def test_relations_a_relational_noun_the_tagger_reads_as_a_present_participle(nlp):
+    assert ("Paul Roux", "residesIn", "Villeurbanne") in facts(nlp, "M. Paul Roux, habitant de Villeurbanne, a été blessé.")
+    found = facts(nlp, "M. Paul Roux, habitant Villeurbanne depuis peu, a été blessé.")  # the verb: no noun phrase
+    assert not [f for f in found.values() if f.rule.startswith("relational-noun")]
+
+
 def test_relations_titles_of_state_and_sport(nlp):
     found = facts(nlp, "Le président de la République du Sénégal, Bassirou Diomaye Faye, est arrivé à Paris.")
     assert ("Bassirou Diomaye Faye", "headOf", "Sénégal") in found

@@ -199,7 +199,7 @@ def _nouns_in(ctx: Context, sent: Span) -> list[_Noun]:
     nouns = lexicon.relational_nouns()
     pair_heads = _pair_heads()
     for token in ctx.tokens_with(sent, _noun_words()):
-        if token.pos_ not in {"NOUN", "ADJ", "PROPN"} or token.i in taken or token.i in ctx.by_token:
+        if token.pos_ not in {"NOUN", "ADJ", "PROPN"} and not _noun_in_participle_form(ctx, token) or token.i in taken or token.i in ctx.by_token:
             continue
         pair = f"{token.lower_} {ctx.tokens[token.i + 1].lower_}" if token.lower_ in pair_heads and token.i + 1 < sent.end else ""
         if (entry := nouns.get(pair)) is not None and not entry.is_role:
@@ -214,6 +214,13 @@ def _nouns_in(ctx: Context, sent: Span) -> list[_Noun]:
             if lower.startswith("ex-") and i not in taken and (entry := nouns.get(lower[3:])) is not None:
                 found.append(_Noun(i, i + 1, entry, lower, None))
     return sorted(found, key=lambda noun: noun.start)
+
+
+def _noun_in_participle_form(ctx: Context, token: Token) -> bool:
+    """A noun in the form of a present participle, which the tagger reads as a verb: "habitant de
+    Villeurbanne", "dirigeant du groupe" (the verb would take no "de": "habitant Villeurbanne")."""
+    return token.pos_ == "VERB" and token.lower_.endswith(("ant", "ante", "ants", "antes")) \
+        and token.i + 1 < len(ctx.tokens) and ctx.lowers[token.i + 1] in _LINKS
 
 
 @cache
