@@ -50,6 +50,13 @@ def test_relations_a_relational_noun_the_tagger_reads_as_a_present_participle(nl
     assert not [f for f in found.values() if f.rule.startswith("relational-noun")]
 
 
+def test_relations_inverted_copula_and_a_relative_dont_before_the_holder(nlp):
+    assert ("Paul Roux", "headOf", "Terre Vive") in facts(nlp, "Le président de l'association « Terre Vive » est M. Paul Roux.")
+    assert ("Ana Ruiz", "headOf", "Batimex") in facts(nlp, "La société Batimex, dont Mme Ana Ruiz est la directrice, a fermé.")
+    assert ("Paul Roux", "headOf", "Terre Vive") in facts(nlp, "L'association « Terre Vive », dont le président est M. Paul Roux, a manifesté.")
+    assert not [k for k in facts(nlp, "Le président de l'association « Terre Vive » est un ami de M. Paul Roux.") if k[0] == "Paul Roux"]
+
+
 def test_relations_titles_of_state_and_sport(nlp):
     found = facts(nlp, "Le président de la République du Sénégal, Bassirou Diomaye Faye, est arrivé à Paris.")
     assert ("Bassirou Diomaye Faye", "headOf", "Sénégal") in found

@@ -289,6 +289,8 @@ def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
     if following is not None and (head.dep_ not in _PREPOSITIONAL or _closed(ctx, following)):
         return following, "apposition"  # "La fondatrice de la start-up, Inès Marchal"; "Selon le maire, X, ..."
     linked = [c for c in head.children if c.dep_ in {"appos", "nsubj", "nsubj:pass"}] + ([head.head] if head.dep_ in {"appos", "xcomp", "obj"} else [])
+    if head.dep_ == "nsubj" and any(c.dep_ == "cop" for c in head.head.children):
+        linked.append(head.head)  # "Le président de l'association est M. X": the name the copula says it is
     if any(c.dep_ == "cop" for c in head.children) or _after_en_tant_que(head):
         linked += [c for c in head.children if c.dep_.startswith("nsubj")] or [h for h in (honorific_subject(head),) if h is not None]
         if _after_en_tant_que(head) and (verb := head.head) is not None:
@@ -477,8 +479,8 @@ def _complement(ctx: Context, noun: _Noun, holder: Mention) -> tuple[Mention | N
         i += 1
     determiner = doc[noun.start - 1].lower_ if noun.start > 0 else ""
     wanted = set().union(*(_COMPLEMENTS.get(p, ORGANISATIONS) for p in noun.entry.properties)) or ORGANISATIONS
-    if determiner in _ARTICLES and noun.start > 2 and doc[noun.start - 2].lower_ == "dont":
-        j = noun.start - 3
+    if determiner in _ARTICLES and (dont := _dont(ctx, noun, holder)) is not None:
+        j = dont - 1
         while j > 0 and (doc[j].text == "," or not doc[j].text.strip("'\"")):
             j -= 1
         owner = ctx.by_token.get(j)
@@ -489,6 +491,18 @@ def _complement(ctx: Context, noun: _Noun, holder: Mention) -> tuple[Mention | N
         if owner is not None:
             return owner, "possessive"
     return None, ""
+
+
+def _dont(ctx: Context, noun: _Noun, holder: Mention) -> int | None:
+    """Where the "dont" of a relative clause the noun's phrase is in stands: right before its determiner
+    ("X, dont le frère Arthur"), or before its holder and a copula ("Batimex, dont Mme Y est la directrice")."""
+    doc = ctx.doc
+    i = noun.start - 2
+    if i > 0 and doc[i].lemma_ == "être" and doc[i].pos_ == "AUX" and ctx.by_token.get(i - 1) is holder:
+        i = doc.char_span(holder.start, holder.end, alignment_mode="expand").start - 1
+        while i > 0 and doc[i].text in lexicon.honorifics():
+            i -= 1
+    return i if i > 0 and doc[i].lower_ == "dont" else None
 
 
 _WHERE = frozenset({"à", "a", "au", "aux", "en", "dans"})
