@@ -327,6 +327,13 @@ def seat_nouns() -> dict[str, dict[str, str]]:
 
 
 @cache
+def institution_nouns() -> dict[str, str]:
+    """Nouns of institutions named with the place they serve (ontology/lexicon/institution_nouns.tsv): the
+    noun as written, lower case → its kg class ("tribunal correctionnel" → GovernmentOrganization)."""
+    return {noun.lower(): cls for noun, cls in _rows("institution_nouns.tsv")}
+
+
+@cache
 def place_exonyms() -> dict[str, str]:
     """French place names the gazetteer packages lack → ISO 3166 code (ontology/lexicon/places_fr.tsv)."""
     return {row[0]: row[1] for row in _rows("places_fr.tsv")}

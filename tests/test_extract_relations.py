@@ -312,6 +312,26 @@ def test_relations_organisation_whose_name_ends_with_a_place_the_article_names_o
     assert not [k for k in facts(nlp, "Le Parti de la Paix a tenu un meeting à Lyon.") if k[0] == "Parti de la Paix" and k[2] != "Lyon"]
 
 
+def test_relations_an_institution_named_by_its_noun_and_place_is_an_organisation_there(nlp):
+    ex = read(nlp, "Le commissariat de Villeurbanne a ouvert une enquête. Son commandant, M. Paul Girard, a confirmé les faits.")
+    institution = next(m for m in ex.mentions if m.text == "commissariat de Villeurbanne")
+    assert (institution.label, institution.extra["class"]) == ("Organization", "GovernmentOrganization")
+    assert "Villeurbanne" in {m.text for m in ex.mentions if m.label == "Place"}  # the place stays an entity
+    found = {(ex.mentions[f.subject].text, f.predicate, ex.mentions[f.object].text) for f in ex.facts}
+    assert {("commissariat de Villeurbanne", "operatesIn", "Villeurbanne"), ("Paul Girard", "headOf", "commissariat de Villeurbanne")} <= found
+    found = facts(nlp, "Le directeur du centre hospitalier de Rodez, M. Jean Vidal, a démissionné.")
+    assert {("Jean Vidal", "headOf", "centre hospitalier de Rodez"), ("Jean Vidal", "hasRole", "directeur")} <= set(found)
+    assert not [k for k in facts(nlp, "Un futur hôpital de Rennes sera construit.") if "hôpital" in k[0]]  # nothing there yet
+    assert not [k for k in facts(nlp, "L'ambassade de France a protesté.") if k[1] == "operatesIn"]  # not in the list: not in France
+    text = "La société Sorelis a été condamnée par le tribunal correctionnel de Périgueux. La société a racheté l'entreprise Batimex."
+    found = facts(nlp, text)  # "la société" is Sorelis, not the tribunal
+    assert ("Sorelis", "acquired", "Batimex") in found and ("tribunal correctionnel de Périgueux", "acquired", "Batimex") not in found
+    text = "Le tribunal de commerce de Lyon a ouvert une procédure. La société a racheté l'entreprise Batimex."
+    assert ("tribunal de commerce de Lyon", "acquired", "Batimex") not in facts(nlp, text)
+    text = "Sorelis a assigné Celvia devant le tribunal de commerce d'Annecy. L'opérateur critique le débit de sa box, la Orion 9."
+    assert not [k for k in facts(nlp, text) if k[0] == "tribunal de commerce d'Annecy" and k[2] == "Orion 9"]  # named in passing: not whose box
+
+
 def test_relations_place_in_a_country_the_gazetteer_contradicts_is_not_asserted(nlp):
     assert ("Paris", "locatedIn", "Italie") not in facts(nlp, "Des heurts ont eu lieu à Paris, en Italie, selon la presse.")
 
@@ -727,7 +747,7 @@ def test_relations_scene_agent_of_a_participle_describing_an_organisation_is_no_
                                   "en charge les frais. Les investigations menées par l'agence Orkan ont permis d'arrêter le chauffeur."))
     assert ("Terre Vive", "operatesIn", "Lyon") in scene and ("Paul Roux", "presentIn", "Lyon") not in scene
     assert ("Orkan", "operatesIn", "Lyon") in scene  # it led the investigations: an action, not a description
-    scene = scene_facts(read(nlp, "Un accident a eu lieu à Lyon. La brigade de gendarmerie de Nantes dirigée par M. Paul Roux "
+    scene = scene_facts(read(nlp, "Un accident a eu lieu à Lyon. Une brigade de gendarmerie dirigée par M. Paul Roux "
                                   "a été sollicitée. Le lendemain, M. Karl Mendez a réparé la route."))
     assert ("Paul Roux", "involvedAt", "Lyon") in scene and ("Karl Mendez", "presentIn", "Lyon") in scene  # an unnamed brigade
 

@@ -84,7 +84,9 @@ def _restriction(ctx: Context, mention: Mention, noun: str) -> str | None:
 def _same_kind(named: Mention, noun: str) -> bool:
     """Whether a name can be what a description with this head noun stands for: not when both nouns type
     names, and the name's says another kind ("l'hôpital" is no "association « X »"; "la société" may be
-    "l'entreprise X", both companies)."""
+    "l'entreprise X", both companies); an institution only by its own noun ("le tribunal")."""
+    if named.evidence.startswith("institution:"):  # "le tribunal" is the tribunal of Rennes, "la société" is not
+        return strip_accents(named.evidence.split(":", 1)[1]) == noun
     kinds = _trigger_kinds()
     named_by = named.evidence.split(":", 1)[1] if named.evidence.startswith("trigger:") else None
     return noun not in kinds or named_by is None or kinds.get(strip_accents(named_by), kinds[noun]) == kinds[noun]

@@ -247,7 +247,7 @@ def place_in_name(ctx: Context, sent: Span, n: int) -> None:
                 continue
             tail = " ".join(words[i + 1:])
             place = named.get(places.place_key(tail))
-            if place is not None:
+            if place is not None and (org.id, place.id) not in _placed(ctx):  # not said again after "named-with-place"
                 ctx.add_fact("operatesIn", org, place, n, "place-in-name")
                 _placed(ctx).add((org.id, place.id))
                 break

@@ -148,6 +148,49 @@ def _value_dict(value) -> dict[str, Any]:
     return data
 
 
+@rule("institution-of-place", stage="mentions")
+def institutions_of_places(ctx: Context) -> None:
+    """An institution named by what it is and the place it serves, in lower case ("le commissariat de
+    Villeurbanne", "la préfecture du Rhône", "le tribunal correctionnel de Périgueux"; nouns in
+    ontology/lexicon/institution_nouns.tsv) is an organisation of its own, located in that place, which
+    stays a place: the noun's words are the organisation's mention, the place's words the place's."""
+    nouns = lexicon.institution_nouns()
+    longest = max(len(noun.replace("'", "' ").split()) for noun in nouns)
+    for place in [m for m in ctx.mentions if m.label == "Place" and m.is_named]:
+        span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or span.start < 2 or ctx.lowers[span.start - 1] not in _OF:
+            continue
+        of = span.start - 1
+        for size in range(min(longest, of - ctx.sents[place.sentence].start), 0, -1):
+            words = ctx.lowers[of - size:of]
+            cls = nouns.get(" ".join(words).replace("' ", "'"))
+            if cls is None or any(i in ctx.by_token and not _role_tail(ctx, i, of - size) for i in range(of - size, of + 1)):
+                continue
+            if of - size > 0 and ctx.tags[of - size - 1] == "ADJ" and ctx.lowers[of - size - 1] not in _FRONT_ADJECTIVES:
+                break  # "l'ancien tribunal" is still one; "un futur hôpital" names nothing yet
+            if (role := ctx.by_token.get(of - size)) is not None:  # "le directeur du centre hospitalier": the title ends before "du"
+                role.end = ctx.tokens[of - size - 2].idx + len(ctx.tokens[of - size - 2].text)
+                role.text = ctx.text[role.start:role.end]
+                ctx.by_token.pop(of - size - 1)
+            institution = ctx.add(ctx.tokens[of - size].idx, place.end, "Organization", f"institution:{words[0]}", place.sentence)
+            institution.extra["class"] = cls
+            for i in range(of - size, of + 1):
+                ctx.by_token[i] = institution
+            break  # the place rules say where it is ("named-with-place")
+
+
+def _role_tail(ctx: Context, i: int, start: int) -> bool:
+    """Whether token i is in the part after "de" of a title that runs on over an institution's noun
+    starting at `start` ("directeur du centre hospitalier" before "de Rodez")."""
+    role = ctx.by_token.get(i)
+    return role is not None and role.label == "Role" and start >= 2 and ctx.lowers[start - 1] in _OF \
+        and ctx.by_token.get(start - 1) is role and ctx.by_token.get(start - 2) is role
+
+
+_OF = frozenset({"de", "du", "des", "d'"})
+_FRONT_ADJECTIVES = frozenset({"ancien", "ancienne", "nouveau", "nouvel", "nouvelle", "grand", "grande", "petit", "petite"})
+
+
 @rule("person-name-variants", stage="mentions")
 def name_variants(ctx: Context) -> None:
     """One person, one name in an article: "Tellier", "Jack Tellier", "Jack T." and "Monsieur Jack

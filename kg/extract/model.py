@@ -7,7 +7,7 @@ from typing import Any
 
 from kg.articles import Article
 
-NAMED_EVIDENCE = ("kb", "ner", "title", "trigger", "version", "subsidiary", "honorific", "kin", "name", "head")
+NAMED_EVIDENCE = ("kb", "ner", "title", "trigger", "version", "subsidiary", "honorific", "kin", "name", "head", "institution")
 """Evidence prefixes of mentions that are names (not descriptions, roles, values or quotations)."""
 
 

@@ -580,8 +580,9 @@ def possessor(ctx: Context, start: int, holder: Mention | None, wanted: set[str]
     """Whose the noun at token `start` is in "son fils", "son directeur général": the subject of the clause
     when the noun is not in it, else the subject of the last sentence that named an entity of the wanted
     classes (or described one), that of its main clause first ("le parti estime que la Suisse doit…": the
-    party), else that last entity; never the `holder` the noun is said of, and no organisation when the
-    noun opens a sentence that follows one about a person."""
+    party), else that last entity; never the `holder` the noun is said of, no institution only named in
+    passing ("devant le tribunal de X": not whose "sa box" is), and no organisation when the noun opens a
+    sentence that follows one about a person."""
     doc = ctx.doc
     verb = doc[start]
     while verb.dep_ not in {"ROOT"} and verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
@@ -593,7 +594,8 @@ def possessor(ctx: Context, start: int, holder: Mention | None, wanted: set[str]
                 return mention
     if "Person" not in wanted and _after_a_person_s_sentence(ctx, start):
         return None  # "X a marqué contre le club Y. Son entraîneur, Z, …": X's coach, no organisation's
-    before = [m for m in ctx.mentions if m.end <= doc[start].idx and any(t.label in wanted and (holder is None or key(t) != key(holder)) for t in ctx.targets(m))]
+    before = [m for m in ctx.mentions if m.end <= doc[start].idx and any(t.label in wanted and (holder is None or key(t) != key(holder)) for t in ctx.targets(m))
+              and not (m.evidence.startswith("institution:") and not _is_subject(doc.char_span(m.start, m.end, alignment_mode="expand")))]
     if not before:
         return None
     last = max(before, key=lambda m: m.start)
