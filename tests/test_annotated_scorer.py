@@ -59,6 +59,14 @@ def test_annotated_pairs_linked_directly_or_through_one_event_and_their_family(g
     assert score.families["HAS_CONTROL_OVER"].right == 1 and score.families["HAS_FAMILY_RELATIONSHIP"].right == 0
 
 
+@pytest.mark.parametrize("tie", ["headOf", "worksFor", "memberOf"])
+def test_annotated_a_person_s_tie_to_an_organisation_counts_for_control_as_the_corpus_marks_it(tmp_path, corpus, tie):
+    path = tmp_path / "g.ttl"
+    path.write_text(GRAPH.replace("kg:headOf", f"kg:{tie}"), encoding="utf-8")
+    score = score_annotated(load_graph(path), corpus)
+    assert score.families["HAS_CONTROL_OVER"].right == 1 and score.families["IS_PART_OF"].right == 1
+
+
 def test_annotated_link_precision_counts_only_pairs_of_named_gold_entities(graph, corpus):
     score = score_annotated(graph, corpus)
     assert score.link_pairs == 4 and score.link_pairs_related == 3  # Olga–Louisiane, joined by the event: not related
