@@ -87,6 +87,19 @@ def test_relations_place_after_the_complement_is_where_not_of_what(nlp):
     assert ("Marie Roux", "headOf", "Acme") in facts(nlp, "Marie Roux, directrice de l'usine Acme à Lyon, a parlé.")
 
 
+def test_relations_a_post_at_an_organisation_joined_by_a_is_work_there_not_its_head(nlp):
+    found = facts(nlp, "Mme Léa Roux, chercheuse à l'Inserm, a publié une étude sur le sommeil.")
+    assert ("Léa Roux", "worksFor", "Inserm") in found
+    found = facts(nlp, "M. Marc Petit, directeur de recherche au CNRS, a présenté ses travaux.")
+    assert ("Marc Petit", "worksFor", "CNRS") in found and not [k for k in found if k[1] == "headOf"]
+    found = facts(nlp, "Mme Léa Roux, directrice de l'association « Terre Vive » à Nantes, a parlé.")
+    assert ("Léa Roux", "headOf", "Terre Vive") in found and not [k for k in found if k[2] == "Nantes" and k[1] in {"worksFor", "headOf"}]
+    found = facts(nlp, "Mme Léa Roux, chercheuse, est arrivée au CNRS lundi.")  # where she went, not a post
+    assert not [k for k in found if k[1] == "worksFor"]
+    found = facts(nlp, "M. Paul Roux, le fils de Mme Léa Roux à l'Inserm, a parlé.")  # a kin noun fits no organisation
+    assert not [k for k in found if k[2] == "Inserm" and k[1] in {"worksFor", "parentOf"}]
+
+
 def test_relations_holder_after_the_noun_phrase_may_follow_an_honorific(nlp):
     found = facts(nlp, "Le leader du Parti Azur, Mme Marie Dupont, a déclaré que tout allait bien.")
     assert ("Marie Dupont", "headOf", "Parti Azur") in found

@@ -93,6 +93,8 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
             noun.role.extra = {"role": noun.entry.label if noun.role.text.lower() == noun.surface else noun.role.text.lower(), "en": noun.entry.en}
             roles["role"] = noun.role.id
         properties = _properties(noun, complement, ctx.targets(complement))
+        if link == "at":
+            properties = [p for p in properties if p not in _HEADS] or ["worksFor"]
         if noun.entry.property == "ceoOf" and complement is None:  # "le PDG X": of the one company of the
             named = {key(t): t for m in ctx.mentions_in(sent) for t in ctx.targets(m) if t.label == "Organization"}
             if len(named) == 1:  # sentence, else of the company the article is about
@@ -475,6 +477,8 @@ def _complement(ctx: Context, noun: _Noun, holder: Mention) -> tuple[Mention | N
                         and any(_COMPLEMENTS.get(p) == ORGANISATIONS for p in noun.entry.properties):
                     mention.label = "Organization"  # the frame types a name no gazetteer knows: "directrice de Vantel"
                 return mention, ""
+            if _at_organisation(ctx, start, i, mention):
+                return mention, "at"
             return None, ""
         i += 1
     determiner = doc[noun.start - 1].lower_ if noun.start > 0 else ""
@@ -507,6 +511,17 @@ def _dont(ctx: Context, noun: _Noun, holder: Mention) -> int | None:
 
 _WHERE = frozenset({"à", "a", "au", "aux", "en", "dans"})
 """Prepositions that say where the noun phrase is, not what the noun is of."""
+_AT = frozenset({"à", "au", "aux"})
+
+
+def _at_organisation(ctx: Context, start: int, i: int, mention: Mention) -> bool:
+    """Whether the mention at token i is an organisation the noun's holder works at, joined by "à" right
+    after the noun: "procureure au tribunal de Lyon", "chercheuse à l'Inserm" (a post there, not its head)."""
+    doc = ctx.doc
+    j = i - 1
+    while j > start and doc[j].lower_ in _ARTICLES:
+        j -= 1
+    return j == start and doc[j].lower_ in _AT and all(t.label in ORGANISATIONS for t in ctx.targets(mention))
 
 
 def _other_antecedent(ctx: Context, description: Mention, holder: Mention) -> Mention | None:
