@@ -562,6 +562,15 @@ def test_relations_clause_place_not_inside_a_compound_preposition(nlp):
     assert ("Paul Roux", "presentIn", "Lyon") in facts(nlp, "À la tête d'un réseau couvrant l'Afrique, M. Paul Roux a été arrêté à Lyon.")
 
 
+def test_relations_a_place_a_distance_or_a_provenance_is_measured_from_is_not_the_scene(nlp):
+    found = facts(nlp, "Un incendie s'est déclaré à Millau, à 70 km de Rodez. Mme Léa Petit a donné l'alerte.")
+    assert ("Léa Petit", "presentIn", "Millau") in found and not [k for k in found if k[2] == "Rodez"]
+    found = facts(nlp, "Le vol en provenance de Madrid a atterri à Lyon. M. Paul Roux était à bord.")
+    assert ("Paul Roux", "presentIn", "Lyon") in found and not [k for k in found if k[2] == "Madrid"]
+    found = facts(nlp, "Des émeutes ont éclaté à quelques mètres du port de Rouen. M. Paul Roux a été blessé.")
+    assert ("Paul Roux", "presentIn", "Rouen") in found  # a few metres away is still there
+
+
 def test_relations_clause_place_not_from_a_negated_or_speculative_clause(nlp):
     for text in ("M. Paul Roux n'est pas allé à Lyon.", "Mme Ana Ruiz se rendra à Rennes.",
                  "M. Karl Mendez a décidé de se rendre à Paris.", "Mme Léa Vidal pourrait se rendre à Nantes."):
@@ -843,6 +852,14 @@ def test_relations_any_verb_with_avec_and_an_agent_is_contact(nlp):
     assert found[("Arthur Laurent", "inContactWith", "Louisa Laurent")].rule == "verb-preposition:avec"
     assert ("Paul Roux", "opposes", "Marc Dupuis") in facts(nlp, "Paul Roux s'est disputé avec Marc Dupuis.")
     assert not [k for k in facts(nlp, "Paul Roux a fêté la victoire avec enthousiasme à Lyon.") if k[1] == "inContactWith"]
+
+
+def test_relations_any_verb_with_contre_and_an_agent_is_conflict(nlp):
+    found = facts(nlp, "L'association « Terre Vive » a déposé une plainte contre la société Batimex.")
+    assert found[("Terre Vive", "opposes", "Batimex")].rule == "verb-preposition:contre"
+    assert ("Paul Roux", "opposes", "Batimex") in facts(nlp, "M. Paul Roux a manifesté contre la société Batimex.")
+    assert not [k for k in facts(nlp, "M. Paul Roux a manifesté contre la réforme à Lyon.") if k[1] == "opposes"]
+    assert not [k for k in facts(nlp, "M. Paul Roux n'a pas manifesté contre la société Batimex.") if k[1] == "opposes"]
 
 
 def test_relations_object_named_after_a_possessive_noun_and_an_honorific(nlp):
