@@ -87,6 +87,9 @@ class EntityFinder:
             self.work_matcher.add(noun, [tokenizer(noun), tokenizer(strip_accents(noun))])
         self.triggers = {strip_accents(k): (label or NOT_AN_ENTITY, role) for k, (label, role) in lexicon.name_triggers().items()}
         self.group_nouns = lexicon.group_nouns()
+        self.institutions = {noun.replace("'", "' ").split()[0]: [] for noun in lexicon.institution_nouns()}
+        for noun in sorted(lexicon.institution_nouns(), key=lambda n: -len(n)):  # the longest first
+            self.institutions[noun.replace("'", "' ").split()[0]].append(noun.replace("'", "' ").split())
         self.stop = {strip_accents(w) for w in lexicon.stop_entities()}
         self.nationalities = {strip_accents(n) for n in lexicon.nationalities()}
         self.honorifics = lexicon.honorifics()
@@ -119,6 +122,7 @@ class EntityFinder:
         candidates += self._branches(doc, kb)
         texts = token_strings(doc, ORTH)  # read once: the word-list sources below visit only the tokens they list
         candidates += self._triggered_names(doc, texts)
+        candidates += self._institution_names(doc, texts)
         candidates += self._honorific_names(doc, texts)
         candidates += _kin_names(doc, texts)
         candidates += self._product_names(doc, texts)
@@ -292,6 +296,25 @@ class EntityFinder:
                     i = end + 1
                 else:
                     break
+
+    def _institution_names(self, doc: Doc, texts: list[str]) -> Iterable[Candidate]:
+        """"Le Centre hospitalier de Rodez", "le Tribunal de commerce de Lyon": an institution's noun
+        (ontology/lexicon/institution_nouns.tsv) written with a capital, then "de" and a place the gazetteer
+        knows, is no name of its own — the model makes "Centre" a region, or the whole a name it cannot
+        type (above a known name inside a model's name: "Lyon" does not make the whole one). The place
+        stays a place, and extraction makes the institution of the noun and the place, as
+        it does in lower case (kg.extract.mentions.institutions_of_places). `texts`: the doc's token texts."""
+        for i, text in enumerate(texts):
+            nouns = self.institutions.get(text.lower()) if text[:1].isupper() else None
+            for noun in nouns or ():
+                of = i + len(noun)
+                if [t.lower() for t in texts[i:of]] != noun or of + 1 >= len(doc) or texts[of].lower() not in _NAME_LINKS:
+                    continue
+                end = _name_run(doc, of + 1)
+                if end > of + 1 and places.is_place(doc[of + 1:end].text):
+                    yield Candidate(i, of, NOT_AN_ENTITY, 83, evidence="institution")
+                    yield Candidate(of + 1, end, "Place", 83, evidence=f"trigger-of:{text.lower()}")
+                break
 
     def _honorific_names(self, doc: Doc, texts: list[str]) -> Iterable[Candidate]:
         """"M. Jack Tellier", "Mme Ruiz", "Maître Dupont": a person, named without the honorific, which

@@ -345,6 +345,16 @@ def test_relations_an_institution_named_by_its_noun_and_place_is_an_organisation
     assert not [k for k in facts(nlp, text) if k[0] == "tribunal de commerce d'Annecy" and k[2] == "Orion 9"]  # named in passing: not whose box
 
 
+def test_relations_an_institution_written_with_a_capital_is_one_too_and_its_place_stays_a_place(nlp):
+    ex = read(nlp, "Le Centre hospitalier de Rodez a accueilli les blessés. Le Tribunal de commerce de Lyon a statué.")
+    labels = {m.text: m.label for m in ex.mentions}
+    assert labels["Centre hospitalier de Rodez"] == labels["Tribunal de commerce de Lyon"] == "Organization"
+    assert labels["Rodez"] == labels["Lyon"] == "Place" and "Centre" not in labels  # not the region the model saw
+    found = facts(nlp, "Le CHU de Brest a accueilli Mme Léa Petit.")
+    assert ("CHU de Brest", "operatesIn", "Brest") in found
+    assert "Centre Pompidou" in {m.text for m in read(nlp, "Le Centre Pompidou a ouvert une exposition.").mentions}  # no "de": a name
+
+
 def test_relations_place_in_a_country_the_gazetteer_contradicts_is_not_asserted(nlp):
     assert ("Paris", "locatedIn", "Italie") not in facts(nlp, "Des heurts ont eu lieu à Paris, en Italie, selon la presse.")
 
