@@ -864,6 +864,15 @@ def test_relations_any_verb_with_avec_and_an_agent_is_contact(nlp):
     assert not [k for k in facts(nlp, "Paul Roux a fêté la victoire avec enthousiasme à Lyon.") if k[1] == "inContactWith"]
 
 
+def test_relations_the_object_is_the_person_a_title_or_tie_names_after_a_comma(nlp):
+    found = facts(nlp, "Mme Carole Vidal a rencontré le préfet de région, M. Pierre Durand, lundi.")
+    assert ("Carole Vidal", "met", "Pierre Durand") in found
+    found = facts(nlp, "Le footballeur Marc Sissé a porté plainte contre son avocat, Me Bertrand Lavigne.")
+    assert ("Marc Sissé", "sued", "Bertrand Lavigne") in found
+    found = facts(nlp, "M. Paul Roux a lu la biographie d'un écrivain, Jean Giono.")  # the book's subject, not whom he met
+    assert not [k for k in found if k[0] == "Paul Roux" and k[2] == "Jean Giono"]
+
+
 def test_relations_any_verb_with_contre_and_an_agent_is_conflict(nlp):
     found = facts(nlp, "L'association « Terre Vive » a déposé une plainte contre la société Batimex.")
     assert found[("Terre Vive", "opposes", "Batimex")].rule == "verb-preposition:contre"

@@ -13,7 +13,7 @@ from kg.accents import strip_accents
 from kg.articles import Article
 from kg.entities import is_quote
 from kg.extract.model import Fact, Mention
-from kg.extract.syntax import active_subject, has_feature, head_and_modifiers, stripped, with_name_beside
+from kg.extract.syntax import active_subject, has_feature, stripped, with_name_beside
 from kg.nlp import prepared_text, token_strings
 
 if TYPE_CHECKING:
@@ -245,7 +245,7 @@ class Context:
             if rule.preposition and child.dep_.startswith(("obl", "nmod", "obj")):
                 case = [c.lower_ for c in child.children if c.dep_ in {"case", "fixed"}]
                 if rule.preposition in case or strip_accents(rule.preposition) in map(strip_accents, case):
-                    found = self.find_in(head_and_modifiers(child), classes)
+                    found = self.find_in(with_name_beside(child), classes)  # "contre son ex-agent, Bertrand Lavigne"
                     if found is not None:
                         return found
         if rule.preposition is None and any(c.dep_ == "obj" for c in verb.children):

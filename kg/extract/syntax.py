@@ -153,10 +153,20 @@ def head_and_modifiers(token: Token) -> list[Token]:
 
 def with_name_beside(token: Token) -> list[Token]:
     """`head_and_modifiers`, and the name the parser sets in apposition right beside the noun, past its
-    adjectives ("la banque belge Degroof Petercam"); not a name further on ("la narration d'un jeu, X")."""
+    adjectives ("la banque belge Degroof Petercam"), or after a comma when the noun is a title or a tie
+    ("le préfet de région, M. X", "son ex-agent, Bertrand Lavigne": the same person); not a name further
+    on after another noun ("la narration d'un jeu, X")."""
     doc = token.doc
-    return [*head_and_modifiers(token), *(c for c in token.children if c.dep_ == "appos" and c.i > token.i
-                                          and all(t.pos_ == "ADJ" for t in doc[token.i + 1:c.i]))]
+    titled = token.pos_ == "NOUN" and _relational(token.lower_)
+    beside = [c for c in token.children if c.dep_ == "appos" and c.i > token.i
+              and (all(t.pos_ == "ADJ" for t in doc[token.i + 1:c.i]) or titled and doc[c.i - 1].text == ",")]
+    return [*head_and_modifiers(token), *beside, *(g for c in beside for g in c.children if g.dep_ in {"flat:name", "flat"})]  # "Me X"
+
+
+def _relational(word: str) -> bool:
+    """Whether a noun is a title or a tie of roles.tsv, maybe a former one ("ex-agent")."""
+    nouns = lexicon.relational_nouns()
+    return word in nouns or word.startswith("ex-") and word[3:] in nouns
 
 
 def with_companions(token: Token, deps: frozenset[str]) -> list[Token]:

@@ -253,7 +253,7 @@ def _clause_objects(ctx: Context, verb: Token) -> list[tuple[Mention, str | None
         else:
             continue
         for part in [child, *(c for c in child.children if c.dep_ in {"conj", "appos"})]:
-            mention = (ctx.mention_of(part) or _group_of(ctx, part)) if part is child else ctx.by_token.get(part.i)
+            mention = (ctx.mention_of(part) or _group_of(ctx, part)) if part is child else ctx.by_token.get(ctx.name_start(part.i))
             if mention is not None and mention.label not in {"DATE", "MONEY", "PERCENT", "QUANTITY"} and (mention, preposition) not in found:
                 found.append((mention, preposition))
     # "a mis aux arrêts M. X": X is the object, not also the name after "arrêts" (ctx.mention_of reads on)
