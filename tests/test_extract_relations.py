@@ -66,6 +66,16 @@ def test_relations_titles_of_state_and_sport(nlp):
     assert not [k for k in facts(nlp, "Marc Dupuis, un joueur de tennis, a gagné à Lyon.") if k[1] == "memberOf"]
 
 
+def test_relations_titles_of_parties_assemblies_and_associations(nlp):
+    assert ("Karl Weber", "hasRole", "chancelier") in facts(nlp, "Le chancelier allemand Karl Weber a parlé à Berlin.")
+    found = facts(nlp, "Le premier secrétaire du PS, Marc Aubry, a réagi.")
+    assert {("Marc Aubry", "headOf", "PS"), ("Marc Aubry", "hasRole", "premier secrétaire")} <= set(found)
+    found = facts(nlp, "M. Paul Roux, trésorier de l'association « Terre Vive », a démissionné.")
+    assert ("Paul Roux", "memberOf", "Terre Vive") in found and ("Paul Roux", "headOf", "Terre Vive") not in found
+    found = facts(nlp, "Mme Léa Petit, conseillère régionale d'Occitanie, a parlé.")
+    assert ("Léa Petit", "hasRole", "conseillère régionale") in found
+
+
 def test_relations_an_envoy_s_country_is_whom_they_represent_and_professions_are_roles(nlp):
     found = facts(nlp, "L'ambassadrice de France au Maroc, Hélène Le Gal, a été rappelée pour consultations.")
     assert ("Hélène Le Gal", "hasRole", "ambassadrice") in found
