@@ -87,9 +87,10 @@ class EntityFinder:
             self.work_matcher.add(noun, [tokenizer(noun), tokenizer(strip_accents(noun))])
         self.triggers = {strip_accents(k): (label or NOT_AN_ENTITY, role) for k, (label, role) in lexicon.name_triggers().items()}
         self.group_nouns = lexicon.group_nouns()
-        self.institutions = {noun.replace("'", "' ").split()[0]: [] for noun in lexicon.institution_nouns()}
-        for noun in sorted(lexicon.institution_nouns(), key=lambda n: -len(n)):  # the longest first
-            self.institutions[noun.replace("'", "' ").split()[0]].append(noun.replace("'", "' ").split())
+        self.institutions: dict[str, list[list[str]]] = {}  # first word → the nouns' words, the longest first
+        for noun in sorted(lexicon.institution_nouns(), key=len, reverse=True):
+            words = noun.replace("'", "' ").split()
+            self.institutions.setdefault(words[0], []).append(words)
         self.stop = {strip_accents(w) for w in lexicon.stop_entities()}
         self.nationalities = {strip_accents(n) for n in lexicon.nationalities()}
         self.honorifics = lexicon.honorifics()

@@ -92,9 +92,7 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
         if noun.role is not None:
             noun.role.extra = {"role": noun.entry.label if noun.role.text.lower() == noun.surface else noun.role.text.lower(), "en": noun.entry.en}
             roles["role"] = noun.role.id
-        properties = _properties(noun, complement, ctx.targets(complement))
-        if link == "at":
-            properties = [p for p in properties if p not in _HEADS] or ["worksFor"]
+        properties = _properties(noun, complement, ctx.targets(complement), post=link == "at")
         if noun.entry.property == "ceoOf" and complement is None:  # "le PDG X": of the one company of the
             named = {key(t): t for m in ctx.mentions_in(sent) for t in ctx.targets(m) if t.label == "Organization"}
             if len(named) == 1:  # sentence, else of the company the article is about
@@ -237,12 +235,13 @@ def _pair_heads() -> frozenset[str]:
     return frozenset(surface.split()[0] for surface, entry in lexicon.relational_nouns().items() if " " in surface and not entry.is_role)
 
 
-def _properties(noun: _Noun, complement: Mention | None, targets: list[Mention]) -> list[str]:
+def _properties(noun: _Noun, complement: Mention | None, targets: list[Mention], *, post: bool = False) -> list[str]:
     """The noun's properties that fit its complement (`targets`: what it stands for): a head's title
-    extended by a function ("directrice marketing") names no head; a role "of" a place puts its holder
-    there. A description or pronoun fits as what it stands for ("X, son frère" after "Il": a person)."""
+    extended by a function ("directrice marketing") or said of a `post` at the complement ("directeur de
+    recherche au CNRS") names no head; a role "of" a place puts its holder there. A description or pronoun
+    fits as what it stands for ("X, son frère" after "Il": a person)."""
     properties = list(noun.entry.properties)
-    if noun.role is not None and len(noun.role.text) > len(noun.surface) + 1:
+    if post or noun.role is not None and len(noun.role.text) > len(noun.surface) + 1:
         properties = [p for p in properties if p not in _HEADS] or ["worksFor"]
     if complement is None:
         return properties
@@ -517,11 +516,10 @@ _AT = frozenset({"à", "au", "aux"})
 def _at_organisation(ctx: Context, start: int, i: int, mention: Mention) -> bool:
     """Whether the mention at token i is an organisation the noun's holder works at, joined by "à" right
     after the noun: "procureure au tribunal de Lyon", "chercheuse à l'Inserm" (a post there, not its head)."""
-    doc = ctx.doc
     j = i - 1
-    while j > start and doc[j].lower_ in _ARTICLES:
+    while j > start and ctx.lowers[j] in _ARTICLES:
         j -= 1
-    return j == start and doc[j].lower_ in _AT and all(t.label in ORGANISATIONS for t in ctx.targets(mention))
+    return j == start and ctx.lowers[j] in _AT and all(t.label in ORGANISATIONS for t in ctx.targets(mention))
 
 
 def _other_antecedent(ctx: Context, description: Mention, holder: Mention) -> Mention | None:
