@@ -19,6 +19,7 @@ from kg import lexicon, places
 from kg.accents import strip_accents
 from kg.articles import normalize_typography
 from kg.nlp import NER_CLASSES, article_date, prepared_text, token_strings
+from kg.values import day_words
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -39,6 +40,8 @@ class Candidate:
 
 _QUOTES = "'\""
 _TITLE_FUNCTION_WORDS = frozenset("of the and a an in on to for & : - – de du des la le les et à".split())
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+"""Initials: a word of capitals only."""
 _ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ère|ème|es)")
 """A Roman ordinal ("XVIIIe", "Ier"): a century or a rank, not a name."""
 _APPOSITION_DETERMINERS = frozenset("un une le la l'".split())
@@ -461,6 +464,9 @@ class EntityFinder:
             found = places.lookup(span.text)
             if label == "MISC" or found is not None and found.kind in {"country", "continent"}:
                 return "Place"
+        if label == "Place" and _ACRONYM.fullmatch(span[0].text) and not places.is_place(span[0].text) \
+                and (len(span) == 1 or places.is_place(span[1:].text)):
+            return "Organization"  # "le RN", "l'ARS Occitanie": a body's initials (places' are in the gazetteer: "la RDC")
         return label
 
     def _around_known(self, span: Span, ner_label: str, inside: list[Candidate], names: set[str]) -> Iterable[Candidate]:
@@ -775,12 +781,15 @@ def _name_run(doc: Doc, start: int) -> int:
 
 def _trim(span: Span, stop: set[str]) -> Span | None:
     """The span without surrounding punctuation, quotes, elided articles ("l'", "d'") and leading
-    discourse words ("Source : X")."""
+    discourse words ("Source : X"), and cut before a day the model ran on into ("le Stade rennais
+    samedi soir")."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].is_punct or doc[start].is_space or _ELIDED.match(doc[start].text) and len(doc[start]) <= 3
                            or strip_accents(doc[start].lower_) in stop):
         start += 1
+    end = next((t.i for t in doc[start + 1:end] if t.text.islower() and strip_accents(t.text) in day_words()
+                and doc[t.i - 1].lower_ not in _NAME_GLUE), end)  # not "le Journal du dimanche"
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in _TRAILING_GLUE):
         end -= 1  # "Jeux Olympiques de", "SMT un": the model ran on into the next words
     if end > start and end < len(doc) and doc[end - 1].text.endswith("'") and len(doc[end - 1]) > 1 \

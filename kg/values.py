@@ -554,6 +554,13 @@ def _non_overlapping(candidates: Iterable[Value]) -> list[Value]:
     return chosen
 
 
+@functools.cache
+def day_words() -> frozenset[str]:
+    """Weekdays and relative days, folded ("samedi", "hier", "aujourd'hui"): words no name runs on over."""
+    words = _lexicon().words
+    return frozenset({*words["weekdays"], *words["relative_days"]})
+
+
 def find_values(text: str, *, article_date: datetime.date | None = None) -> list[Value]:
     """All values in text, sorted by start, non-overlapping (longest match wins).
 
@@ -583,4 +590,4 @@ def _find_values(text: str, article_date: datetime.date | None) -> tuple[Value, 
     return tuple(_non_overlapping([*amounts, *named, *(value for pattern, build in dates for value in _scan(pattern, folded, build))]))
 
 
-__all__ = ["KINDS", "Value", "find_values", "parse_number"]
+__all__ = ["KINDS", "Value", "day_words", "find_values", "parse_number"]

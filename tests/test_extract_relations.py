@@ -309,6 +309,7 @@ def test_relations_place_stated_inside_a_country(nlp):
     ("Un camion s'est renversé sur la RN 12 à Morlaix.", "RN 12", "Morlaix"),
     ("Un entrepôt ouvrira près de Colmar, en Alsace.", "Colmar", "Alsace"),  # a town, then its region: not swapped
     ("Le suspect a été interpellé à Poissy, dans les Yvelines.", "Poissy", "Yvelines"),  # a plural department
+    ("Un incendie s'est déclaré à Landerneau, dans le Finistère, mardi.", "Landerneau", "Finistère"),
 ])
 def test_relations_place_at_a_town_or_a_town_after_its_country(nlp, text, inner, outer):
     found = facts(nlp, text)

@@ -117,6 +117,19 @@ def test_nlp_a_military_rank_marks_a_person_and_a_roman_ordinal_is_no_name(nlp):
     assert ("Europe", "Place") in found and not any(text == "XVIIIe" for text, _ in found)
 
 
+def test_nlp_initials_the_model_calls_a_place_are_an_organisation_unless_the_gazetteer_knows_them(nlp):
+    assert ("RN", "Organization") in ents(nlp, "Le RN a désigné Jordan Bardella comme tête de liste.")
+    assert ("ARS Occitanie", "Organization") in ents(nlp, "L'ARS Occitanie a signalé trois cas de dengue à Montpellier.")
+    assert ("RDC", "Place") in ents(nlp, "La RDC a fermé sa frontière avec le Rwanda.")
+    assert ("RN 12", "Place") in ents(nlp, "Un camion s'est renversé sur la RN 12 à Morlaix.")  # a road
+
+
+def test_nlp_a_name_stops_before_a_day_the_model_ran_on_into(nlp):
+    found = ents(nlp, "L'Olympique lyonnais a battu le Stade rennais samedi soir.")
+    assert any(text == "Stade rennais" for text, _ in found) and not any("samedi" in text for text, _ in found)
+    assert any(text == "Journal du dimanche" for text, _ in ents(nlp, "Le ministre s'est confié au Journal du dimanche."))
+
+
 def test_nlp_a_name_split_around_a_known_place_keeps_no_trailing_de(nlp):
     found = ents(nlp, "Il veut assister aux Jeux Nautiques de Lyon cette année. L'ouverture des Jeux a eu lieu hier.")
     assert ("Lyon", "Place") in found and not any(text.endswith(" de") for text, _ in found)

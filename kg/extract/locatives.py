@@ -133,7 +133,7 @@ def place_in_place(ctx: Context, sent: Span, n: int) -> None:
             if before in {"au", "aux", "en"}:
                 first, second = second, first  # "au Burkina, à Ouagadougou": a country, then a town in it
         elif between not in {",", "(", "en", ", en", "au", ", au", "aux", ", aux", "dans", ", dans", "dans l", ", dans l",
-                             "en l", "(en", "au sein de", ", dans la", "dans la", ", dans les", "dans les"}:
+                             "en l", "(en", "au sein de", ", dans le", "dans le", ", dans la", "dans la", ", dans les", "dans les"}:
             continue
         inner, outer = places.lookup(first.text), places.lookup(second.text)
         if between in {"au", "aux", "en"} and origin(first_token) and not (
