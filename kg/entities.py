@@ -376,6 +376,7 @@ class EntityFinder:
         for ent in doc.ents:
             ent = _after_title(ent, roles)
             span, cue = self._trim_cue(ent) if ent is not None else (None, None)
+            span = self._past_opening_word(span) if span is not None else None
             if span is not None and not self._is_junk(span, ent.label_):
                 if spans and ent.label_ == spans[-1][1] == "PER" and spans[-1][0].end == span.start and span[0].lower_ in _PARTICLES:
                     span = doc[spans.pop()[0].start:span.end]  # "d'Aulde Da Silba", which the model cuts before the particle
@@ -489,6 +490,16 @@ class EntityFinder:
             yield Candidate(span.start, span.end, "Organization", 82, evidence=f"subsidiary:{head.kb_id or head.evidence.split(':')[-1]}")
         else:
             yield Candidate(span.start, span.end, label, 82, evidence=evidence)
+
+    def _past_opening_word(self, span: Span) -> Span:
+        """A name the model began with the sentence's first word, a common word, and "de" before a place the
+        gazetteer knows is that place: "Native de Dakar" (not a name of a kind: "Banque de France")."""
+        first = span[0]
+        if len(span) < 3 or not first.is_sent_start or span[1].lower_ not in {"de", "d'"} or strip_accents(first.text) in self.heads \
+                or not places.is_place(span[2:].text) or places.is_place(span.text):  # "Pays de la Loire" is one
+            return span
+        rank = self.ranks.get(first.lower_)
+        return span[2:] if rank is not None and rank < self.ranks.get(first.text, 10**9) else span
 
     def _is_junk(self, span: Span, label: str = "") -> bool:
         """Clauses, lowercase words, discourse words and sentence-initial common words are not names."""

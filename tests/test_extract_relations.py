@@ -1257,6 +1257,12 @@ def test_relations_a_title_that_opens_the_sentence_is_said_of_its_subject(nlp):
     assert not [k for k in facts(nlp, "La présidente de l'association Terre Vive a parlé avec Marie Roux.") if k[1] == "headOf"]
 
 
+def test_relations_a_title_that_opens_the_sentence_the_parser_made_its_root_is_said_of_the_clause_after(nlp):
+    found = facts(nlp, "Originaire de Quimper, la chanteuse Nolwenn Leroy vit aujourd'hui à Paris.")
+    assert {("Nolwenn Leroy", "bornIn", "Quimper"), ("Nolwenn Leroy", "residesIn", "Paris")} <= set(found)
+    assert ("Nolwenn Leroy", "presentIn", "Quimper") not in found  # a birthplace is no scene
+
+
 def test_relations_a_verb_s_object_is_the_name_set_beside_its_noun(nlp):
     found = facts(nlp, "Le Crédit agricole a racheté la banque belge Degroof Petercam pour 1,1 milliard d'euros.")
     assert found[("Crédit agricole", "acquired", "Degroof Petercam")].rule == "verb:racheter"

@@ -124,6 +124,13 @@ def test_nlp_initials_the_model_calls_a_place_are_an_organisation_unless_the_gaz
     assert ("RN 12", "Place") in ents(nlp, "Un camion s'est renversé sur la RN 12 à Morlaix.")  # a road
 
 
+def test_nlp_a_common_word_opening_the_sentence_before_de_and_a_place_is_no_part_of_its_name(nlp):
+    found = ents(nlp, "Native de Dakar, Awa Diallo a ouvert un restaurant à Bordeaux.")
+    assert ("Dakar", "Place") in found and not any(text.startswith("Native") for text, _ in found)
+    assert ("Pays de la Loire", "Place") in ents(nlp, "Pays de la Loire a voté un budget.")  # a place's own name
+    assert ("Banque de France", "Organization") in ents(nlp, "Banque de France a publié ses prévisions.")
+
+
 def test_nlp_a_name_stops_before_a_day_the_model_ran_on_into(nlp):
     found = ents(nlp, "L'Olympique lyonnais a battu le Stade rennais samedi soir.")
     assert any(text == "Stade rennais" for text, _ in found) and not any("samedi" in text for text, _ in found)

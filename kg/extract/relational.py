@@ -541,7 +541,11 @@ def _fronted_holder(ctx: Context, noun: _Noun, np_start: int, allowed: frozenset
     end = _np_end(ctx, noun)
     if np_start != sent.start or end >= sent.end or doc[end].text != ",":
         return None
-    subject = main_subject(sent.root)
+    root = sent.root
+    subject = main_subject(root)
+    if subject is None and root.i < end:  # the parser made the opening phrase the root, the clause after it its
+        clause = next((c for c in root.children if c.dep_ in {"parataxis", "conj"} and c.i > end and c.pos_ in {"VERB", "AUX"}), None)
+        subject = main_subject(clause) if clause is not None else None  # parataxis: "Originaire de X, la chanteuse Y vit"
     if subject is None or subject.i < noun.end:
         return None  # "Le maire de Lyon a parlé": the noun is the subject
     return ctx.find_in(subject.subtree, allowed)
