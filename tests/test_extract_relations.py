@@ -1200,6 +1200,13 @@ def test_relations_a_home_stated_by_a_verb_is_no_scene(nlp):
     assert ("Paul Abel", "presentIn", "Lisbonne") in found  # a home where something happened is its scene
 
 
+def test_relations_a_birthplace_is_no_scene_though_no_one_named_is_said_born_there(nlp):
+    found = facts(nlp, "Le footballeur Kylian Mbappé a rejoint le Real Madrid en juin. L'attaquant, né à Paris, a marqué face à Valladolid.")
+    assert not [k for k in found if k[2] == "Paris"]  # the forward is not resolved; Paris is still no event's place
+    found = facts(nlp, "Le trafic de tabac s'est installé à Porto. M. Paul Abel a été arrêté hier.")
+    assert ("Paul Abel", "presentIn", "Porto") in found  # a verb of place said of things too: the scene stays
+
+
 def test_relations_a_complaint_against_someone_is_a_lawsuit(nlp):
     assert ("Paul Roux", "sued", "Lactalis") in facts(nlp, "Paul Roux a déposé plainte contre le groupe Lactalis.")
     assert ("Foodwatch", "sued", "Lactalis") in facts(nlp, "L'association Foodwatch a porté plainte contre le groupe Lactalis en 2018.")

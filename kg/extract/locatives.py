@@ -391,6 +391,16 @@ def clause_place(ctx: Context, sent: Span, n: int) -> None:
             _locate(ctx, agent, place, n, "clause-place:nested", people=place_verb is None, nested=True)
 
 
+def personal_place(ctx: Context, token: Token) -> bool:
+    """Whether a place phrase says where someone was born or lives, by its verb, one said of people only
+    ("L'attaquant, né à Paris", "qui vit à Lyon"; not "la contrebande s'est installée à Porto"), whoever
+    the verb is said of."""
+    verb = _governing_verb(token, ctx.by_token)
+    homes = lexicon.place_verbs()
+    return verb is not None and token.head.i == verb.i and any(
+        k in homes and homes[k][0] in {"bornIn", "residesIn"} and k + "/org" not in homes for k in lemma_candidates(verb))
+
+
 def stated(ctx: Context, token: Token) -> bool:
     """Whether the clause a place phrase belongs to states what happened (`_stated`)."""
     return _stated(token, _governing_verb(token, ctx.by_token))

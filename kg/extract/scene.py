@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kg import lexicon, places
 from kg.extract.context import Context, key
-from kg.extract.locatives import UNPLACED_HOMES, locative_case, member_at, naming_noun, of_members, origin, place_of, stated
+from kg.extract.locatives import UNPLACED_HOMES, locative_case, member_at, naming_noun, of_members, origin, personal_place, place_of, stated
 from kg.extract.model import Mention
 from kg.extract.registry import rule
 from kg.extract.relational import kin_complement
@@ -325,6 +325,8 @@ def _scene(ctx: Context) -> tuple[list[Mention], int] | None:
     birthplace is no scene, nor a home a verb of place states ("X vit en Espagne")."""
     no_scene = {f.object for f in ctx.facts if (f.predicate == "bornIn" or f.predicate == "residesIn" and f.rule.startswith("place-verb"))
                 and ctx.mentions[f.object].sentence == f.sentence}  # "X vit en Espagne": a home; not "retrouvé à son domicile à Y"
+    no_scene |= {m.id for i, m in ctx.by_token.items() if m.label == "Place" and personal_place(ctx, ctx.tokens[i])}
+    # "L'attaquant, né à Paris": a birthplace or a home, though the one born there is not named in the clause
     no_scene |= {f.object for f in ctx.facts if f.predicate == "locatedIn" and f.rule.startswith("place-in-place") and f.subject in no_scene}
     # "Originaire de La Tronche, en Isère": the département of a birthplace is no scene either
     # "une veuve née en Iran": no scene; but the scene stays one when a later "sa ville natale" stands for it
