@@ -713,8 +713,9 @@ def _role_end(doc: Doc, end: int, nationalities: set[str] | frozenset[str] = fro
             j += 1
         place = places.lookup(doc[j:_name_run(doc, j)].text) if j < len(doc) else None
         if j < len(doc) and doc[j].text[:1].isupper() and (place is None or place.kind == "city" and j > i + 1):  # a town takes no article
-            return _past_adjectives(doc, _name_run(doc, j), nationalities)  # "ministre de la Santé", "ministre des
-            # Affaires étrangères"
+            run = _name_run(doc, j)  # up to a person's name the model found after it ("ministre de l'Intérieur Bruno X")
+            run = next((k for k in range(j + 1, run) if doc[k].ent_iob_ == "B" and doc[k].ent_type_ == "PER"), run)
+            return _past_adjectives(doc, run, nationalities)  # "ministre de la Santé", "ministre des Affaires étrangères"
     if i < len(doc) and doc[i].pos_ in {"NOUN", "ADJ", "X"} and doc[i].text.isalpha() and doc[i].text.islower() \
             and doc[i].lower_ not in _ROLE_NOT_COMPLEMENT and strip_accents(doc[i].lower_) not in nationalities:
         return i + 1

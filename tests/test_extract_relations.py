@@ -1264,6 +1264,14 @@ def test_relations_a_title_that_opens_the_sentence_is_said_of_its_subject(nlp):
     assert not [k for k in facts(nlp, "La présidente de l'association Terre Vive a parlé avec Marie Roux.") if k[1] == "headOf"]
 
 
+def test_relations_a_name_right_after_a_title_s_complement_without_a_comma_holds_the_title(nlp):
+    assert ("Anne Hidalgo", "headOf", "Paris") in facts(nlp, "La maire de Paris Anne Hidalgo a inauguré une piscine.")
+    assert ("Bernard Arnault", "ceoOf", "LVMH") in facts(nlp, "Le patron de LVMH Bernard Arnault a témoigné devant le Sénat.")
+    found = facts(nlp, "Le ministre de l'Intérieur Bruno Retailleau a annoncé des renforts.")
+    assert found[("Bruno Retailleau", "hasRole", "ministre de l'Intérieur")]  # the portfolio stops at the name
+    assert ("Anne Dupont", "headOf", "Paris") not in facts(nlp, "La maire de Paris a reçu Anne Dupont.")
+
+
 def test_relations_a_title_that_opens_the_sentence_the_parser_made_its_root_is_said_of_the_clause_after(nlp):
     found = facts(nlp, "Originaire de Quimper, la chanteuse Nolwenn Leroy vit aujourd'hui à Paris.")
     assert {("Nolwenn Leroy", "bornIn", "Quimper"), ("Nolwenn Leroy", "residesIn", "Paris")} <= set(found)

@@ -131,6 +131,12 @@ def test_nlp_a_common_word_opening_the_sentence_before_de_and_a_place_is_no_part
     assert ("Banque de France", "Organization") in ents(nlp, "Banque de France a publié ses prévisions.")
 
 
+def test_nlp_a_minister_s_portfolio_stops_where_the_model_s_person_name_starts(nlp):
+    found = ents(nlp, "Le ministre de l'Intérieur Bruno Retailleau a annoncé des renforts.")
+    assert {("ministre de l'Intérieur", "Role"), ("Bruno Retailleau", "Person")} <= found
+    assert ("ministre des Affaires étrangères", "Role") in ents(nlp, "Le ministre des Affaires étrangères a parlé.")
+
+
 def test_nlp_a_name_stops_before_a_day_the_model_ran_on_into(nlp):
     found = ents(nlp, "L'Olympique lyonnais a battu le Stade rennais samedi soir.")
     assert any(text == "Stade rennais" for text, _ in found) and not any("samedi" in text for text, _ in found)

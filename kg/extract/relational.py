@@ -289,6 +289,9 @@ def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
     head = doc[noun.start] if noun.end - noun.start == 1 else doc[noun.start:noun.end].root
     if following is not None and (head.dep_ not in _PREPOSITIONAL or _closed(ctx, following)):
         return following, "apposition"  # "La fondatrice de la start-up, Inès Marchal"; "Selon le maire, X, ..."
+    beside = _name_closing(ctx, noun.end, np_end) if "Person" in allowed and head.dep_ not in _PREPOSITIONAL else None
+    if beside is not None:
+        return beside, "apposition"  # "la maire de Paris Anne Hidalgo", the name the parser made a second subject
     linked = [c for c in head.children if c.dep_ in {"appos", "nsubj", "nsubj:pass"}] + ([head.head] if head.dep_ in {"appos", "xcomp", "obj"} else [])
     if head.dep_ == "nsubj" and any(c.dep_ == "cop" for c in head.head.children):
         linked.append(head.head)  # "Le président de l'association est M. X": the name the copula says it is
@@ -424,6 +427,18 @@ def _mention_starting(ctx: Context, i: int, allowed, *, comma: bool = False) -> 
             and any(t.label in allowed for t in ctx.targets(mention)):
         return mention
     return None
+
+
+def _name_closing(ctx: Context, start: int, end: int) -> Mention | None:
+    """A person's name that ends the noun phrase's tokens [start, end) right after the complement's name, no
+    comma between: "la maire de Paris Anne Hidalgo", "le patron de LVMH Bernard Arnault"."""
+    starts = [i for i in range(start, end) if i in ctx.by_token and ctx.by_token.get(i - 1) is not ctx.by_token[i]]
+    if len(starts) < 2:
+        return None
+    last, complement = ctx.by_token[starts[-1]], ctx.by_token[starts[-2]]
+    if last.label != "Person" or complement.label not in ORGANISATIONS | {"Place"} or ctx.by_token.get(starts[-1] - 1) is not complement:
+        return None
+    return last if all(ctx.by_token.get(i) is last for i in range(starts[-1], end)) else None
 
 
 def _mention_ending(ctx: Context, i: int, allowed, *, comma: bool) -> Mention | None:
