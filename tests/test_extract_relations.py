@@ -1264,6 +1264,14 @@ def test_relations_a_title_that_opens_the_sentence_is_said_of_its_subject(nlp):
     assert not [k for k in facts(nlp, "La présidente de l'association Terre Vive a parlé avec Marie Roux.") if k[1] == "headOf"]
 
 
+def test_relations_a_noun_after_a_comma_that_names_what_follows_it_describes_no_name_before(nlp):
+    ex = read(nlp, "Dirigée par Carlos Tavares, la société Stellantis a annoncé un plan d'économies.")
+    assert {(m.text, m.label) for m in ex.mentions} >= {("Carlos Tavares", "Person"), ("Stellantis", "Organization")}
+    assert ("Carlos Tavares", "ceoOf", "Stellantis") in facts(nlp, "Dirigée par Carlos Tavares, la société Stellantis a annoncé un plan.")
+    ex = read(nlp, "Nous avons rencontré Jean Kelvin, une société lyonnaise qui recrute.")
+    assert ("Jean Kelvin", "Organization") in {(m.text, m.label) for m in ex.mentions}  # a description set beside it
+
+
 def test_relations_a_name_right_after_a_title_s_complement_without_a_comma_holds_the_title(nlp):
     assert ("Anne Hidalgo", "headOf", "Paris") in facts(nlp, "La maire de Paris Anne Hidalgo a inauguré une piscine.")
     assert ("Bernard Arnault", "ceoOf", "LVMH") in facts(nlp, "Le patron de LVMH Bernard Arnault a témoigné devant le Sénat.")

@@ -7,7 +7,7 @@ from typing import Any
 
 from kg import lexicon, places
 from kg.accents import strip_accents
-from kg.entities import NAMING_PARTICIPLES
+from kg.entities import NAMING_PARTICIPLES, is_quote
 from kg.extract.context import Context, description_nouns
 from kg.extract.model import Mention
 from kg.extract.registry import rule
@@ -114,6 +114,9 @@ def _descriptions_of_names(ctx: Context) -> dict[int, set[str]]:
         if not m.is_named:
             continue
         after = re.match(r",\s+(?:un|une|le|la|l')\s*([\w-]+)(?:\s+([\w-]+))?", text[m.end:m.end + 50])
+        first = ctx.prepared[m.end + after.end(1):m.end + after.end(1) + 3].lstrip()[:1] if after else ""
+        if first.isupper() or is_quote(first):
+            after = None  # "Dirigée par X, la société Stellantis": the noun names what follows it, not X
         nouns = {strip_accents(g) for g in after.groups() if g} if after else set()
         window = text[max(0, m.start - 60):m.start]
         nouns |= {strip_accents(d.group(1)) for d in _described_before().finditer(window)}
