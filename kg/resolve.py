@@ -19,6 +19,7 @@ from functools import cache
 from kg import lexicon, places
 from kg.accents import strip_accents
 from kg.extract import Extraction, Fact, Mention
+from kg.extract.mentions import ACRONYM
 from kg.places import Place
 
 ENTITY_CLASSES = frozenset({
@@ -134,6 +135,7 @@ def resolve(extractions: list[Extraction]) -> Resolution:
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     traits: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     countries = _countries_named(extractions)
+    defined: dict[str, set[str]] = defaultdict(set)  # an acronym → the keys of the names it was defined for
     for extraction in extractions:
         article = extraction.article["id"]
         for mention in extraction.mentions:
@@ -147,12 +149,15 @@ def resolve(extractions: list[Extraction]) -> Resolution:
                     country = mention.extra.get("country")
                     key = _body_key(key, article, frozenset({country}) if country else countries[article])
                 keys[(article, mention.id)] = key
+                if mention.extra.get("name") and ACRONYM.fullmatch(mention.text):
+                    defined[normalise(mention.text)].add(key)  # "l'Organisation mondiale de la santé (OMS)"
                 votes[key][mention.label] += _WEIGHTS.get(mention.evidence.split(":")[0], _WEIGHTS.get(mention.evidence, 2))
                 forms[key][mention.text] += 1
                 for trait in ("class", "gender"):
                     if mention.extra.get(trait):
                         traits[key][(trait, mention.extra[trait])] += 1
     merged = _merge_shortenings(votes, forms)
+    merged.update(_merge_acronyms(forms, defined, merged))
     group_votes: dict[str, Counter[str]] = defaultdict(Counter)
     group_forms: dict[str, Counter[str]] = defaultdict(Counter)
     group_traits: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
@@ -270,6 +275,18 @@ def _merge_shortenings(votes: dict[str, Counter[str]], forms: dict[str, Counter[
             if entry and entry.type == "Product" and len(set(versions.get(normalise(entry.label), []))) == 1:
                 merged[key] = versions[normalise(entry.label)][0]
     return merged
+
+
+def _merge_acronyms(forms: dict[str, Counter[str]], defined: dict[str, set[str]], merged: dict[str, str]) -> dict[str, str]:
+    """key → key it merges into: an acronym written alone ("l'OMS") into the one name an article of the
+    corpus defined it for ("l'Organisation mondiale de la santé (OMS)"); an acronym defined for two names
+    stays apart."""
+    found: dict[str, str] = {}
+    for key, written in forms.items():
+        targets = defined.get(key.split(":", 1)[1], set()) if key.startswith("name:") else set()
+        if len(targets) == 1 and key not in targets and key not in merged and all(ACRONYM.fullmatch(form) for form in written):
+            found[key] = merged.get(next(iter(targets)), next(iter(targets)))
+    return found
 
 
 def _vote(counter: Counter[str], names: Counter[str]) -> str:

@@ -221,7 +221,7 @@ def acronym_aliases(ctx: Context) -> None:
     de Pierre de Berne (ATPB)", "l'Organisation mondiale de la santé (OMS)") is that name: it and every
     other mention written so in the article are the same entity, of its type."""
     for m in ctx.mentions:
-        if not _ACRONYM.fullmatch(m.text) or m.start < 2 or ctx.text[m.start - 1] != "(" or ctx.text[m.end:m.end + 1] != ")":
+        if not ACRONYM.fullmatch(m.text) or m.start < 2 or ctx.text[m.start - 1] != "(" or ctx.text[m.end:m.end + 1] != ")":
             continue
         named = next((n for n in reversed(ctx.by_sentence.get(m.sentence, [])) if n.end <= m.start - 1 and n.is_named), None)
         if named is None or ctx.text[named.end:m.start - 1].strip(" \"'»”’") or _initials(named.text) != m.text:
@@ -231,7 +231,8 @@ def acronym_aliases(ctx: Context) -> None:
                 other.label, other.extra["name"] = named.label, str(named.extra.get("name") or named.text)
 
 
-_ACRONYM = re.compile(r"[A-Z]{2,8}")
+ACRONYM = re.compile(r"[A-Z]{2,8}")
+"""An acronym: capitals only ("OMS", "ATPB")."""
 _FUNCTION_WORDS = frozenset("de du des d la le les l et pour en à au aux sur contre par".split())
 
 
