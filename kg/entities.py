@@ -488,6 +488,9 @@ class EntityFinder:
             yield Candidate(span.start, span.end, head.label, 82, kb_id=head.kb_id, evidence="kb")
         elif head.label == "Organization" and head.start == span.start and only_places and rest:
             yield Candidate(span.start, span.end, "Organization", 82, evidence=f"subsidiary:{head.kb_id or head.evidence.split(':')[-1]}")
+        elif head.label == "Organization" and head.start == span.start and len(rest) >= 2 and rest[0].lower_ in {"de", "d'"} \
+                and places.is_place(" ".join(t.text for t in rest[1:])):  # "l'usine Stellantis de Poissy": the company, in Poissy
+            yield Candidate(rest[1].i, rest[-1].i + 1, "Place", 40, evidence="name:gazetteer")
         else:
             yield Candidate(span.start, span.end, label, 82, evidence=evidence)
 

@@ -1272,6 +1272,24 @@ def test_relations_a_noun_after_a_comma_that_names_what_follows_it_describes_no_
     assert ("Jean Kelvin", "Organization") in {(m.text, m.label) for m in ex.mentions}  # a description set beside it
 
 
+def test_relations_a_verb_of_place_whose_subject_the_parser_gave_to_an_aside_before_it(nlp):
+    found = facts(nlp, "La chanteuse Aya Nakamura, née à Bamako, a grandi à Aulnay-sous-Bois.")
+    assert {("Aya Nakamura", "bornIn", "Bamako"), ("Aya Nakamura", "residesIn", "Aulnay-sous-Bois")} <= set(found)
+    assert ("Aya Nakamura", "residesIn", "Bamako") not in found and ("Aya Nakamura", "bornIn", "Aulnay-sous-Bois") not in found
+
+
+def test_relations_a_name_beside_a_noun_that_the_parser_hung_on_the_verb(nlp):
+    found = facts(nlp, "Le groupe TotalEnergies a annoncé mercredi l'acquisition de la société allemande Quadra Energy.")
+    assert ("TotalEnergies", "acquired", "Quadra Energy") in found
+    assert not [k for k in facts(nlp, "Airbus a annoncé mercredi l'acquisition de la société allemande.") if k[1] == "acquired"]
+
+
+def test_relations_a_known_company_then_de_and_a_place_is_the_company_there(nlp):
+    ex = read(nlp, "Les salariés de l'usine Stellantis de Poissy se sont mis en grève lundi.")
+    assert {("Stellantis", "Organization"), ("Poissy", "Place")} <= {(m.text, m.label) for m in ex.mentions}
+    assert ("Stellantis", "operatesIn", "Poissy") in facts(nlp, "Les salariés de l'usine Stellantis de Poissy se sont mis en grève lundi.")
+
+
 def test_relations_a_name_right_after_a_title_s_complement_without_a_comma_holds_the_title(nlp):
     assert ("Anne Hidalgo", "headOf", "Paris") in facts(nlp, "La maire de Paris Anne Hidalgo a inauguré une piscine.")
     assert ("Bernard Arnault", "ceoOf", "LVMH") in facts(nlp, "Le patron de LVMH Bernard Arnault a témoigné devant le Sénat.")

@@ -570,13 +570,15 @@ def _subjects(ctx: Context, verb: Token) -> list[Mention]:
     """Who a verb of place is said of: its subject, or the noun its participle or relative qualifies (the
     agent right before the comma that sets off a participle, which the parser reads as the verb's)."""
     found = []
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubj:pass"}:
-            mention = ctx.by_token.get(child.i)
-            if mention is None or not any(t.label in AGENTS for t in ctx.targets(mention)):
-                mention = ctx.find_in(child.subtree, AGENTS)  # "le journaliste X vit à Lyon": the title's holder
-            if mention is not None:
-                found.append(mention)
+    fronted = [c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i]  # "X, née à B, a grandi à A": the parser
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}] or [  # gives the subject to the aside
+        g for c in fronted for g in c.children if g.dep_ in {"nsubj", "nsubj:pass"} and g.i < c.i]
+    for child in subjects:
+        mention = ctx.by_token.get(child.i)
+        if mention is None or not any(t.label in AGENTS for t in ctx.targets(mention)):
+            mention = ctx.find_in(child.subtree, AGENTS)  # "le journaliste X vit à Lyon": the title's holder
+        if mention is not None:
+            found.append(mention)
     if not found and (verb.dep_ == "xcomp" or verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}
                       or verb.dep_ == "advcl" and verb.i < verb.head.i and _bare_participle(verb)) and verb.head.i != verb.i:
         return _subjects(ctx, verb.head)  # "la jeune pousse [...] emploie 180 salariés à Lyon", "né à X et ayant immigré en

@@ -160,6 +160,12 @@ def with_name_beside(token: Token) -> list[Token]:
     titled = token.pos_ == "NOUN" and _relational(token.lower_)
     beside = [c for c in token.children if c.dep_ == "appos" and c.i > token.i
               and (all(t.pos_ == "ADJ" for t in doc[token.i + 1:c.i]) or titled and doc[c.i - 1].text == ",")]
+    after = token.i + 1
+    while after < len(doc) and doc[after].pos_ == "ADJ" and doc[after].text.islower():
+        after += 1
+    if not beside and token.pos_ == "NOUN" and after < len(doc) and doc[after].pos_ in {"PROPN", "X"} and doc[after].text[:1].isupper() \
+            and doc[after].head.i != token.i:
+        beside = [doc[after]]  # "l'acquisition de la société allemande Quadra Energy", the name hung on the verb
     return [*head_and_modifiers(token), *beside, *(g for c in beside for g in c.children if g.dep_ in {"flat:name", "flat"})]  # "Me X"
 
 
