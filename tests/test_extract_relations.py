@@ -1278,6 +1278,12 @@ def test_relations_a_verb_of_place_whose_subject_the_parser_gave_to_an_aside_bef
     assert ("Aya Nakamura", "residesIn", "Bamako") not in found and ("Aya Nakamura", "bornIn", "Aulnay-sous-Bois") not in found
 
 
+def test_relations_a_fine_or_a_sanction_is_conflict(nlp):
+    assert ("Commission européenne", "opposes", "Apple") in facts(nlp, "La Commission européenne a infligé à Apple une amende record.")
+    assert ("Paul Roux", "opposes", "Lactalis") in facts(nlp, "Paul Roux a sanctionné le groupe Lactalis.")
+    assert not [k for k in facts(nlp, "La Commission européenne a infligé une amende record.") if k[1] == "opposes"]
+
+
 def test_relations_a_name_beside_a_noun_that_the_parser_hung_on_the_verb(nlp):
     found = facts(nlp, "Le groupe TotalEnergies a annoncé mercredi l'acquisition de la société allemande Quadra Energy.")
     assert ("TotalEnergies", "acquired", "Quadra Energy") in found

@@ -131,6 +131,12 @@ def test_nlp_a_common_word_opening_the_sentence_before_de_and_a_place_is_no_part
     assert ("Banque de France", "Organization") in ents(nlp, "Banque de France a publié ses prévisions.")
 
 
+def test_nlp_international_organisations_are_known_by_their_names_and_acronyms(nlp):
+    assert ("Nations unies", "IntergovernmentalOrganization") in ents(nlp, "Les Nations unies ont déployé des casques bleus au Liban.")
+    assert ("OMS", "IntergovernmentalOrganization") in ents(nlp, "Selon l'OMS, l'épidémie recule.")
+    assert not any(text == "nations unies" for text, _ in ents(nlp, "Les associations et nations unies contre le projet ont manifesté."))
+
+
 def test_nlp_a_minister_s_portfolio_stops_where_the_model_s_person_name_starts(nlp):
     found = ents(nlp, "Le ministre de l'Intérieur Bruno Retailleau a annoncé des renforts.")
     assert {("ministre de l'Intérieur", "Role"), ("Bruno Retailleau", "Person")} <= found

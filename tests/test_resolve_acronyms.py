@@ -24,13 +24,13 @@ def organisations(extractions: list[Extraction]) -> dict[str, set[str]]:
 
 
 def test_resolve_an_acronym_alone_is_the_name_another_article_defined_it_for():
-    entities = [e for e in resolve([defining(1, "Organisation mondiale de la santé", "OMS"), alone(2, "OMS")]).entities.values()
+    entities = [e for e in resolve([defining(1, "Fédération des pêcheurs bretons", "FPB"), alone(2, "FPB")]).entities.values()
                 if e.type == "Organization"]
     assert len(entities) == 1 and entities[0].articles == {"a1_000000000000", "a2_000000000000"}
-    assert {entities[0].label, *entities[0].aliases} == {"Organisation mondiale de la santé", "OMS"}
+    assert {entities[0].label, *entities[0].aliases} == {"Fédération des pêcheurs bretons", "FPB"}
 
 
 def test_resolve_an_acronym_defined_for_two_names_stays_apart():
     found = organisations([defining(1, "Parti socialiste", "PS"), defining(2, "Pêcheurs solidaires", "PS"), alone(3, "PS")])
     assert found["PS"] == {"a3_000000000000"} and len(found) == 3
-    assert organisations([alone(1, "OMS")]) == {"OMS": {"a1_000000000000"}}  # defined nowhere: itself
+    assert organisations([alone(1, "FPB")]) == {"FPB": {"a1_000000000000"}}  # defined nowhere: itself
