@@ -377,6 +377,8 @@ class EntityFinder:
             ent = _after_title(ent, roles)
             span, cue = self._trim_cue(ent) if ent is not None else (None, None)
             span = self._past_opening_word(span) if span is not None else None
+            if span is not None and ent.label_ == "PER":
+                span = _with_hyphened_syllable(span)
             if span is not None and not self._is_junk(span, ent.label_):
                 if spans and ent.label_ == spans[-1][1] == "PER" and spans[-1][0].end == span.start and span[0].lower_ in _PARTICLES:
                     span = doc[spans.pop()[0].start:span.end]  # "d'Aulde Da Silba", which the model cuts before the particle
@@ -736,6 +738,15 @@ def _role_end(doc: Doc, end: int, nationalities: set[str] | frozenset[str] = fro
                 j += 2
             return j
     return end
+
+
+def _with_hyphened_syllable(span: Span) -> Span:
+    """A person's name with the lower-case syllable the model left after a hyphen: "Kim Jong-un"."""
+    doc, end = span.doc, span.end
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].is_alpha and doc[end + 1].text.islower() and len(doc[end + 1]) <= 3:
+        return doc[span.start:end + 2]
+    return span
 
 
 def _past_adjectives(doc: Doc, i: int, nationalities: set[str] | frozenset[str]) -> int:

@@ -1278,6 +1278,13 @@ def test_relations_a_verb_of_place_whose_subject_the_parser_gave_to_an_aside_bef
     assert ("Aya Nakamura", "residesIn", "Bamako") not in found and ("Aya Nakamura", "bornIn", "Aulnay-sous-Bois") not in found
 
 
+def test_relations_a_title_s_coordinated_complements_are_each_its_own(nlp):
+    found = facts(nlp, "Elon Musk, le patron de Tesla et de SpaceX, a racheté une entreprise.")
+    assert {("Elon Musk", "ceoOf", "Tesla"), ("Elon Musk", "ceoOf", "SpaceX")} <= set(found)
+    found = facts(nlp, "Marie Dupont, la sœur de Paul Roux et Jean Martin ont parlé.")
+    assert ("Jean Martin", "siblingOf", "Marie Dupont") not in found and ("Marie Dupont", "siblingOf", "Jean Martin") not in found
+
+
 def test_relations_a_fine_or_a_sanction_is_conflict(nlp):
     assert ("Commission européenne", "opposes", "Apple") in facts(nlp, "La Commission européenne a infligé à Apple une amende record.")
     assert ("Paul Roux", "opposes", "Lactalis") in facts(nlp, "Paul Roux a sanctionné le groupe Lactalis.")

@@ -131,6 +131,11 @@ def test_nlp_a_common_word_opening_the_sentence_before_de_and_a_place_is_no_part
     assert ("Banque de France", "Organization") in ents(nlp, "Banque de France a publié ses prévisions.")
 
 
+def test_nlp_a_person_s_name_keeps_the_syllable_after_its_hyphen(nlp):
+    assert ("Kim Jong-un", "Person") in ents(nlp, "Vladimir Poutine a rencontré Kim Jong-un à Pyongyang.")
+    assert ("Paul Roux", "Person") in ents(nlp, "Paul Roux - un habitant du quartier - a témoigné.")  # a dash set off by spaces
+
+
 def test_nlp_international_organisations_are_known_by_their_names_and_acronyms(nlp):
     assert ("Nations unies", "IntergovernmentalOrganization") in ents(nlp, "Les Nations unies ont déployé des casques bleus au Liban.")
     assert ("OMS", "IntergovernmentalOrganization") in ents(nlp, "Selon l'OMS, l'épidémie recule.")

@@ -274,7 +274,8 @@ class Context:
         return re.search(rf"\b{re.escape(preposition)}\b|\b{re.escape(strip_accents(preposition))}\b", strip_accents(before)) is not None or before.rstrip().endswith(("au", "aux", "du"))
 
     def coordinated(self, mention: Mention, classes) -> list[Mention]:
-        """Mentions joined to this one by "et" / "," ("dans le cloud et l'intelligence artificielle")."""
+        """Mentions joined to this one by "et" / "," ("dans le cloud et l'intelligence artificielle", "de
+        Tesla et de SpaceX")."""
         found = []
         ordered = sorted(self.mentions, key=lambda m: m.start)
         current = mention
@@ -282,7 +283,7 @@ class Context:
             if m.start <= current.end or m.sentence != mention.sentence:
                 continue
             between = strip_accents(self.prepared[current.end:m.start].lower()).strip()
-            if between in {"et", ",", "et l'", "et le", "et la", "et les", ", l'", ", le", ", la", "ou"} and (m.label in classes):
+            if between in _COORDINATION and (m.label in classes):
                 found.append(m)
                 current = m
             else:
@@ -310,6 +311,10 @@ def _tags(doc: Doc) -> list[str]:
     from spacy.parts_of_speech import NAMES
 
     return [NAMES[i] for i in doc.to_array(POS).tolist()] if len(doc) else []
+
+
+_COORDINATION = frozenset({"et", ",", "et l'", "et le", "et la", "et les", ", l'", ", le", ", la", "ou", "et de", "et du", "et des", "et d'"})
+"""What joins coordinated names, accent-free and in lower case."""
 
 
 def of_kind(mention: Mention, wanted: str) -> bool:

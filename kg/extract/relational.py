@@ -122,9 +122,18 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
             for prop in properties:
                 inverse = prop.startswith("^")
                 prop = prop.lstrip("^")
-                subject, obj = (complement, each) if inverse else (each, complement)
-                event = "Appointment" if noun.role is not None else None
-                ctx.add_fact(prop, subject, obj, n, name, event, roles if event else None, support)
+                for one in _with_coordinated(ctx, complement):
+                    subject, obj = (one, each) if inverse else (each, one)
+                    event = "Appointment" if noun.role is not None else None
+                    ctx.add_fact(prop, subject, obj, n, name, event, roles if event else None, support)
+
+
+def _with_coordinated(ctx: Context, complement: Mention) -> list[Mention]:
+    """The complement and the names of its kind coordinated with it: "le patron de Tesla et de SpaceX";
+    not a person's ("la sœur de Paul Roux et Marie Dupont": Marie may be the sister's companion)."""
+    if complement.label in {"Person", "DESC"}:
+        return [complement]
+    return [complement, *ctx.coordinated(complement, {complement.label})]
 
 
 _HELD_POSITIONS = frozenset({"worksFor", "memberOf", "headOf", "ceoOf"})
