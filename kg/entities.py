@@ -296,7 +296,8 @@ class EntityFinder:
             while i < len(doc) and _is_name_start(doc[i]):
                 end = _name_run(doc, i)
                 yield Candidate(i, end, label, 70, evidence=f"trigger:{token.lower_}" + (f":{role}" if role else ""))
-                if end < len(doc) and doc[end].lower_ in {"et", ","} and end + 1 < len(doc) and _is_name_start(doc[end + 1]):
+                if end + 1 < len(doc) and (doc[end].lower_ == "et" or doc[end].text == "," and _listed(doc, end + 1)) \
+                        and _is_name_start(doc[end + 1]):
                     i = end + 1
                 else:
                     break
@@ -738,6 +739,19 @@ def _role_end(doc: Doc, end: int, nationalities: set[str] | frozenset[str] = fro
                 j += 2
             return j
     return end
+
+
+def _listed(doc: Doc, i: int) -> bool:
+    """Whether the names from token i on end a list with "et" or "ou" ("l'association X, Y et Z"): after
+    a comma alone, a name is an apposition ("la présidente de l'association X, Marie Roux, a parlé")."""
+    while i < len(doc) and _is_name_start(doc[i]):
+        end = _name_run(doc, i)
+        if end + 1 < len(doc) and doc[end].lower_ in {"et", "ou"} and _is_name_start(doc[end + 1]):
+            return True
+        if not (end + 1 < len(doc) and doc[end].text == ","):
+            return False
+        i = end + 1
+    return False
 
 
 def _with_hyphened_syllable(span: Span) -> Span:

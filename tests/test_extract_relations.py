@@ -1278,6 +1278,14 @@ def test_relations_a_verb_of_place_whose_subject_the_parser_gave_to_an_aside_bef
     assert ("Aya Nakamura", "residesIn", "Bamako") not in found and ("Aya Nakamura", "bornIn", "Aulnay-sous-Bois") not in found
 
 
+def test_relations_a_title_with_its_holder_set_off_after_it_acts_through_the_holder(nlp):
+    ex = read(nlp, "La présidente de l'association Terre Vive, Marie Roux, a rencontré Paul Durand.")
+    assert ("Marie Roux", "Person") in {(m.text, m.label) for m in ex.mentions}  # no name listed after the association's
+    assert ("Marie Roux", "met", "Paul Durand") in facts(nlp, "La présidente de l'association Terre Vive, Marie Roux, a rencontré Paul Durand.")
+    found = facts(nlp, "Le fils de l'acteur Alain Delon, Anthony Delon, a porté plainte contre Paul Roux.")
+    assert ("Anthony Delon", "sued", "Paul Roux") in found and ("Alain Delon", "sued", "Paul Roux") not in found
+
+
 def test_relations_a_title_s_coordinated_complements_are_each_its_own(nlp):
     found = facts(nlp, "Elon Musk, le patron de Tesla et de SpaceX, a racheté une entreprise.")
     assert {("Elon Musk", "ceoOf", "Tesla"), ("Elon Musk", "ceoOf", "SpaceX")} <= set(found)

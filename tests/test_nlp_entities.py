@@ -55,6 +55,8 @@ def test_nlp_trigger_noun_types_coordinated_names(nlp):
     found = ents(nlp, "Les syndicats CFDT et UNSA appellent à manifester, comme l'actrice Léa Moreau.")
     assert ("CFDT", "Union") in found and ("UNSA", "Union") in found
     assert ("Léa Moreau", "Person") in found
+    found = ents(nlp, "Les syndicats CFDT, FO et UNSA appellent à manifester.")  # a list goes on over commas to its "et"
+    assert {("CFDT", "Union"), ("FO", "Union"), ("UNSA", "Union")} <= found
 
 
 def test_nlp_known_organisation_plus_place_is_a_subsidiary(nlp):

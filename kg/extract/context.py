@@ -228,10 +228,17 @@ class Context:
         return (before[-1], "nearest") if before else (None, "")
 
     def mention_or_subtree(self, token: Token, classes) -> Mention | None:
-        mention = self.mention_at(token)
+        """The mention a phrase headed by this token names: its own, the holder the relational-noun rule
+        gave a title ("Le fils de l'acteur X, Y, a porté plainte": Y, not X), else the first in its words."""
+        mention = self.title_holder(token) or self.mention_at(token)
         if mention is not None and (mention.label in classes or mention.label == "DESC"):
             return mention
         return self.find_in(token.subtree, classes)
+
+    def title_holder(self, token: Token) -> Mention | None:
+        """Who holds the title or tie this token heads, as the relational-noun rule found: the one a clause
+        whose subject is the title speaks of ("La présidente de l'association X, Marie Roux, a rencontré Y")."""
+        return self.memory.get(TITLE_HOLDERS, {}).get(token.i)
 
     def object(self, verb: Token, rule: lexicon.VerbRule) -> Mention | None:
         """The verb's object of an allowed class: its direct object, or the complement after the rule's
@@ -313,6 +320,8 @@ def _tags(doc: Doc) -> list[str]:
     return [NAMES[i] for i in doc.to_array(POS).tolist()] if len(doc) else []
 
 
+TITLE_HOLDERS = "relational:holders"
+"""Context memory: token index of a title or tie noun → the mention the relational-noun rule found holds it."""
 _COORDINATION = frozenset({"et", ",", "et l'", "et le", "et la", "et les", ", l'", ", le", ", la", "ou", "et de", "et du", "et des", "et d'"})
 """What joins coordinated names, accent-free and in lower case."""
 

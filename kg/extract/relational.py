@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from kg import lexicon, places
 from kg.accents import strip_accents
-from kg.extract.context import AGENT_CLASSES, Context, key, of_kind
+from kg.extract.context import AGENT_CLASSES, TITLE_HOLDERS, Context, key, of_kind
 from kg.extract.model import Mention
 from kg.extract.registry import rule
 from kg.extract.syntax import has_feature, honorific_subject, main_subject
@@ -88,6 +88,9 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
         if noun.entry.property == "^developed" and holder.label in {"MISC", "Organization"} and holder.evidence.startswith("ner:"):
             holder.label = "Product"  # the noun types the name: "son logiciel Kelvia Twin"
         complement, link = _complement(ctx, noun, holder)
+        if complement is None or {key(t) for t in ctx.targets(complement)}.isdisjoint({key(t) for t in ctx.targets(holder)}):
+            ctx.memory.setdefault(TITLE_HOLDERS, {}).update(dict.fromkeys(range(noun.start, noun.end), holder))  # not
+            # "Le mari de Mme X, présidente de Y,": the husband is unnamed, X no holder of her own tie
         roles: dict[str, int | str] = {}
         if noun.role is not None:
             noun.role.extra = {"role": noun.entry.label if noun.role.text.lower() == noun.surface else noun.role.text.lower(), "en": noun.entry.en}

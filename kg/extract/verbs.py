@@ -200,7 +200,8 @@ def _clause_subjects(ctx: Context, verb: Token) -> list[Mention]:
         if dep in {"nsubj", "obl:agent"} or passive and dep.startswith("obl") and any(c.lower_ == "par" for c in child.children if c.dep_ == "case") \
                 or child == honorific or dep == "nsubj:pass" and active_subject(child):
             for part in [child, *(c for c in child.children if c.dep_ in {"conj", "appos"})]:  # "le maire de Lyon, Paul Martin, a"
-                mention = ctx.mention_of(part)
+                held = ctx.title_holder(part) if part is child else None  # "La présidente de X, Y, a": Y
+                mention = held or ctx.mention_of(part)
                 if mention is not None and any(t.label in AGENTS for t in ctx.targets(mention)) and mention not in found:
                     found.append(mention)
     if not found and verb.dep_ in {"acl", "acl:relcl"}:
