@@ -1284,6 +1284,8 @@ def test_relations_a_title_with_its_holder_set_off_after_it_acts_through_the_hol
     assert ("Marie Roux", "met", "Paul Durand") in facts(nlp, "La présidente de l'association Terre Vive, Marie Roux, a rencontré Paul Durand.")
     found = facts(nlp, "Le fils de l'acteur Alain Delon, Anthony Delon, a porté plainte contre Paul Roux.")
     assert ("Anthony Delon", "sued", "Paul Roux") in found and ("Alain Delon", "sued", "Paul Roux") not in found
+    found = facts(nlp, "Le fils de l'acteur Alain Delon, Anthony Delon, a porté plainte contre sa sœur Anouchka.")
+    assert ("Anouchka", "siblingOf", "Anthony Delon") in found and ("Anouchka", "siblingOf", "Alain Delon") not in found
 
 
 def test_relations_a_title_s_coordinated_complements_are_each_its_own(nlp):

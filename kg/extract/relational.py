@@ -633,7 +633,8 @@ def possessor(ctx: Context, start: int, holder: Mention | None, wanted: set[str]
         verb = verb.head
     for child in verb.children:
         if child.dep_.startswith("nsubj") and not (child.i <= start < max(t.i for t in child.subtree) + 1):
-            mention = ctx.find_in(child.subtree, wanted)
+            held = ctx.title_holder(child)  # "Le fils de l'acteur X, Y, a porté plainte contre sa sœur": Y's
+            mention = held if held is not None and held.label in wanted else ctx.find_in(child.subtree, wanted)
             if mention is not None and (holder is None or all(key(t) != key(holder) for t in ctx.targets(mention))):
                 return mention
     if "Person" not in wanted and _after_a_person_s_sentence(ctx, start):
