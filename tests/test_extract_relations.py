@@ -399,6 +399,12 @@ def test_relations_seat_needs_a_seat_noun_of_an_organisation(nlp, text):
     assert not [f for f in facts(nlp, text).values() if f.rule == "seat"]
 
 
+def test_relations_an_organisation_s_sites_named_by_their_places_are_where_it_works(nlp):
+    found = facts(nlp, "Michelin a fermé ses usines de Cholet et de Vannes.")
+    assert found[("Michelin", "operatesIn", "Cholet")].rule == found[("Michelin", "operatesIn", "Vannes")].rule == "seat"
+    assert not [f for f in facts(nlp, "Michelin a fermé ses usines de pneus.").values() if f.rule == "seat"]
+
+
 def test_relations_copula_of_place_places_its_subject_when_the_parse_reads_one_name(nlp):
     found = facts(nlp, "Charles Laurent était à Caen avec sa femme.")
     assert found[("Charles Laurent", "presentIn", "Caen")].rule == "clause-place"

@@ -272,8 +272,9 @@ def seats(ctx: Context, sent: Span, n: int) -> None:
             continue
         owner, place = _seat_owner(ctx, token), _seat_place(ctx, token)
         if owner is not None and place is not None:
-            ctx.add_fact(prop, owner, place, n, "seat")
-            _placed(ctx).add((owner.id, place.id))
+            for each in [place, *ctx.coordinated(place, {"Place"})]:  # "ses usines de Cholet et de Vannes"
+                ctx.add_fact(prop, owner, each, n, "seat")
+                _placed(ctx).add((owner.id, each.id))
 
 
 def _seat_owner(ctx: Context, noun: Token) -> Mention | None:
@@ -300,6 +301,10 @@ def _seat_place(ctx: Context, noun: Token) -> Mention | None:
     relative "où" clause qualifies ("à Lille, où se trouve le siège")."""
     for token in noun.subtree:
         if (place := place_of(ctx, token)) is not None and locative_case(token) is not None:
+            return place
+    for child in noun.children:  # "ses usines de Cholet": the site's own place
+        if child.dep_ == "nmod" and any(c.lower_ in _OF for c in child.children if c.dep_ == "case") \
+                and (place := place_of(ctx, child)) is not None:
             return place
     verb = noun.head
     if noun.dep_ not in {"nsubj", "nsubj:pass", "obj"} or verb.pos_ not in {"VERB", "AUX"}:
