@@ -1301,6 +1301,12 @@ def test_relations_a_title_s_coordinated_complements_are_each_its_own(nlp):
     assert ("Jean Martin", "siblingOf", "Marie Dupont") not in found and ("Marie Dupont", "siblingOf", "Jean Martin") not in found
 
 
+def test_relations_signing_or_concluding_with_another_is_cooperation(nlp):
+    assert ("Airbus", "cooperatesWith", "Air India") in facts(nlp, "Airbus a signé un contrat avec la compagnie Air India.")
+    assert ("Acme", "cooperatesWith", "Danone") in facts(nlp, "La société Acme a conclu un accord avec le groupe Danone.")
+    assert not [k for k in facts(nlp, "Airbus a signé un contrat record.") if k[1] == "cooperatesWith"]
+
+
 def test_relations_a_fine_or_a_sanction_is_conflict(nlp):
     assert ("Commission européenne", "opposes", "Apple") in facts(nlp, "La Commission européenne a infligé à Apple une amende record.")
     assert ("Paul Roux", "opposes", "Lactalis") in facts(nlp, "Paul Roux a sanctionné le groupe Lactalis.")
