@@ -277,13 +277,18 @@ def seats(ctx: Context, sent: Span, n: int) -> None:
                 _placed(ctx).add((owner.id, each.id))
 
 
+def _of_phrase(child: Token) -> bool:
+    """Whether a noun's child is its "de" complement ("le siège de X", "l'usine de Cholet")."""
+    return child.dep_ == "nmod" and any(c.lower_ in _OF for c in child.children if c.dep_ == "case")
+
+
 def _seat_owner(ctx: Context, noun: Token) -> Mention | None:
     """The organisation a seat belongs to: "le siège de X", "son siège" (the clause's subject), "X,
     dont le siège"."""
     verb = _governing_verb(noun, ctx.by_token)
     candidates: list[Mention | None] = []
     for child in noun.children:
-        if child.dep_ == "nmod" and any(c.lower_ in _OF for c in child.children if c.dep_ == "case"):
+        if _of_phrase(child):
             candidates.append(ctx.mention_of(child))
         elif child.dep_.startswith("det") and child.lower_ in lexicon.POSSESSIVES and verb is not None:
             candidates.append(ctx.subject(verb)[0])
@@ -303,8 +308,7 @@ def _seat_place(ctx: Context, noun: Token) -> Mention | None:
         if (place := place_of(ctx, token)) is not None and locative_case(token) is not None:
             return place
     for child in noun.children:  # "ses usines de Cholet": the site's own place
-        if child.dep_ == "nmod" and any(c.lower_ in _OF for c in child.children if c.dep_ == "case") \
-                and (place := place_of(ctx, child)) is not None:
+        if _of_phrase(child) and (place := place_of(ctx, child)) is not None:
             return place
     verb = noun.head
     if noun.dep_ not in {"nsubj", "nsubj:pass", "obj"} or verb.pos_ not in {"VERB", "AUX"}:
@@ -359,7 +363,7 @@ def _place_right_after(ctx: Context, noun: Token) -> Mention | None:
 def _home_owner(ctx: Context, noun: Token) -> Mention | None:
     """Whose home it is: the person of its "de" phrase, else of its possessive ("son domicile")."""
     for child in noun.children:
-        if child.dep_ == "nmod" and any(c.lower_ in _OF for c in child.children if c.dep_ == "case"):
+        if _of_phrase(child):
             person = next((t for t in ctx.targets(ctx.mention_of(child)) if t.label == "Person"), None)
             if person is not None:
                 return person
