@@ -1356,3 +1356,21 @@ def test_relations_a_possessive_title_after_a_sentence_about_a_person_is_that_pe
     assert ("Luis Enrique", "worksFor", "PSG") in facts(nlp, "L'entraîneur du PSG, Luis Enrique, a été limogé.")
     found = facts(nlp, "L'ULM a tenu un meeting à Lyon. Son président, Paul Roux, a parlé.")
     assert found[("Paul Roux", "headOf", "ULM")].rule == "relational-noun:apposition:possessive"
+
+
+def test_relations_a_verb_s_object_the_parser_hung_on_the_verb_is_the_name_after_it_not_a_complement(nlp):
+    found = facts(nlp, "Orange a assigné Free devant le tribunal de commerce de Lyon.")  # "Free": no object, a MISC
+    assert found[("Orange", "sued", "Free")].rule == "verb:assigner"
+    assert not [k for k in found if k[1] == "sued" and k[2] != "Free"]  # the court judges; it is not sued
+    found = facts(nlp, "Sorelis a porté l'affaire devant le tribunal de commerce d'Annecy.")
+    assert not [k for k in found if k[1] == "sued"]
+
+
+def test_relations_a_possessive_after_an_unnamed_party_addressed_with_one_is_nobody_s(nlp):
+    """"L'opérateur reproche à son concurrent … sa box": the box may be the competitor's; no guess."""
+    text = ("La société Sorelis a assigné la société Celvia devant le tribunal de commerce d'Annecy. "
+            "L'opérateur reproche à son concurrent une campagne trompeuse sur le débit de sa box, la Orion 9.")
+    assert not [k for k in facts(nlp, text) if k[1] == "developed"]
+    text = ("La société Sorelis a assigné la société Celvia devant le tribunal de commerce d'Annecy. "
+            "L'opérateur reproche une campagne trompeuse sur le débit de sa box, la Orion 9.")
+    assert ("Sorelis", "developed", "Orion 9") in facts(nlp, text)

@@ -19,6 +19,11 @@ from kg.nlp import prepared_text, token_strings
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+def _after_preposition(token: Token) -> bool:
+    """Whether the token heads a prepositional phrase ("devant le tribunal")."""
+    return any(c.dep_ == "case" and c.i < token.i for c in token.children)
+
+
 AGENT_CLASSES = frozenset({"Organization", "Union", "Person"})
 WORK_CLASSES = frozenset({"CreativeWork", "Movie", "TVSeries", "VideoGame", "Video"})
 
@@ -271,6 +276,10 @@ class Context:
             mention = self.by_token.get(token.i)
             if mention is None:
                 continue
+            if rule.preposition is None and _after_preposition(token):
+                continue  # "a assigné X devant le tribunal": a complement, not the object the parser missed
+            if rule.preposition is None and mention.label == "MISC" and "Organization" in classes and token.i == verb.i + 1:
+                mention.label = "Organization"  # the name right after the verb, hung elsewhere: "a assigné Free"
             if mention.label in classes or mention.label == "DESC" and any(t.label in classes for t in self.targets(mention)):
                 if rule.preposition is None or self.preceded_by(mention, rule.preposition):
                     return mention

@@ -644,9 +644,20 @@ def possessor(ctx: Context, start: int, holder: Mention | None, wanted: set[str]
     if not before:
         return None
     last = max(before, key=lambda m: m.start)
+    if _addressee_between(ctx, last.end, start):
+        return None  # "L'opérateur reproche à son concurrent … sa box": maybe the competitor's
     spans = {m.id: doc.char_span(m.start, m.end, alignment_mode="expand") for m in before if m.sentence == last.sentence}
     subjects = sorted((m for m in before if m.id in spans and _is_subject(spans[m.id])), key=lambda m: (_of_main_clause(spans[m.id]), m.start))
     return subjects[-1] if subjects else last  # "L'ULM a tenu un meeting à Lyon. Son président…": the ULM
+
+
+def _addressee_between(ctx: Context, end: int, start: int) -> bool:
+    """Whether, in the sentence of the possessive noun at token `start` and after character `end`, an unnamed
+    party is addressed with a possessive ("à son concurrent", "à leur partenaire"): a later possessive may be
+    that party's as well as the subject's."""
+    sent = ctx.sents[ctx.sentence_of_token[start]]
+    return any(ctx.lowers[t.i - 1] in lexicon.POSSESSIVES and ctx.lowers[t.i - 2] in {"à", "a"} and t.i not in ctx.by_token
+               for t in ctx.tokens[max(sent.start + 2, 0):start] if t.pos_ == "NOUN" and t.idx >= end)
 
 
 def _after_a_person_s_sentence(ctx: Context, start: int) -> bool:
