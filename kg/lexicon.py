@@ -219,6 +219,12 @@ def preposition_nouns() -> frozenset[str]:
 
 
 @cache
+def whole_words() -> frozenset[str]:
+    """ontology/lexicon/whole_words.txt: hyphenated loanwords the tokenizer must keep one token."""
+    return _words("whole_words.txt")
+
+
+@cache
 def remote_cues() -> frozenset[str]:
     """ontology/lexicon/remote_cues.txt: words that say an agent acts away from the reported event."""
     return _words("remote_cues.txt")

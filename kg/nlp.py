@@ -48,6 +48,7 @@ def load_pipeline(model: str = MODEL) -> Language:
     except OSError:
         raise KgError(f"the spaCy model {model!r} is not installed: pip install {MODEL_PACKAGE}") from None
     _split_elided_quotes(nlp)
+    _keep_whole_words(nlp)
     nlp.add_pipe("kg_sentences", before="parser")
     nlp.add_pipe("kg_entities", after="ner")
     return nlp
@@ -59,6 +60,15 @@ def _split_elided_quotes(nlp: Language) -> None:
     from spacy.util import compile_infix_regex
 
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r"(?<=[a-zA-Z]['’])\""]).finditer
+
+
+def _keep_whole_words(nlp: Language) -> None:
+    """Hyphenated loanwords stay one token ("start-up"): split, they break the phrase around them."""
+    from spacy.symbols import ORTH
+
+    for word in lexicon.whole_words():
+        for form in {word, word[0].upper() + word[1:]}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 VERSIONED_MODULES = ("articles", "accents", "values", "nlp", "entities", "places", "extract", "lexicon")

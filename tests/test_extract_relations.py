@@ -1374,3 +1374,31 @@ def test_relations_a_possessive_after_an_unnamed_party_addressed_with_one_is_nob
     text = ("La société Sorelis a assigné la société Celvia devant le tribunal de commerce d'Annecy. "
             "L'opérateur reproche une campagne trompeuse sur le débit de sa box, la Orion 9.")
     assert ("Sorelis", "developed", "Orion 9") in facts(nlp, text)
+
+
+def test_relations_a_participle_the_tagger_calls_a_noun_is_still_the_clause_s_verb(nlp):
+    found = facts(nlp, "M. Paul Roux a téléphoné à Mme Ana Ruiz.")  # "téléphoné": a noun, "à Ana Ruiz" its nmod
+    assert found[("Paul Roux", "inContactWith", "Ana Ruiz")].rule == "verb-family:téléphoner"
+    assert ("Paul Roux", "inContactWith", "Ana Ruiz") in facts(nlp, "Paul Roux a téléphoné lundi à Ana Ruiz pour la féliciter.")
+    assert not facts(nlp, "Le téléphone de Paul Roux à Ana Ruiz.")  # a noun with no auxiliary: no clause
+
+
+def test_relations_an_object_the_parser_made_of_a_name_after_a_preposition_keeps_the_preposition(nlp):
+    text = "Le président ukrainien Volodymyr Zelensky s'est entretenu mardi avec le chancelier allemand Olaf Scholz à Berlin."
+    found = facts(nlp, text)  # "Olaf" the object, "avec le chancelier" hung on it
+    assert found[("Volodymyr Zelensky", "met", "Olaf Scholz")].rule == "verb-family:entretenir"
+    assert not [k for k in found if k[1] == "relatedTo"]
+    assert ("Paul Roux", "met", "Ana Ruiz") in facts(nlp, "Paul Roux a rencontré avec plaisir Ana Ruiz.")
+
+
+def test_relations_a_participle_opening_the_sentence_is_said_of_the_name_after_its_comma(nlp):
+    text = "Domicilié à Villeurbanne, Karim Benali, 34 ans, a été interpellé jeudi par les policiers."
+    assert facts(nlp, text)[("Karim Benali", "residesIn", "Villeurbanne")].rule == "place-verb:domicilier"  # read into the phrase
+    found = facts(nlp, "Installés à Lyon, les enquêteurs ont interrogé Karim Benali.")
+    assert not [k for k in found if k[1] == "residesIn"]  # the investigators, not whom they questioned
+
+
+def test_relations_an_open_verb_s_lemma_takes_no_date_after_it_as_a_locution(nlp):
+    found = facts(nlp, "M. Paul Roux a félicité en janvier Mme Ana Ruiz.")
+    assert found[("Paul Roux", "relatedTo", "Ana Ruiz")].roles["verb"] == "féliciter"  # not "féliciter en janvier"
+    assert facts(nlp, "Le juge Paul Roux a mis en examen M. Karl Mendez.")[("Paul Roux", "opposes", "Karl Mendez")].roles["verb"] == "mettre en examen"

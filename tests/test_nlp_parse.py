@@ -81,3 +81,13 @@ def test_nlp_token_strings_are_the_tokens_own() -> None:
 
     doc = spacy.blank("fr")("L'Élysée a répondu : « Non. »\nFin")
     assert token_strings(doc, ORTH) == [t.text for t in doc] and token_strings(doc, LOWER) == [t.lower_ for t in doc]
+
+
+@pytest.mark.model
+def test_nlp_hyphenated_loanwords_stay_one_token_and_keep_the_name_after_them(nlp) -> None:
+    from tests.test_extract_facts import read
+
+    doc = nlp("La start-up Ekolo emploie 80 salariés ce week-end. Le porte-parole a parlé.")
+    words = [t.text for t in doc]
+    assert {"start-up", "week-end", "porte-parole"} <= set(words) and "start" not in words
+    assert [(m.text, m.label) for m in read(nlp, "La start-up Ekolo emploie 80 salariés.").mentions if m.text == "Ekolo"] == [("Ekolo", "Organization")]

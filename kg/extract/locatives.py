@@ -590,8 +590,9 @@ def _subjects(ctx: Context, verb: Token) -> list[Mention]:
             found.append(mention)
     if not found and (verb.dep_ == "xcomp" or verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}
                       or verb.dep_ == "advcl" and verb.i < verb.head.i and _bare_participle(verb)) and verb.head.i != verb.i:
-        return _subjects(ctx, verb.head)  # "la jeune pousse [...] emploie 180 salariés à Lyon", "né à X et ayant immigré en
-        # France", "Née à Marseille, la chanteuse X vit à Montréal": a participle before its clause is said of its subject
+        # "la jeune pousse [...] emploie 180 salariés à Lyon", "né à X et ayant immigré en France", "Née à Marseille,
+        # la chanteuse X vit à Montréal": a participle before its clause is said of its subject
+        return _subjects(ctx, verb.head) or _after_opening_phrase(ctx, verb)
     if not found and verb.dep_ in {"acl", "acl:relcl", "conj"}:
         head = verb.head
         while head.dep_ == "conj" and head.head.i != head.i:
@@ -615,4 +616,20 @@ def _subjects(ctx: Context, verb: Token) -> list[Mention]:
         if before is not None and any(t.label in AGENTS for t in ctx.targets(before)):  # the participle on the verb
             found.append(before)
     return found
+
+
+def _after_opening_phrase(ctx: Context, verb: Token) -> list[Mention]:
+    """The agent named right after the comma that ends a participle phrase opening the sentence, which the
+    parser may have read into the phrase ("Domicilié à Villeurbanne, Karim Benali, 34 ans, a été interpellé")."""
+    sent = verb.sent
+    comma = next((t.i for t in ctx.tokens[verb.i:sent.end] if t.text == ","), None)
+    if verb.i != sent.start or comma is None:
+        return []
+    phrase = []
+    for token in ctx.tokens[comma + 1:sent.end]:
+        if token.is_punct or token.pos_ in {"VERB", "AUX"}:
+            break
+        phrase.append(token)
+    mention = ctx.find_in(phrase, AGENTS)
+    return [mention] if mention is not None else []
 

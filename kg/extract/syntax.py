@@ -31,7 +31,8 @@ def lemma_candidates(token: Token) -> tuple[str, ...]:
     noun = following.lower_ if following is not None and following.pos_ == "NOUN" else None
     phrase = None
     if following is not None and following.pos_ == "ADP" and token.i + 2 < len(doc) and doc[token.i + 2].pos_ == "NOUN" \
-            and doc[token.i + 2].text.isalpha() and doc[token.i + 2].text.islower():  # not "succédé à M. X"
+            and doc[token.i + 2].text.isalpha() and doc[token.i + 2].text.islower() \
+            and not doc[token.i + 2].ent_type_:  # not "succédé à M. X", nor "lancé en janvier"
         phrase = f"{following.lower_} {doc[token.i + 2].lower_}"
     return _candidates(token.lemma_.lower(), token.lower_, noun, phrase)
 

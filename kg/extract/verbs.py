@@ -144,14 +144,16 @@ def verb_families(ctx: Context, sent: Span, n: int) -> None:
         return  # no agent to say the verb of
     families = lexicon.verb_families()
     read = ctx.memory.setdefault(READ_VERBS, set())
-    for token in ctx.tokens_tagged(sent, {"VERB"}):
-        if token.i in read or token.i in ctx.by_token:
+    for token in ctx.tokens_tagged(sent, {"VERB", "NOUN"}):
+        if token.i in read or token.i in ctx.by_token or token.pos_ == "NOUN" and not _tagged_noun(token):
             continue
         subjects = _clause_subjects(ctx, token)  # first: most verbs have no agent, and it is the cheapest test
         if not subjects or negated(token) or speculative(token):
             continue
         candidates = lemma_candidates(token)  # a locution first ("mettre en garde"), which an open verb keeps
         lemma = next((k for k in candidates if k in families), candidates[0] if " " in candidates[0] else token.lemma_.lower())
+        if token.pos_ == "NOUN" and lemma not in families:
+            continue  # its lemma is the form as written: no open verb to name
         objects = _clause_objects(ctx, token)
         mutual = len(subjects) > 1 and any(c.lower_ in _REFLEXIVE for c in token.children) and _plural(token)
         roles = _clause_roles(ctx, token, sent, lemma)
@@ -180,6 +182,12 @@ def verb_families(ctx: Context, sent: Span, n: int) -> None:
                     ctx.add_fact(family.property, subject, obj, n, f"verb-preposition:{preposition}", family.event, open_roles)
                 else:
                     ctx.add_fact("relatedTo", subject, obj, n, "open-verb", "Action", open_roles)
+
+
+def _tagged_noun(token: Token) -> bool:
+    """Whether a token tagged as a noun is a participle with its auxiliary, the clause's root ("X a
+    téléphoné à Y")."""
+    return token.dep_ == "ROOT" and any(c.dep_ == "aux:tense" for c in token.children)
 
 
 def _plural(verb: Token) -> bool:
@@ -240,13 +248,15 @@ def _clause_objects(ctx: Context, verb: Token) -> list[tuple[Mention, str | None
     for child in verb.children:
         preposition = None
         if child.dep_ in {"obj", "iobj"} or passive and child.dep_ == "nsubj:pass":
-            pass
+            edge = child.left_edge  # "avec le chancelier allemand Olaf Scholz", the name made the object
+            if edge.dep_ == "case" and edge.i < child.i and child.dep_ == "obj" and edge.head.i != child.i:
+                preposition = _PREPOSITIONS.get(edge.lower_, edge.lower_)
         elif verb.dep_ == "acl:relcl" and (preposition := _relative_preposition(child)) is not None:
             mention = ctx.mention_of(verb.head)  # "l'association à laquelle appartenait X": the antecedent
             if mention is not None and (mention, preposition) not in found:
                 found.append((mention, preposition))
             continue
-        elif child.dep_.startswith("obl") and child.dep_ != "obl:agent":
+        elif (child.dep_.startswith("obl") or child.dep_ == "nmod" and verb.pos_ == "NOUN") and child.dep_ != "obl:agent":
             cases = [c.lower_ for c in child.children if c.dep_ == "case"]
             if not cases or cases[0] == "par":
                 continue
