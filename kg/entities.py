@@ -461,8 +461,11 @@ class EntityFinder:
         """The class a name's own words tell: a first word naming a kind of organisation ("Ministère de
         la Santé", "Université de Lisbonne"), a body known by one word ("État"), a place the gazetteer
         knows (a name the model calls MISC, or a country or continent it calls an organisation)."""
-        head = self.heads.get(strip_accents(span[0].text))
-        if head is not None and (len(span) > 1 or head[1]):
+        words = span.text.split()  # by spaces: the tokenizer splits "Croix-Rouge" at its hyphen
+        if len(words) > 1 and words[0].lower() in _ARTICLES:
+            words = words[1:]  # "La Croix-Rouge", the model's span
+        head = self.heads.get(strip_accents(words[0]))
+        if head is not None and (len(words) > 1 or head[1]):
             return head[0]
         if label in {"MISC", "Organization", "Person"} and places.is_place(span.text):
             found = places.lookup(span.text)

@@ -219,6 +219,12 @@ def preposition_nouns() -> frozenset[str]:
 
 
 @cache
+def area_nouns() -> frozenset[str]:
+    """ontology/lexicon/area_nouns.txt: nouns of a part of a place ("dans le nord du Mali")."""
+    return _words("area_nouns.txt")
+
+
+@cache
 def whole_words() -> frozenset[str]:
     """ontology/lexicon/whole_words.txt: hyphenated loanwords the tokenizer must keep one token."""
     return _words("whole_words.txt")

@@ -1402,3 +1402,27 @@ def test_relations_an_open_verb_s_lemma_takes_no_date_after_it_as_a_locution(nlp
     found = facts(nlp, "M. Paul Roux a félicité en janvier Mme Ana Ruiz.")
     assert found[("Paul Roux", "relatedTo", "Ana Ruiz")].roles["verb"] == "féliciter"  # not "féliciter en janvier"
     assert facts(nlp, "Le juge Paul Roux a mis en examen M. Karl Mendez.")[("Paul Roux", "opposes", "Karl Mendez")].roles["verb"] == "mettre en examen"
+
+
+def test_relations_a_place_in_a_part_of_another_is_in_it(nlp):
+    assert facts(nlp, "L'attaque a eu lieu à Kidal, dans le nord-est du Mali.")[("Kidal", "locatedIn", "Mali")].rule == "place-in-place"
+    assert ("Loulo", "locatedIn", "Mali") in facts(nlp, "La société Barrick Gold exploite la mine de Loulo, dans l'ouest du Mali.")
+    assert ("Sète", "locatedIn", "Montpellier") not in facts(nlp, "Il vit à Sète, au sud de Montpellier.")  # outside it
+    assert not [k for k in facts(nlp, "Des combats ont eu lieu à Djibo, dans la nuit de lundi à Ouagadougou.") if k[1] == "locatedIn"]
+
+
+def test_relations_a_player_plays_for_a_club_named_as_a_complement_or_after_a_relative_on_his_title(nlp):
+    found = facts(nlp, "Le milieu de terrain Paul Roux joue au FC Nantes.")  # "au FC" a complement, "Nantes" an object
+    assert found[("Paul Roux", "worksFor", "FC Nantes")].rule == "verb-family:jouer"
+    text = "Le footballeur argentin Lionel Messi, qui joue pour l'Inter Miami, a été élu meilleur joueur de la saison."
+    assert ("Lionel Messi", "worksFor", "Inter Miami") in facts(nlp, text)  # "qui": the footballer, who is Messi
+    assert not [k for k in facts(nlp, "Paul Roux joue au football avec ses amis.") if k[1] == "worksFor"]
+
+
+def test_relations_a_partner_after_en_and_a_noun_is_the_verb_s_complement(nlp):
+    text = "L'ONG Terre Vive a évacué des blessés. L'organisation travaille en coordination avec l'Organisation mondiale de la santé."
+    found = facts(nlp, text)
+    assert found[("Terre Vive", "cooperatesWith", "Organisation mondiale de la santé")].rule.startswith("verb-family:travailler en coordination")
+    assert ("Paul Roux", "opposes", "Ana Ruiz") in facts(nlp, "Paul Roux est entré en conflit avec Ana Ruiz.")
+    text = "La banque Helvane a signé un partenariat avec la société Cordalis, la filiale d'informatique en nuage de Groupe Marelis."
+    assert not [k for k in facts(nlp, text) if k[2] == "Groupe Marelis" and k[0] == "Helvane"]  # "en nuage de": no partner

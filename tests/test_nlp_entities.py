@@ -176,3 +176,10 @@ def test_nlp_a_name_after_a_possessive_kinship_noun_is_a_person_s(nlp):
     found = ents(nlp, "Johnny vivait à Los Angeles. Sa femme Marine l'accompagnait, avec son épouse Claude.")
     assert ("Marine", "Person") in found and ("Claude", "Person") in found
     assert ("Marine", "Person") not in ents(nlp, "La Marine a envoyé un navire.")
+
+
+@pytest.mark.model
+def test_entities_a_name_opening_with_a_kind_of_organisation_the_tokenizer_splits_is_one(nlp) -> None:
+    ents = {e.text: e.label_ for e in nlp("Le Croissant-Rouge palestinien a évacué des blessés à Gaza.").ents}
+    assert ents.get("Croissant-Rouge palestinien") == "NGO" and ents.get("Gaza") == "Place"
+    assert {e.text: e.label_ for e in nlp("La Croix-Rouge française a ouvert un centre à Calais.").ents}.get("Calais") == "Place"

@@ -17,6 +17,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from collections.abc import Collection, Container
 from typing import TYPE_CHECKING
 
@@ -133,7 +135,8 @@ def place_in_place(ctx: Context, sent: Span, n: int) -> None:
             if before in {"au", "aux", "en"}:
                 first, second = second, first  # "au Burkina, à Ouagadougou": a country, then a town in it
         elif between not in {",", "(", "en", ", en", "au", ", au", "aux", ", aux", "dans", ", dans", "dans l", ", dans l",
-                             "en l", "(en", "au sein de", ", dans le", "dans le", ", dans la", "dans la", ", dans les", "dans les"}:
+                             "en l", "(en", "au sein de", ", dans le", "dans le", ", dans la", "dans la", ", dans les", "dans les"} \
+                and not _in_area(between):
             continue
         inner, outer = places.lookup(first.text), places.lookup(second.text)
         if between in {"au", "aux", "en"} and origin(first_token) and not (
@@ -147,6 +150,13 @@ def place_in_place(ctx: Context, sent: Span, n: int) -> None:
             first, second = second, first  # "en Tunisie, à Séjoumi": a place the gazetteer does not know is in the country
         ctx.add_fact("locatedIn", first, second, n, "place-in-place")
         _placed(ctx).add((first.id, second.id))
+
+
+def _in_area(between: str) -> bool:
+    """Whether the words between two places put the first in a part of the second (", dans l'ouest du",
+    "dans la banlieue de"; the words as place_in_place joins them)."""
+    words = re.fullmatch(r",? ?dans (?:le |la |l')(\S+) (?:de|du|des|d|de la|de l)", between)
+    return words is not None and words[1] in lexicon.area_nouns()
 
 
 _SIZE = {"city": 0, "region": 1, "country": 2, "continent": 3}

@@ -213,7 +213,7 @@ def _clause_subjects(ctx: Context, verb: Token) -> list[Mention]:
                 if mention is not None and any(t.label in AGENTS for t in ctx.targets(mention)) and mention not in found:
                     found.append(mention)
     if not found and verb.dep_ in {"acl", "acl:relcl"}:
-        mention = ctx.mention_of(verb.head)
+        mention = ctx.title_holder(verb.head) or ctx.mention_of(verb.head)  # "le footballeur X, qui joue pour Y"
         passive = any(c.dep_ in {"aux:pass", "obl:agent"} for c in verb.children) or verb.dep_ == "acl" and has_feature(verb, "VerbForm", "Part")
         if mention is not None and not passive and any(t.label in AGENTS for t in ctx.targets(mention)):
             found.append(mention)  # "X, qui dirige Y"
@@ -244,6 +244,7 @@ def _clause_objects(ctx: Context, verb: Token) -> list[tuple[Mention, str | None
     """What a verb bears on, with the preposition before it: its object (the subject of a passive), and
     its prepositional complements other than places."""
     found: list[tuple[Mention, str | None]] = []
+    headed: set[int] = set()  # mentions a prepositional complement names from its own head word
     passive = any(c.dep_ == "aux:pass" for c in verb.children)
     for child in verb.children:
         preposition = None
@@ -257,7 +258,10 @@ def _clause_objects(ctx: Context, verb: Token) -> list[tuple[Mention, str | None
                 found.append((mention, preposition))
             continue
         elif (child.dep_.startswith("obl") or child.dep_ == "nmod" and verb.pos_ == "NOUN") and child.dep_ != "obl:agent":
-            cases = [c.lower_ for c in child.children if c.dep_ == "case"]
+            cases = _cases(child)
+            if cases == ["en"] and child.pos_ == "NOUN":
+                child = next((c for c in child.children if c.dep_ == "nmod" and _cases(c)[:1] == ["avec"]), child)
+                cases = _cases(child)  # "en coordination avec X": X, the partner
             if not cases or cases[0] == "par":
                 continue
             preposition = _PREPOSITIONS.get(cases[0], cases[0]) if child.lower_ not in lexicon.seat_nouns() else _at_site(child, cases[0])
@@ -267,9 +271,12 @@ def _clause_objects(ctx: Context, verb: Token) -> list[tuple[Mention, str | None
             mention = (ctx.mention_of(part) or _group_of(ctx, part)) if part is child else ctx.by_token.get(ctx.name_start(part.i))
             if mention is not None and mention.label not in {"DATE", "MONEY", "PERCENT", "QUANTITY"} and (mention, preposition) not in found:
                 found.append((mention, preposition))
-    # "a mis aux arrêts M. X": X is the object, not also the name after "arrêts" (ctx.mention_of reads on)
+                if preposition is not None and ctx.by_token.get(part.i) is mention:
+                    headed.add(mention.id)
+    # "a mis aux arrêts M. X": X is the object, not also the name after "arrêts" (ctx.mention_of reads on);
+    # "joue au FC Nantes", the name split into a complement and an object: the complement
     objects = {mention.id for mention, preposition in found if preposition is None}
-    found = [(m, p) for m, p in found if p is None or m.id not in objects]
+    found = [(m, p) for m, p in found if (p is not None if m.id in headed else p is None or m.id not in objects)]
     if passive or not has_feature(verb, "VerbForm", "Part"):
         return found
     if verb.dep_ == "acl":
@@ -279,6 +286,11 @@ def _clause_objects(ctx: Context, verb: Token) -> list[tuple[Mention, str | None
     else:
         head = None
     return found + ([(head, None)] if head is not None else [])
+
+
+def _cases(token: Token) -> list[str]:
+    """The prepositions of a complement, lower case."""
+    return [c.lower_ for c in token.children if c.dep_ == "case"]
 
 
 def _at_site(noun: Token, case: str) -> str:
