@@ -520,6 +520,9 @@ class EntityFinder:
             return True  # "Français", "Belge": nationalities ("la Suisse", "les Philippines" are places); "Monsieur" alone
         if len(span) == 1 and label in {"LOC", "MISC"} and text.endswith(_DEMONYM_ENDINGS) and not places.is_place(span.text):
             return True  # "Parisienne", "Lyonnaises": people of a place, not the place
+        if len(span) == 1 and label in {"LOC", "MISC"} and text.endswith(_MASCULINE_DEMONYM_ENDINGS) and first.i > 0 \
+                and first.nbor(-1).lower_ in _COUNTING and not places.is_place(span.text):
+            return True  # "un Lyonnais de 28 ans", "deux Marseillais": counted people ("Calais" is a place)
         if any(t.pos_ in {"VERB", "AUX"} and t.text[:1].islower() for t in span):
             return True
         if len(span) == 1 and _ROMAN_ORDINAL.fullmatch(first.text):
@@ -847,4 +850,8 @@ higher in the model's vocabulary ("Ensuite", "Police"; not "Carrefour", a name n
 _DEMONYM_ENDINGS = ("ien", "iens", "ienne", "iennes", "aise", "aises", "oise", "oises", "een", "eens", "eenne", "eennes", "aines")
 """Endings of demonyms, without accents ("Parisienne", "Lyonnaises", "le Bélizien", "un Vendéen"), a place's
 people, not a place (places the gazetteer knows, "Amiens", stay places)."""
+_MASCULINE_DEMONYM_ENDINGS = ("ais", "ois", "ain", "ains")
+"""Endings of masculine demonyms, which end place names too ("Calais", "Blois"): a demonym only after a word
+that counts people."""
+_COUNTING = frozenset("un deux trois quatre cinq six sept huit neuf dix plusieurs quelques".split())
 _TRAILING_GLUE = frozenset("de d' du des la le l' les et un une à au aux en".split())

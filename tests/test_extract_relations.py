@@ -1426,3 +1426,19 @@ def test_relations_a_partner_after_en_and_a_noun_is_the_verb_s_complement(nlp):
     assert ("Paul Roux", "opposes", "Ana Ruiz") in facts(nlp, "Paul Roux est entré en conflit avec Ana Ruiz.")
     text = "La banque Helvane a signé un partenariat avec la société Cordalis, la filiale d'informatique en nuage de Groupe Marelis."
     assert not [k for k in facts(nlp, text) if k[2] == "Groupe Marelis" and k[0] == "Helvane"]  # "en nuage de": no partner
+
+
+def test_relations_a_title_that_is_the_complement_of_a_tie_is_not_the_named_person_s(nlp):
+    assert not [k for k in facts(nlp, "L'épouse du président, Brigitte Macron, a visité un hôpital.") if k[1] == "hasRole"]
+    assert not [k for k in facts(nlp, "Le porte-parole du ministre de l'Intérieur, Paul Roux, a parlé.") if "ministre" in k[2]]
+    found = facts(nlp, "Agatha Constant est la sœur du député Rémy Constant.")  # no comma: the name is the deputy's
+    assert {("Rémy Constant", "hasRole", "député"), ("Agatha Constant", "siblingOf", "Rémy Constant")} <= set(found)
+
+
+def test_relations_an_institution_of_a_place_with_an_article_is_one_and_its_place_a_place(nlp):
+    ex = read(nlp, "La gendarmerie de l'Isère a ouvert une enquête à Voiron. Le conseil départemental de la Gironde a voté.")
+    labels = {m.text: m.label for m in ex.mentions}
+    assert labels["gendarmerie de l'Isère"] == labels["conseil départemental de la Gironde"] == "Organization"
+    assert labels["Isère"] == labels["Gironde"] == "Place"  # the model called the department an organisation
+    assert ("gendarmerie de l'Isère", "operatesIn", "Isère") in facts(nlp, "La gendarmerie de l'Isère a ouvert une enquête.")
+    assert "Fnac" in {m.text for m in read(nlp, "Le directeur de la Fnac a parlé.").mentions if m.label == "Organization"}

@@ -183,3 +183,10 @@ def test_entities_a_name_opening_with_a_kind_of_organisation_the_tokenizer_split
     ents = {e.text: e.label_ for e in nlp("Le Croissant-Rouge palestinien a évacué des blessés à Gaza.").ents}
     assert ents.get("Croissant-Rouge palestinien") == "NGO" and ents.get("Gaza") == "Place"
     assert {e.text: e.label_ for e in nlp("La Croix-Rouge française a ouvert un centre à Calais.").ents}.get("Calais") == "Place"
+
+
+@pytest.mark.model
+def test_entities_a_counted_masculine_demonym_is_people_not_a_place(nlp) -> None:
+    assert "Lyonnais" not in {e.text for e in nlp("Un Lyonnais de 28 ans a été condamné.").ents}
+    assert "Marseillais" not in {e.text for e in nlp("Deux Marseillais ont été interpellés.").ents}
+    assert {e.text: e.label_ for e in nlp("Il est allé à Calais.").ents}.get("Calais") == "Place"  # a town ending so

@@ -159,11 +159,14 @@ def institutions_of_places(ctx: Context) -> None:
     stays a place: the noun's words are the organisation's mention, the place's words the place's."""
     nouns = lexicon.institution_nouns()
     longest = max(len(noun.replace("'", "' ").split()) for noun in nouns)
-    for place in [m for m in ctx.mentions if m.label == "Place" and m.is_named]:
+    for place in [m for m in ctx.mentions if m.is_named and (m.label == "Place" or m.label == "Organization" and m.evidence == "ner:ORG"
+                                                             and places.is_place(m.text))]:
         span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None or span.start < 2 or ctx.lowers[span.start - 1] not in _OF:
+        if span is None or span.start < 3:
             continue
-        of = span.start - 1
+        of = span.start - 2 if ctx.lowers[span.start - 1] in _ARTICLES and ctx.lowers[span.start - 2] == "de" else span.start - 1
+        if ctx.lowers[of] not in _OF:
+            continue  # "la préfecture du Rhône", "la gendarmerie de l'Isère"
         for size in range(min(longest, of - ctx.sents[place.sentence].start), 0, -1):
             words = ctx.lowers[of - size:of]
             cls = nouns.get(" ".join(words).replace("' ", "'"))
@@ -175,9 +178,10 @@ def institutions_of_places(ctx: Context) -> None:
                 role.end = ctx.tokens[of - size - 2].idx + len(ctx.tokens[of - size - 2].text)
                 role.text = ctx.text[role.start:role.end]
                 ctx.by_token.pop(of - size - 1)
+            place.label = "Place"  # the model may call a department an organisation
             institution = ctx.add(ctx.tokens[of - size].idx, place.end, "Organization", f"institution:{words[0]}", place.sentence)
             institution.extra["class"] = cls
-            for i in range(of - size, of + 1):
+            for i in range(of - size, span.start):
                 ctx.by_token[i] = institution
             break  # the place rules say where it is ("named-with-place")
 
@@ -191,6 +195,7 @@ def _role_tail(ctx: Context, i: int, start: int) -> bool:
 
 
 _OF = frozenset({"de", "du", "des", "d'"})
+_ARTICLES = frozenset({"l'", "la", "les"})
 _FRONT_ADJECTIVES = frozenset({"ancien", "ancienne", "nouveau", "nouvel", "nouvelle", "grand", "grande", "petit", "petite"})
 
 

@@ -19,7 +19,7 @@ from kg.accents import strip_accents
 from kg.extract.context import AGENT_CLASSES, TITLE_HOLDERS, Context, key, of_kind
 from kg.extract.model import Mention
 from kg.extract.registry import rule
-from kg.extract.syntax import has_feature, honorific_subject, main_subject
+from kg.extract.syntax import has_feature, honorific_subject, is_relational, main_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -80,6 +80,8 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
             _former_position(ctx, noun, n)
             continue
         holder, how = _holder(ctx, noun)
+        if how == "apposition" and "," in ctx.prepared[ctx.tokens[noun.end - 1].idx:holder.start] and _tie_of_another(ctx, noun):
+            continue  # "L'épouse du président, Brigitte Macron": the wife, not the president
         support: tuple[int, ...] = ()
         if holder is None and (holder := _native_place(ctx, noun)) is not None:
             how, support = "description", (holder.sentence,) if holder.sentence != n else ()
@@ -129,6 +131,14 @@ def relational_nouns(ctx: Context, sent: Span, n: int) -> None:
                     subject, obj = (one, each) if inverse else (each, one)
                     event = "Appointment" if noun.role is not None else None
                     ctx.add_fact(prop, subject, obj, n, name, event, roles if event else None, support)
+
+
+def _tie_of_another(ctx: Context, noun: _Noun) -> bool:
+    """Whether the noun is the complement of a relational noun before it ("l'épouse du président", "le
+    porte-parole du ministre"): the name set beside the phrase is the first noun's holder."""
+    token = ctx.tokens[noun.start]
+    head = token.head
+    return token.dep_ == "nmod" and head.i < token.i and head.pos_ == "NOUN" and is_relational(head.lower_)
 
 
 def _with_coordinated(ctx: Context, complement: Mention) -> list[Mention]:

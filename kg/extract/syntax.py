@@ -158,7 +158,7 @@ def with_name_beside(token: Token) -> list[Token]:
     ("le préfet de région, M. X", "son ex-agent, Bertrand Lavigne": the same person); not a name further
     on after another noun ("la narration d'un jeu, X")."""
     doc = token.doc
-    titled = token.pos_ == "NOUN" and _relational(token.lower_)
+    titled = token.pos_ == "NOUN" and is_relational(token.lower_)
     beside = [c for c in token.children if c.dep_ == "appos" and c.i > token.i
               and (all(t.pos_ == "ADJ" for t in doc[token.i + 1:c.i]) or titled and doc[c.i - 1].text == ",")]
     after = token.i + 1
@@ -170,7 +170,7 @@ def with_name_beside(token: Token) -> list[Token]:
     return [*head_and_modifiers(token), *beside, *(g for c in beside for g in c.children if g.dep_ in {"flat:name", "flat"})]  # "Me X"
 
 
-def _relational(word: str) -> bool:
+def is_relational(word: str) -> bool:
     """Whether a noun is a title or a tie of roles.tsv, maybe a former one ("ex-agent")."""
     nouns = lexicon.relational_nouns()
     return word in nouns or word.startswith("ex-") and word[3:] in nouns
