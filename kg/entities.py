@@ -385,7 +385,7 @@ class EntityFinder:
                     span = doc[spans.pop()[0].start:span.end]  # "d'Aulde Da Silba", which the model cuts before the particle
                 spans.append((span, ent.label_, cue))
         for own, ner_label, cue in spans:
-            span = _with_ordinal(self._extend_kind_name(_with_elided_n(own)))
+            span = _with_ordinal(self._extend_kind_name(self._with_kind_before(_with_elided_n(own), ner_label)))
             place = _known_place_after_a(span)
             if place is not None:  # "le Comité des Ministres à Strasbourg": the committee, in Strasbourg
                 yield Candidate(place.start, place.end, "Place", 40, evidence="name:gazetteer")
@@ -395,8 +395,8 @@ class EntityFinder:
             if inside:
                 names = {t.text for other, other_label, _ in spans if other is not own and other_label != "LOC" for t in other if t.text[:1].isupper()}
                 yield from self._around_known(span, ner_label, inside, names)
-            else:
-                yield Candidate(span.start, span.end, label, 40, evidence=f"ner:{ner_label}")
+            else:  # a name started at the noun of its kind outranks that noun read as a description
+                yield Candidate(span.start, span.end, label, 55 if span.start < own.start else 40, evidence=f"ner:{ner_label}")
 
     def _headed_names(self, doc: Doc, texts: list[str]) -> Iterable[Candidate]:
         """Names of a kind the model missed: a capitalised head word and the name after it ("la Banque
@@ -410,6 +410,21 @@ class EntityFinder:
             span = self._extend_kind_name(doc[token.i:_name_run(doc, token.i)])
             if (len(span) > 1 or head[1]) and not self._is_junk(span):  # "un coup d'État"
                 yield Candidate(span.start, span.end, head[0], 39, evidence=f"head:{token.text}")
+
+    def _with_kind_before(self, span: Span, ner_label: str) -> Span:
+        """An organisation's name that the model starts after the lower-case noun of its kind ("le ministère
+        de l'Intérieur": "Intérieur"; ontology/lexicon/lower_heads.txt) starts at that noun."""
+        doc, start = span.doc, span.start
+        if ner_label not in {"ORG", "MISC"} or places.is_place(span.text) or start < 2:
+            return span  # not a person's ("la société de Paul Roux") nor a place's ("l'université de Lyon")
+        of = start - 2 if doc[start - 1].lower_ in {"l'", "la"} and doc[start - 2].lower_ == "de" else start - 1
+        if of >= 1 and doc[of].lower_ in _OF_WORDS and doc[of - 1].text in lexicon.lower_heads():
+            return doc[of - 1:span.end]
+        return span
+
+    def _head(self, word: str) -> tuple[str, bool] | None:
+        """The kind of organisation a name's first word names, written with a capital or not."""
+        return self.heads.get(strip_accents(word[:1].upper() + word[1:]))
 
     def _extend_kind_name(self, span: Span) -> Span:
         """A name of a kind ("Ministère de la Défense", "Association des Tailleurs") the model cut short
@@ -464,7 +479,7 @@ class EntityFinder:
         words = span.text.split()  # by spaces: the tokenizer splits "Croix-Rouge" at its hyphen
         if len(words) > 1 and words[0].lower() in _ARTICLES:
             words = words[1:]  # "La Croix-Rouge", the model's span
-        head = self.heads.get(strip_accents(words[0]))
+        head = self._head(words[0])
         if head is not None and (len(words) > 1 or head[1]):
             return head[0]
         if label in {"MISC", "Organization", "Person"} and places.is_place(span.text):
@@ -853,5 +868,6 @@ people, not a place (places the gazetteer knows, "Amiens", stay places)."""
 _MASCULINE_DEMONYM_ENDINGS = ("ais", "ois", "ain", "ains")
 """Endings of masculine demonyms, which end place names too ("Calais", "Blois"): a demonym only after a word
 that counts people."""
+_OF_WORDS = frozenset({"de", "du", "des", "d'"})
 _COUNTING = frozenset("un deux trois quatre cinq six sept huit neuf dix plusieurs quelques".split())
 _TRAILING_GLUE = frozenset("de d' du des la le l' les et un une à au aux en".split())

@@ -219,6 +219,12 @@ def preposition_nouns() -> frozenset[str]:
 
 
 @cache
+def lower_heads() -> frozenset[str]:
+    """ontology/lexicon/lower_heads.txt: kinds of body that start a name in lower case ("le ministère de …")."""
+    return _words("lower_heads.txt")
+
+
+@cache
 def area_nouns() -> frozenset[str]:
     """ontology/lexicon/area_nouns.txt: nouns of a part of a place ("dans le nord du Mali")."""
     return _words("area_nouns.txt")

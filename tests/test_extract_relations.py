@@ -1442,3 +1442,9 @@ def test_relations_an_institution_of_a_place_with_an_article_is_one_and_its_plac
     assert labels["Isère"] == labels["Gironde"] == "Place"  # the model called the department an organisation
     assert ("gendarmerie de l'Isère", "operatesIn", "Isère") in facts(nlp, "La gendarmerie de l'Isère a ouvert une enquête.")
     assert "Fnac" in {m.text for m in read(nlp, "Le directeur de la Fnac a parlé.").mentions if m.label == "Organization"}
+
+
+def test_relations_a_present_participle_opening_the_sentence_is_said_of_the_name_after_its_comma(nlp):
+    found = facts(nlp, "Demeurant à Marseille, Fatima Benali, 60 ans, a témoigné devant la cour.")
+    assert found[("Fatima Benali", "residesIn", "Marseille")].rule == "place-verb:demeurer"
+    assert not [k for k in facts(nlp, "Demeurant introuvable, le dossier de Fatima Benali a été classé à Marseille.") if k[1] == "residesIn"]

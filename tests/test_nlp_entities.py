@@ -190,3 +190,10 @@ def test_entities_a_counted_masculine_demonym_is_people_not_a_place(nlp) -> None
     assert "Lyonnais" not in {e.text for e in nlp("Un Lyonnais de 28 ans a été condamné.").ents}
     assert "Marseillais" not in {e.text for e in nlp("Deux Marseillais ont été interpellés.").ents}
     assert {e.text: e.label_ for e in nlp("Il est allé à Calais.").ents}.get("Calais") == "Place"  # a town ending so
+
+
+@pytest.mark.model
+def test_entities_a_ministry_written_in_lower_case_is_one_name_from_its_noun(nlp) -> None:
+    ents = {e.text: (e.label_, e.id_) for e in nlp("Le ministère de l'Intérieur a déployé 500 policiers à Mayotte.").ents}
+    assert ents["ministère de l'Intérieur"][0] == "GovernmentOrganization" and "Le ministère" not in ents
+    assert "Paul Roux" in {e.text for e in nlp("La société de Paul Roux a fermé.").ents}  # a person's company: no name

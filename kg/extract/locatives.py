@@ -625,7 +625,7 @@ def _subjects(ctx: Context, verb: Token) -> list[Mention]:
         before = ctx.by_token.get(verb.i - 2)  # "X a racheté la société Y, basée au Kansas": the parser hangs
         if before is not None and any(t.label in AGENTS for t in ctx.targets(before)):  # the participle on the verb
             found.append(before)
-    return found
+    return found or _after_opening_phrase(ctx, verb)  # "Demeurant à Marseille, X": a participle the parser left loose
 
 
 def _after_opening_phrase(ctx: Context, verb: Token) -> list[Mention]:
@@ -633,7 +633,7 @@ def _after_opening_phrase(ctx: Context, verb: Token) -> list[Mention]:
     parser may have read into the phrase ("Domicilié à Villeurbanne, Karim Benali, 34 ans, a été interpellé")."""
     sent = verb.sent
     comma = next((t.i for t in ctx.tokens[verb.i:sent.end] if t.text == ","), None)
-    if verb.i != sent.start or comma is None:
+    if verb.i != sent.start or comma is None or not _bare_participle(verb):
         return []
     phrase = []
     for token in ctx.tokens[comma + 1:sent.end]:
