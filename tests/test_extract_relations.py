@@ -1448,3 +1448,16 @@ def test_relations_a_present_participle_opening_the_sentence_is_said_of_the_name
     found = facts(nlp, "Demeurant à Marseille, Fatima Benali, 60 ans, a témoigné devant la cour.")
     assert found[("Fatima Benali", "residesIn", "Marseille")].rule == "place-verb:demeurer"
     assert not [k for k in facts(nlp, "Demeurant introuvable, le dossier de Fatima Benali a été classé à Marseille.") if k[1] == "residesIn"]
+
+
+def test_relations_a_verb_s_object_is_the_name_after_its_noun_and_adjectives_or_after_a_tie_s_comma(nlp):
+    found = facts(nlp, "Sébastien Lecornu a rencontré son homologue ukrainien, Roustem Oumerov.")  # the name: a conj of the verb
+    assert found[("Sébastien Lecornu", "met", "Roustem Oumerov")].rule == "verb-family:rencontrer"
+    assert ("Sébastien Lecornu", "met", "Roustem Oumerov") in facts(nlp, "Sébastien Lecornu a rencontré son homologue ukrainien Roustem Oumerov.")
+    assert not [k for k in facts(nlp, "Paul Roux a rencontré un journaliste, puis Ana Ruiz a parlé.") if k[1] == "met"]
+
+
+def test_relations_a_purpose_infinitive_is_the_subject_s_even_with_an_agent_object(nlp):
+    found = facts(nlp, "Luca de Meo quitte Renault pour rejoindre le groupe Kering.")
+    assert found[("Luca de Meo", "memberOf", "Kering")].rule == "verb-family:rejoindre"
+    assert not [k for k in facts(nlp, "Paul Roux a demandé à Ana Ruiz de rejoindre le groupe Kering.") if k[1] == "memberOf"]

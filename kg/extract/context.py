@@ -13,7 +13,7 @@ from kg.accents import strip_accents
 from kg.articles import Article
 from kg.entities import is_quote
 from kg.extract.model import Fact, Mention
-from kg.extract.syntax import active_subject, has_feature, stripped, with_name_beside
+from kg.extract.syntax import active_subject, has_feature, is_relational, stripped, with_name_beside
 from kg.nlp import prepared_text, token_strings
 
 if TYPE_CHECKING:
@@ -121,8 +121,13 @@ class Context:
             if child.dep_ in {"flat:name", "flat", "appos", "nmod", "xcomp"} and child.i > token.i \
                     and (found := self.by_token.get(self.name_start(child.i))) is not None:
                 return found  # "son mari, M. X": the name after the honorific
-        nxt = self.name_start(token.i + 1)  # "l'ONG « X »", "son épouse Mme X"
-        if nxt >= token.i + 3 or nxt >= len(self.tokens):
+        after = token.i + 1
+        while after < len(self.tokens) and self.tags[after] == "ADJ" and self.tokens[after].text.islower():
+            after += 1  # "son homologue ukrainien X"
+        if after < len(self.tokens) and self.tokens[after].text == "," and is_relational(token.lower_):
+            after += 1  # "son homologue ukrainien, X", which the parser may hang elsewhere
+        nxt = self.name_start(after)  # "l'ONG « X »", "son épouse Mme X"
+        if nxt >= after + 2 or nxt >= len(self.tokens):
             return None
         found = self.by_token.get(nxt)
         return found if found is not None and found.is_named and token.pos_ in {"NOUN", "PROPN"} else None

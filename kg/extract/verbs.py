@@ -228,10 +228,13 @@ _OBJECT_PRONOUNS = frozenset({"le", "la", "l'", "les", "lui", "leur", "me", "m'"
 def _subject_controlled(ctx: Context, verb: Token) -> bool:
     """Whether an infinitive with no subject of its own is said of its governing verb's subject: "décidé de
     rencontrer", "venu à Lyon pour aider" — not when that verb has a person or organisation as object or
-    "à" complement, who may be the one meant ("a demandé à Y de contacter Z", "l'a invité à rejoindre Z")."""
+    "à" complement, who may be the one meant ("a demandé à Y de contacter Z", "l'a invité à rejoindre Z"),
+    unless the infinitive is a purpose ("pour")."""
     head = verb.head
     if verb.dep_ not in {"xcomp", "advcl"} or not has_feature(verb, "VerbForm", "Inf") or head.i == verb.i or head.pos_ not in {"VERB", "AUX"}:
         return False
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "pour" for c in verb.children):
+        return True  # a purpose is the subject's: "X quitte Y pour rejoindre Z"
     for child in head.children:
         complement = child.dep_ in {"obj", "iobj"} or child.dep_ == "obl:arg" and any(
             g.dep_ == "case" and g.lower_ in {"à", "au", "aux"} for g in child.children)
