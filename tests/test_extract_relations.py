@@ -1461,3 +1461,10 @@ def test_relations_a_purpose_infinitive_is_the_subject_s_even_with_an_agent_obje
     found = facts(nlp, "Luca de Meo quitte Renault pour rejoindre le groupe Kering.")
     assert found[("Luca de Meo", "memberOf", "Kering")].rule == "verb-family:rejoindre"
     assert not [k for k in facts(nlp, "Paul Roux a demandé à Ana Ruiz de rejoindre le groupe Kering.") if k[1] == "memberOf"]
+
+
+def test_relations_a_passive_subject_or_an_object_with_a_title_beside_it_is_the_title_s_holder(nlp):
+    text = "L'ancien footballeur Samuel Eto'o, président de la Fédération camerounaise de football, a été reçu par le président Paul Biya."
+    assert facts(nlp, text)[("Paul Biya", "met", "Samuel Eto'o")].rule == "verb-family:recevoir"
+    assert ("Paul Roux", "met", "Marc Petit") in facts(nlp, "Paul Roux a rencontré le président de l'association, Marc Petit.")
+    assert not [k for k in facts(nlp, "L'ancien footballeur a été reçu par le président Paul Biya.") if k[1] == "met"]

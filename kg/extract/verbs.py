@@ -271,7 +271,8 @@ def _clause_objects(ctx: Context, verb: Token) -> list[tuple[Mention, str | None
         else:
             continue
         for part in [child, *(c for c in child.children if c.dep_ in {"conj", "appos"})]:
-            mention = (ctx.mention_of(part) or _group_of(ctx, part)) if part is child else ctx.by_token.get(ctx.name_start(part.i))
+            held = ctx.title_holder(part)  # "X, président de Y, a été reçu par Z": X
+            mention = held or ((ctx.mention_of(part) or _group_of(ctx, part)) if part is child else ctx.by_token.get(ctx.name_start(part.i)))
             if mention is not None and mention.label not in {"DATE", "MONEY", "PERCENT", "QUANTITY"} and (mention, preposition) not in found:
                 found.append((mention, preposition))
                 if preposition is not None and ctx.by_token.get(part.i) is mention:
