@@ -294,7 +294,7 @@ class EntityFinder:
                     continue
                 i += 1  # "la ville de Rome", "la région d'Agadez"
             while i < len(doc) and _is_name_start(doc[i]):
-                end = _name_run(doc, i)
+                end = _linked_name_run(doc, i) if self.families.get(label) == "Organization" else _name_run(doc, i)
                 yield Candidate(i, end, label, 70, evidence=f"trigger:{token.lower_}" + (f":{role}" if role else ""))
                 if end + 1 < len(doc) and (doc[end].lower_ == "et" or doc[end].text == "," and _listed(doc, end + 1)) \
                         and _is_name_start(doc[end + 1]):
@@ -838,6 +838,26 @@ def _name_run(doc: Doc, start: int) -> int:
     if end < len(doc) and doc[end].text == "s" and doc[end - 1].text[-1:] in {"'", "’"} and not doc[end - 1].whitespace_:
         end += 1
     return end
+
+
+def _linked_name_run(doc: Doc, start: int) -> int:
+    """End of an organisation's name after the noun of its kind, over linking words before a capitalised word
+    ("l'association Les Restos du Cœur", "l'ONG Eau pour Tous"); not over "de" and a place the gazetteer
+    knows ("la société Batimex du Mans": the company, in Le Mans)."""
+    end = _name_run(doc, start)
+    for _ in range(2):
+        link = end + (end + 1 < len(doc) and doc[end].lower_ == "de" and doc[end + 1].lower_ in {"la", "l'"})
+        if link + 1 >= len(doc) or doc[end].lower_ not in _ORG_LINKS or not doc[link + 1].text[:1].isupper() or is_quote(doc[link + 1].text):
+            break
+        after = _name_run(doc, link + 1)
+        if doc[end].lower_ not in {"pour", "contre", "sans", "sur"} and places.is_place(doc[link + 1:after].text):
+            break
+        end = after
+    return end
+
+
+_ORG_LINKS = frozenset({"de", "d'", "du", "des", "pour", "contre", "sans", "sur"})
+"""Words that link the parts of an organisation's name ("Médecins sans Frontières", "Eau pour Tous")."""
 
 
 def _trim(span: Span, stop: set[str]) -> Span | None:

@@ -1468,3 +1468,10 @@ def test_relations_a_passive_subject_or_an_object_with_a_title_beside_it_is_the_
     assert facts(nlp, text)[("Paul Biya", "met", "Samuel Eto'o")].rule == "verb-family:recevoir"
     assert ("Paul Roux", "met", "Marc Petit") in facts(nlp, "Paul Roux a rencontré le président de l'association, Marc Petit.")
     assert not [k for k in facts(nlp, "L'ancien footballeur a été reçu par le président Paul Biya.") if k[1] == "met"]
+
+
+def test_relations_a_passive_appointment_whose_subject_the_parser_calls_active_is_the_subject_s(nlp):
+    found = facts(nlp, "Paul Muller, membre du Parti vert, a été élu maire de Fribourg.")
+    assert found[("Paul Muller", "headOf", "Fribourg")].rule == "relational-noun:parse"
+    found = facts(nlp, "Le conseil municipal, présidé par Ana Ruiz, a élu maire Paul Muller.")
+    assert not [k for k in found if k[0] == "Ana Ruiz" and k[1] == "hasRole" and k[2] == "maire"]

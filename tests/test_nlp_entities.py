@@ -197,3 +197,13 @@ def test_entities_a_ministry_written_in_lower_case_is_one_name_from_its_noun(nlp
     ents = {e.text: (e.label_, e.id_) for e in nlp("Le ministère de l'Intérieur a déployé 500 policiers à Mayotte.").ents}
     assert ents["ministère de l'Intérieur"][0] == "GovernmentOrganization" and "Le ministère" not in ents
     assert "Paul Roux" in {e.text for e in nlp("La société de Paul Roux a fermé.").ents}  # a person's company: no name
+
+
+@pytest.mark.model
+def test_entities_an_organisation_named_after_its_kind_runs_over_linking_words_but_not_onto_a_place(nlp) -> None:
+    def names(text):
+        return {e.text for e in nlp(text).ents}
+
+    assert "Les Restos du Cœur" in names("L'association Les Restos du Cœur a ouvert un centre à Lille.")
+    assert "Médecins sans Frontières" in names("L'association Médecins sans Frontières a ouvert un hôpital.")
+    assert "Batimex" in names("La société Batimex du Mans a fermé.")  # in Le Mans, a place the gazetteer knows
