@@ -207,3 +207,11 @@ def test_entities_an_organisation_named_after_its_kind_runs_over_linking_words_b
     assert "Les Restos du Cœur" in names("L'association Les Restos du Cœur a ouvert un centre à Lille.")
     assert "Médecins sans Frontières" in names("L'association Médecins sans Frontières a ouvert un hôpital.")
     assert "Batimex" in names("La société Batimex du Mans a fermé.")  # in Le Mans, a place the gazetteer knows
+
+
+@pytest.mark.model
+def test_entities_a_prosecutors_office_and_the_keeper_of_the_seals_are_no_places(nlp) -> None:
+    ents = {e.text: e.label_ for e in nlp("Le Parquet national financier a ouvert une enquête.").ents}
+    assert ents.get("Parquet national financier") == "GovernmentOrganization"
+    ents = {e.text: e.label_ for e in nlp("L'avocat de l'ancien garde des Sceaux a parlé. Il habite à Sceaux.").ents}
+    assert ents.get("garde des Sceaux") == "Role" and ents.get("Sceaux") == "Place"  # the town, named alone
