@@ -1475,3 +1475,12 @@ def test_relations_a_passive_appointment_whose_subject_the_parser_calls_active_i
     assert found[("Paul Muller", "headOf", "Fribourg")].rule == "relational-noun:parse"
     found = facts(nlp, "Le conseil municipal, présidé par Ana Ruiz, a élu maire Paul Muller.")
     assert not [k for k in found if k[0] == "Ana Ruiz" and k[1] == "hasRole" and k[2] == "maire"]
+
+
+def test_relations_a_bare_title_opening_a_sentence_stands_for_the_person_who_acted_in_the_sentence_before(nlp):
+    text = "La Française Clarisse Crémer a remporté la course. La navigatrice, originaire de Saint-Germain-en-Laye, vit à Lorient."
+    found = facts(nlp, text)
+    assert {("Clarisse Crémer", "bornIn", "Saint-Germain-en-Laye"), ("Clarisse Crémer", "residesIn", "Lorient")} <= set(found)
+    text = "Paul Roux a été renversé par une voiture. Le conducteur, originaire de Rennes, a pris la fuite."
+    assert not [k for k in facts(nlp, text) if k[1] == "bornIn"]  # the driver who hit him, not him
+    assert not facts(nlp, "La voiture a percuté un arbre. Le conducteur, originaire de Rennes, a été blessé.")

@@ -185,8 +185,24 @@ def resolve_roles(ctx: Context) -> None:
             continue  # "un directeur" is a job, not someone named before
         bare = len(title.split()) == 1
         same = [person for known, label, person in holders if known == title or bare and label == entry.label]
+        before = _subject_before(ctx, mention) if not same and bare else None
+        if before is not None and not any(person.id == before.id for _, _, person in holders):
+            same = [before]  # "X a remporté la course. La navigatrice, originaire de Y, …": the one just named,
+            # if with no other title ("Le maire, X, a parlé. Le ministre …" is someone else)
         if same:
             mention.label, mention.evidence, mention.refs = "DESC", f"role:{entry.label}", [same[-1].id]
+
+
+def _subject_before(ctx: Context, mention: Mention) -> Mention | None:
+    """The person named as the active subject of the sentence before, for a title that opens its sentence as
+    its subject and that no one was named with."""
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    n = mention.sentence
+    if span is None or n == 0 or span.start - 1 != ctx.sents[n].start or not span.root.dep_.startswith("nsubj"):
+        return None
+    subject = main_subject(ctx.sents[n - 1].root)  # an active one: "X a été renversé par une voiture. Le
+    found = ctx.find_in(subject.subtree, {"Person"}) if subject is not None and subject.dep_ == "nsubj" else None  # conducteur": not X
+    return found if found is not None and found.label == "Person" else None
 
 
 _LATTER = {"dernier": "m", "dernière": "f"}
