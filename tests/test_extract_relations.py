@@ -1484,3 +1484,10 @@ def test_relations_a_bare_title_opening_a_sentence_stands_for_the_person_who_act
     text = "Paul Roux a été renversé par une voiture. Le conducteur, originaire de Rennes, a pris la fuite."
     assert not [k for k in facts(nlp, text) if k[1] == "bornIn"]  # the driver who hit him, not him
     assert not facts(nlp, "La voiture a percuté un arbre. Le conducteur, originaire de Rennes, a été blessé.")
+
+
+def test_relations_a_possessive_before_an_adjective_and_a_title_is_still_the_possessor_s(nlp):
+    found = facts(nlp, "L'Olympique de Marseille a présenté son nouvel entraîneur, Roberto De Zerbi.")
+    assert found[("Roberto De Zerbi", "worksFor", "Olympique de Marseille")].rule == "relational-noun:apposition:possessive"
+    found = facts(nlp, "L'Olympique de Marseille cherche un nouvel entraîneur, Roberto De Zerbi est pressenti.")
+    assert not [k for k in found if k[1] == "worksFor"]  # no possessive: nobody's coach yet

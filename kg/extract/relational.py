@@ -519,7 +519,8 @@ def _complement(ctx: Context, noun: _Noun, holder: Mention) -> tuple[Mention | N
                 return mention, "at"
             return None, ""
         i += 1
-    determiner = doc[noun.start - 1].lower_ if noun.start > 0 else ""
+    first = noun.start - 1 if noun.start > 1 and doc[noun.start - 1].pos_ == "ADJ" and doc[noun.start - 1].text.islower() else noun.start
+    determiner = doc[first - 1].lower_ if first > 0 else ""  # "son nouvel entraîneur"
     wanted = set().union(*(_COMPLEMENTS.get(p, ORGANISATIONS) for p in noun.entry.properties)) or ORGANISATIONS
     if determiner in _ARTICLES and (dont := _dont(ctx, noun, holder)) is not None:
         j = dont - 1
