@@ -454,7 +454,7 @@ class EntityFinder:
     def _trim_cue(self, ent: Span) -> tuple[Span | None, str | None]:
         """A model name without what is not part of it, and the class its cut words tell: an honorific
         ("Mme Ana Ruiz" → Ana Ruiz, a person), a naming noun in lower case ("ville de Rome" → Rome, a
-        city; "association des Pêcheurs" → an NGO)."""
+        city; "association des Pêcheurs" → an NGO) or in capitals ("ONG Eau pour Tous")."""
         span = _trim(ent, self.stop)
         if span is None:
             return None, None
@@ -464,6 +464,10 @@ class EntityFinder:
             start, cue = start + 1, "Person"
         if start < span.end - 1 and doc[start].lower_ in _ARTICLES and strip_accents(doc[start + 1].text) in self.heads:
             start += 1  # "Le Ministère de la Santé": the article is not part of the name ("Le Monde" is)
+        trigger = self.triggers.get(strip_accents(doc[start].lower_)) if doc[start].text.isupper() else None
+        if cue is None and trigger is not None and trigger[0] and start < span.end - 1 and doc[start + 1].text[:1].isupper():
+            start, cue = start + 1, trigger[0]  # "ONG Eau" → Eau, an NGO, and the rest of its name ("pour Tous")
+            return doc[start:max(span.end, _linked_name_run(doc, start))], cue
         if cue is None and not doc[start].text[:1].isupper():
             first_name = next((t.i for t in doc[start:span.end] if t.text[:1].isupper()), None)
             if first_name is None:

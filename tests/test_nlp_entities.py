@@ -215,3 +215,10 @@ def test_entities_a_prosecutors_office_and_the_keeper_of_the_seals_are_no_places
     assert ents.get("Parquet national financier") == "GovernmentOrganization"
     ents = {e.text: e.label_ for e in nlp("L'avocat de l'ancien garde des Sceaux a parlé. Il habite à Sceaux.").ents}
     assert ents.get("garde des Sceaux") == "Role" and ents.get("Sceaux") == "Place"  # the town, named alone
+
+
+@pytest.mark.model
+def test_entities_a_kind_noun_in_capitals_the_model_took_into_a_name_is_cut_and_types_it(nlp) -> None:
+    ents = {e.text: e.label_ for e in nlp("Des membres de l'ONG Eau pour Tous ont manifesté devant le parlement.").ents}
+    assert ents == {"Eau pour Tous": "NGO"}
+    assert {e.text: e.label_ for e in nlp("Le PDG de la SNCF a parlé.").ents}.get("SNCF") == "Organization"  # no kind noun
