@@ -418,7 +418,7 @@ class EntityFinder:
         if ner_label not in {"ORG", "MISC"} or places.is_place(span.text) or start < 2:
             return span  # not a person's ("la société de Paul Roux") nor a place's ("l'université de Lyon")
         of = start - 2 if doc[start - 1].lower_ in {"l'", "la"} and doc[start - 2].lower_ == "de" else start - 1
-        if of >= 1 and doc[of].lower_ in _OF_WORDS and doc[of - 1].text in lexicon.lower_heads():
+        if of >= 1 and doc[of].lower_ in _NAME_LINKS and doc[of - 1].text in lexicon.lower_heads():
             return doc[of - 1:span.end]
         return span
 
@@ -854,13 +854,14 @@ def _linked_name_run(doc: Doc, start: int) -> int:
         if link + 1 >= len(doc) or doc[end].lower_ not in _ORG_LINKS or not doc[link + 1].text[:1].isupper() or is_quote(doc[link + 1].text):
             break
         after = _name_run(doc, link + 1)
-        if doc[end].lower_ not in {"pour", "contre", "sans", "sur"} and places.is_place(doc[link + 1:after].text):
+        if doc[end].lower_ not in _NAME_PREPOSITIONS and places.is_place(doc[link + 1:after].text):
             break
         end = after
     return end
 
 
-_ORG_LINKS = frozenset({"de", "d'", "du", "des", "pour", "contre", "sans", "sur"})
+_NAME_PREPOSITIONS = frozenset({"pour", "contre", "sans", "sur"})
+_ORG_LINKS = _NAME_LINKS | _NAME_PREPOSITIONS
 """Words that link the parts of an organisation's name ("Médecins sans Frontières", "Eau pour Tous")."""
 
 
@@ -892,6 +893,5 @@ people, not a place (places the gazetteer knows, "Amiens", stay places)."""
 _MASCULINE_DEMONYM_ENDINGS = ("ais", "ois", "ain", "ains")
 """Endings of masculine demonyms, which end place names too ("Calais", "Blois"): a demonym only after a word
 that counts people."""
-_OF_WORDS = frozenset({"de", "du", "des", "d'"})
 _COUNTING = frozenset("un deux trois quatre cinq six sept huit neuf dix plusieurs quelques".split())
 _TRAILING_GLUE = frozenset("de d' du des la le l' les et un une à au aux en".split())

@@ -19,11 +19,6 @@ from kg.nlp import prepared_text, token_strings
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-def _after_preposition(token: Token) -> bool:
-    """Whether the token heads a prepositional phrase ("devant le tribunal")."""
-    return any(c.dep_ == "case" and c.i < token.i for c in token.children)
-
-
 AGENT_CLASSES = frozenset({"Organization", "Union", "Person"})
 WORK_CLASSES = frozenset({"CreativeWork", "Movie", "TVSeries", "VideoGame", "Video"})
 
@@ -332,6 +327,11 @@ def _tags(doc: Doc) -> list[str]:
     from spacy.parts_of_speech import NAMES
 
     return [NAMES[i] for i in doc.to_array(POS).tolist()] if len(doc) else []
+
+
+def _after_preposition(token: Token) -> bool:
+    """Whether the token heads a prepositional phrase ("devant le tribunal")."""
+    return any(c.dep_ == "case" and c.i < token.i for c in token.children)
 
 
 TITLE_HOLDERS = "relational:holders"

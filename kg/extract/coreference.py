@@ -187,8 +187,9 @@ def resolve_roles(ctx: Context) -> None:
         same = [person for known, label, person in holders if known == title or bare and label == entry.label]
         before = _subject_before(ctx, mention) if not same and bare else None
         if before is not None and not any(person.id == before.id for _, _, person in holders):
-            same = [before]  # "X a remporté la course. La navigatrice, originaire de Y, …": the one just named,
-            # if with no other title ("Le maire, X, a parlé. Le ministre …" is someone else)
+            # "X a remporté la course. La navigatrice, originaire de Y, …": the one just named, if with no other
+            # title ("Le maire, X, a parlé. Le ministre …" is someone else)
+            same = [before]
         if same:
             mention.label, mention.evidence, mention.refs = "DESC", f"role:{entry.label}", [same[-1].id]
 
@@ -200,8 +201,10 @@ def _subject_before(ctx: Context, mention: Mention) -> Mention | None:
     n = mention.sentence
     if span is None or n == 0 or span.start - 1 != ctx.sents[n].start or not span.root.dep_.startswith("nsubj"):
         return None
-    subject = main_subject(ctx.sents[n - 1].root)  # an active one: "X a été renversé par une voiture. Le
-    found = ctx.find_in(subject.subtree, {"Person"}) if subject is not None and subject.dep_ == "nsubj" else None  # conducteur": not X
+    subject = main_subject(ctx.sents[n - 1].root)
+    if subject is None or subject.dep_ != "nsubj":
+        return None  # an active one: "X a été renversé par une voiture. Le conducteur …" is not X
+    found = ctx.find_in(subject.subtree, {"Person"})
     return found if found is not None and found.label == "Person" else None
 
 

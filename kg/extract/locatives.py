@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 import re
-
 from collections.abc import Collection, Container
 from typing import TYPE_CHECKING
 
@@ -632,8 +631,10 @@ def _after_opening_phrase(ctx: Context, verb: Token) -> list[Mention]:
     """The agent named right after the comma that ends a participle phrase opening the sentence, which the
     parser may have read into the phrase ("Domicilié à Villeurbanne, Karim Benali, 34 ans, a été interpellé")."""
     sent = verb.sent
+    if verb.i != sent.start or not _bare_participle(verb):
+        return []
     comma = next((t.i for t in ctx.tokens[verb.i:sent.end] if t.text == ","), None)
-    if verb.i != sent.start or comma is None or not _bare_participle(verb):
+    if comma is None:
         return []
     phrase = []
     for token in ctx.tokens[comma + 1:sent.end]:

@@ -322,8 +322,9 @@ def _holder(ctx: Context, noun: _Noun) -> tuple[Mention | None, str]:
         if _after_en_tant_que(head) and (verb := head.head) is not None:
             linked += [c for c in verb.children if c.dep_.startswith("nsubj")]
     if head.dep_ in {"xcomp", "obj", "obl:mod"} and head.head.lemma_ in APPOINTING:
-        passive = any(c.dep_ == "aux:pass" for c in head.head.children)  # "X, membre de Y, a été élu maire": a
-        subjects = {"obj", "nsubj:pass", "nsubj"} if passive else {"obj", "nsubj:pass"}  # passive's subject parsed as active
+        # "X, membre de Y, a été élu maire": a passive's subject the parser may call active
+        passive = any(c.dep_ == "aux:pass" for c in head.head.children)
+        subjects = {"obj", "nsubj:pass", "nsubj"} if passive else {"obj", "nsubj:pass"}
         linked += [c for c in head.head.children if c.dep_ in subjects and c.i != head.i]
     for candidate in linked:
         relative = candidate if candidate.lower_ == "qui" and head.dep_ == "acl:relcl" else None
